@@ -1,0 +1,729 @@
+//! Finding the article inside a crawled Vietnamese news page.
+//!
+//! A crawler's text of a news page is the story wrapped in the page's template: province and
+//! section menus, share and follow prompts, the title, a byline and a dateline, an outlet tag in
+//! front of the lead, time stamps, photo captions (often twice), image file names, blocks of
+//! other stories' teasers with or without a header, footers, and the TTXVN end mark `./.` after
+//! which nothing is story. [`clean`] takes that text (already normalized by `biennien-text`) and
+//! returns the title, the metadata it could read, the body paragraphs, and every piece it left
+//! out together with the reason, as byte spans of the input.
+//!
+//! # How it decides
+//!
+//! The text is cut into lines; every line starts as body and a fixed sequence of passes takes
+//! lines (or a prefix or suffix of a line) out, each for one reason:
+//!
+//! 1. the end mark closes the story; what follows only feeds metadata (outlet, author);
+//! 2. single-line shapes: time stamps, image files, captions with a credit, related-story
+//!    headers, footers, share prompts, datelines, outlet lines, lines written twice;
+//! 3. menus: runs of short label-like lines, or one line of labels between separators;
+//! 4. the title (given by the crawler, or the first headline-shaped line) and its later copies
+//!    used as image text;
+//! 5. the header zone: byline and dateline under the title, the outlet tag before the lead;
+//! 6. captions without credit that follow an image marker;
+//! 7. repeated lines: a short line written twice in a row is a caption or a teaser, a later copy
+//!    of any line is a duplicate;
+//! 8. teaser blocks after a header: headline-shaped lines and the leads that sit between them;
+//! 9. teasers without a header: truncated leads after a teaser, and a tail of headlines;
+//! 10. short captions glued under a paragraph in a page whose paragraphs are blank-separated.
+//!
+//! The rules look at the shape of lines and at the vocabulary of page templates (the data file
+//! `data/boilerplate.tsv`), never at the wording of particular articles.
+//!
+//! # Invariants
+//!
+//! - [`clean`] never fails and never panics: any text gives a result.
+//! - Every byte of every non-empty input line is either in a body paragraph or in a removed
+//!   piece; body paragraphs and removed pieces never overlap; all spans are on char boundaries.
+
+mod lexicon;
+mod lines;
+mod meta;
+mod shape;
+
+use std::collections::HashSet;
+
+use biennien_record::{RemovalReason, Span};
+use biennien_text::fold;
+
+use lexicon::{lexicon, Lexicon};
+use lines::{Line, State};
+use shape::{
+    ends_sentence, ends_truncated, ends_with_ellipsis, has_letters, is_caption, is_doubled,
+    is_image_alt, is_image_file, is_title_like, sentences, strip_bullet, words,
+};
+
+/// What the crawler already knows about the page, used before anything read from the text.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Hints<'a> {
+    /// The title, when the crawler extracted it.
+    pub title: Option<&'a str>,
+    /// The publication date or date-time.
+    pub published: Option<&'a str>,
+    /// The outlet.
+    pub outlet: Option<&'a str>,
+}
+
+/// A piece of the input left out of the body.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Cut {
+    /// Why.
+    pub reason: RemovalReason,
+    /// Where, in bytes of the input text.
+    pub span: Span,
+}
+
+/// The article found in a page.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Cleaned {
+    /// The title.
+    pub title: Option<String>,
+    /// Publication date or date-time, ISO 8601 at the precision given.
+    pub published: Option<String>,
+    /// The outlet.
+    pub outlet: Option<String>,
+    /// The author's byline.
+    pub author: Option<String>,
+    /// The dateline's place.
+    pub dateline: Option<String>,
+    /// Body paragraphs, in order, as spans of the input text.
+    pub paragraphs: Vec<Span>,
+    /// Pieces left out, in order, as spans of the input text.
+    pub cuts: Vec<Cut>,
+}
+
+impl Cleaned {
+    /// The body: paragraphs of `text` separated by blank lines.
+    pub fn body(&self, text: &str) -> String {
+        let mut out = String::new();
+        for p in &self.paragraphs {
+            if let Some(s) = text.get(p.start..p.end) {
+                if !out.is_empty() {
+                    out.push_str("\n\n");
+                }
+                out.push_str(s);
+            }
+        }
+        out
+    }
+}
+
+/// Finds the article in `text`. See the crate documentation for the passes.
+pub fn clean(text: &str, hints: &Hints<'_>) -> Cleaned {
+    let mut page = Page::new(text);
+    page.end_mark();
+    page.single_lines();
+    page.menus();
+    page.title(hints.title);
+    page.header_zone();
+    page.image_captions();
+    page.repeats();
+    page.related_blocks();
+    page.headerless_teasers();
+    page.glued_captions();
+    page.finish(hints)
+}
+
+/// A candidate date read from a time stamp, with the line it came from.
+#[derive(Debug)]
+struct Stamp {
+    line: usize,
+    iso: String,
+}
+
+/// The working state of one page.
+struct Page<'t> {
+    text: &'t str,
+    lines: Vec<Line>,
+    /// Lines from this index on are after the end mark.
+    story_end: usize,
+    /// Pieces of lines (prefixes, suffixes) cut while the rest of the line stays.
+    partial: Vec<Cut>,
+    /// Lines that mark a picture: the next short line is its caption.
+    image_markers: Vec<usize>,
+    stamps: Vec<Stamp>,
+    title: Option<String>,
+    outlet: Option<String>,
+    author: Option<String>,
+    dateline: Option<String>,
+    lex: &'static Lexicon,
+}
+
+impl<'t> Page<'t> {
+    fn new(text: &'t str) -> Self {
+        let lines = lines::split(text);
+        let story_end = lines.len();
+        Page {
+            text,
+            lines,
+            story_end,
+            partial: Vec::new(),
+            image_markers: Vec::new(),
+            stamps: Vec::new(),
+            title: None,
+            outlet: None,
+            author: None,
+            dateline: None,
+            lex: lexicon(),
+        }
+    }
+
+    /// The part of line `i` still kept.
+    fn kept(&self, i: usize) -> &'t str {
+        let k = self.lines[i].keep;
+        self.text.get(k.start..k.end).unwrap_or("")
+    }
+
+    fn reason(&self, i: usize) -> Option<RemovalReason> {
+        match self.lines[i].state {
+            State::Body => None,
+            State::Gone(r) => Some(r),
+        }
+    }
+
+    fn remove(&mut self, i: usize, reason: RemovalReason) {
+        if let Some(line) = self.lines.get_mut(i) {
+            if line.state == State::Body {
+                line.state = State::Gone(reason);
+            }
+        }
+    }
+
+    /// Cuts the first `len` bytes of the kept part of line `i`.
+    fn cut_prefix(&mut self, i: usize, len: usize, reason: RemovalReason) {
+        let keep = self.lines[i].keep;
+        let rest = self.text.get(keep.start + len..keep.end).unwrap_or("");
+        let new_start = keep.end - rest.trim_start().len();
+        self.partial.push(Cut {
+            reason,
+            span: Span::new(keep.start, new_start),
+        });
+        self.lines[i].keep.start = new_start;
+    }
+
+    /// Cuts line `i`'s kept part from byte `at` (absolute) to its end.
+    fn cut_suffix(&mut self, i: usize, at: usize, reason: RemovalReason) {
+        let keep = self.lines[i].keep;
+        let head = self.text.get(keep.start..at).unwrap_or("");
+        let new_end = keep.start + head.trim_end().len();
+        self.partial.push(Cut {
+            reason,
+            span: Span::new(new_end, keep.end),
+        });
+        self.lines[i].keep.end = new_end;
+    }
+
+    /// Body lines in order, as indices.
+    fn body_indices(&self) -> Vec<usize> {
+        (0..self.story_end)
+            .filter(|&i| self.lines[i].is_body())
+            .collect()
+    }
+
+    // 1. The end mark "./." closes the story.
+    fn end_mark(&mut self) {
+        let mut seen_words = 0usize;
+        for i in 0..self.lines.len() {
+            let t = self.kept(i);
+            if let Some(pos) = t.find("./.") {
+                seen_words += words(&t[..pos]);
+                if seen_words < 15 {
+                    continue;
+                }
+                let at = self.lines[i].keep.start + pos;
+                self.cut_suffix(i, at, RemovalReason::AfterEndMark);
+                if self.kept(i).is_empty() {
+                    self.lines[i].state = State::Gone(RemovalReason::AfterEndMark);
+                }
+                self.story_end = i + 1;
+                self.after_end_metadata();
+                return;
+            }
+            seen_words += words(t);
+        }
+    }
+
+    /// Reads the outlet, author and stamp that often follow the end mark.
+    fn after_end_metadata(&mut self) {
+        for i in self.story_end..self.lines.len() {
+            self.lines[i].state = State::Gone(RemovalReason::AfterEndMark);
+            let t = self.kept(i);
+            if i < self.story_end + 4 {
+                if let Some(o) = meta::outlet_line(t) {
+                    self.outlet.get_or_insert(o);
+                } else if let Some(a) = meta::byline(t) {
+                    self.author.get_or_insert(a);
+                }
+            }
+        }
+    }
+
+    // 2. Lines whose shape alone says what they are.
+    fn single_lines(&mut self) {
+        for i in 0..self.story_end {
+            if !self.lines[i].is_body() {
+                continue;
+            }
+            let mut t = self.kept(i);
+            if let Some(iso) = meta::stamp_line(t) {
+                self.stamps.push(Stamp { line: i, iso });
+                self.remove(i, RemovalReason::Timestamp);
+                continue;
+            }
+            if let Some((iso, len)) = meta::stamp_prefix(t) {
+                self.stamps.push(Stamp { line: i, iso });
+                self.cut_prefix(i, len, RemovalReason::Timestamp);
+                t = self.kept(i);
+            }
+            let n = words(t);
+            let reason = if is_image_file(t) {
+                self.image_markers.push(i);
+                Some(RemovalReason::ImageFile)
+            } else if is_image_alt(t) {
+                self.image_markers.push(i);
+                Some(RemovalReason::Caption)
+            } else if is_caption(t) {
+                Some(RemovalReason::Caption)
+            } else if self.lex.is_related_header(t) {
+                Some(RemovalReason::RelatedHeader)
+            } else if self.lex.is_related_prefixed(t) {
+                Some(RemovalReason::RelatedStory)
+            } else if self.lex.is_footer(t, n) {
+                Some(RemovalReason::Footer)
+            } else if self.lex.is_share(t, n) {
+                if let Some(o) = follow_prompt_outlet(t) {
+                    self.outlet.get_or_insert(o);
+                }
+                Some(RemovalReason::SharePrompt)
+            } else if let Some(place) = meta::dateline_line(t) {
+                self.dateline.get_or_insert(place);
+                Some(RemovalReason::Dateline)
+            } else if let Some(o) = meta::outlet_line(t) {
+                self.outlet.get_or_insert(o);
+                Some(RemovalReason::OutletTag)
+            } else if is_doubled(t) {
+                Some(RemovalReason::RelatedStory)
+            } else if !has_letters(t) {
+                Some(RemovalReason::Empty)
+            } else {
+                None
+            };
+            if let Some(r) = reason {
+                self.remove(i, r);
+            }
+        }
+    }
+
+    // 3. Navigation menus.
+    fn menus(&mut self) {
+        let n = self.story_end;
+        let menu_like: Vec<bool> = (0..n)
+            .map(|i| match self.lines[i].state {
+                State::Body => is_menu_item(self.kept(i)),
+                State::Gone(RemovalReason::SharePrompt) | State::Gone(RemovalReason::Menu) => true,
+                State::Gone(_) => false,
+            })
+            .collect();
+        let mut i = 0;
+        while i < n {
+            if !menu_like[i] {
+                // One line of labels between separators: "Trang chủ | Thời sự | Thế giới".
+                if self.lines[i].is_body() && is_menu_line(self.kept(i)) {
+                    self.remove(i, RemovalReason::Menu);
+                }
+                i += 1;
+                continue;
+            }
+            let start = i;
+            while i < n && menu_like[i] {
+                i += 1;
+            }
+            let run = start..i;
+            let len = run.len();
+            let labelled = run.clone().any(|j| {
+                let (bullet, item) = strip_bullet(self.kept(j));
+                bullet || self.lex.is_menu_word(item)
+            });
+            if len >= 3 || (len == 2 && labelled) {
+                for j in run {
+                    self.remove(j, RemovalReason::Menu);
+                }
+            }
+        }
+    }
+
+    // 4. The title, and its copies used as image text.
+    fn title(&mut self, given: Option<&str>) {
+        let body = self.body_indices();
+        if let Some(given) = given.map(str::trim).filter(|g| !g.is_empty()) {
+            let g = fold(given);
+            if let Some(&i) = body.iter().take(6).find(|&&i| fold(self.kept(i)) == g) {
+                self.remove(i, RemovalReason::Title);
+            }
+            self.title = Some(given.to_string());
+        } else if let Some(&first) = body.first() {
+            let t = self.kept(first);
+            let next_is_lead = body.get(1).is_some_and(|&j| words(self.kept(j)) >= 8);
+            if is_title_like(t) && words(t) >= 3 && (next_is_lead || body.len() == 1) {
+                self.title = Some(t.to_string());
+                self.remove(first, RemovalReason::Title);
+            }
+        }
+        let Some(title) = self.title.as_deref().map(fold) else {
+            return;
+        };
+        if title.len() < 10 {
+            return;
+        }
+        for i in 0..self.story_end {
+            if !self.lines[i].is_body() {
+                continue;
+            }
+            let f = fold(self.kept(i));
+            if f == title || (f.starts_with(&title) && is_image_alt(self.kept(i))) {
+                self.remove(i, RemovalReason::Duplicate);
+                self.image_markers.push(i);
+            }
+        }
+    }
+
+    // 5. Byline and dateline under the title, outlet tag before the lead.
+    fn header_zone(&mut self) {
+        let title_line =
+            (0..self.story_end).find(|&i| self.reason(i) == Some(RemovalReason::Title));
+        let body = self.body_indices();
+        let from = title_line.unwrap_or(0);
+        // A byline sits right under the title, before the lead.
+        for &i in body.iter().filter(|&&i| i > from).take(2) {
+            let t = self.kept(i);
+            if words(t) >= 8 {
+                break;
+            }
+            if let Some(name) = meta::byline(t) {
+                self.author.get_or_insert(name);
+                self.remove(i, RemovalReason::Byline);
+            }
+        }
+        let body = self.body_indices();
+        for &i in body.iter().take(2) {
+            if let Some((outlet, place, len)) = meta::outlet_tag_prefix(self.kept(i)) {
+                self.outlet.get_or_insert(outlet);
+                if let Some(p) = place {
+                    self.dateline.get_or_insert(p);
+                }
+                self.cut_prefix(i, len, RemovalReason::OutletTag);
+                break;
+            }
+        }
+    }
+
+    // 6. The line under a picture marker is its caption.
+    fn image_captions(&mut self) {
+        let markers = std::mem::take(&mut self.image_markers);
+        for &m in &markers {
+            let Some(j) =
+                (m + 1..self.story_end).find(|&j| self.reason(j) != Some(RemovalReason::Duplicate))
+            else {
+                continue;
+            };
+            if !self.lines[j].is_body() {
+                continue;
+            }
+            let t = self.kept(j);
+            let glued = !self.lines[j].blank_before;
+            if words(t) <= 40 && sentences(t) <= 2 && (glued || !ends_sentence(t)) {
+                self.remove(j, RemovalReason::Caption);
+            }
+        }
+        self.image_markers = markers;
+    }
+
+    // 7. Lines written twice.
+    fn repeats(&mut self) {
+        let n = self.story_end;
+        // A line repeated right after itself: a caption (or a teaser title) shown twice.
+        for i in 1..n {
+            let (a, b) = (self.kept(i - 1), self.kept(i));
+            if a.is_empty() || fold(a) != fold(b) {
+                continue;
+            }
+            let short = words(b) <= 60;
+            match (self.reason(i - 1), short) {
+                (None, true) => {
+                    let r = if ends_sentence(b) {
+                        RemovalReason::Caption
+                    } else {
+                        RemovalReason::RelatedStory
+                    };
+                    self.remove(i - 1, r);
+                    self.remove(i, r);
+                }
+                (None, false) => self.remove(i, RemovalReason::Duplicate),
+                (Some(r), _) => {
+                    let r = if matches!(r, RemovalReason::Caption | RemovalReason::RelatedStory) {
+                        r
+                    } else {
+                        RemovalReason::Duplicate
+                    };
+                    self.remove(i, r);
+                }
+            }
+        }
+        // A later copy of any line is a duplicate.
+        let mut seen: HashSet<String> = HashSet::new();
+        for i in 0..n {
+            let f = fold(self.kept(i));
+            if f.is_empty() {
+                continue;
+            }
+            if !seen.insert(f) && self.lines[i].is_body() {
+                self.remove(i, RemovalReason::Duplicate);
+            }
+        }
+    }
+
+    /// Whether line `j` is noise that belongs to a teaser list (picture, header, stamp …).
+    fn is_teaser_furniture(&self, j: usize) -> bool {
+        matches!(
+            self.reason(j),
+            Some(
+                RemovalReason::Caption
+                    | RemovalReason::ImageFile
+                    | RemovalReason::RelatedHeader
+                    | RemovalReason::RelatedStory
+                    | RemovalReason::Footer
+                    | RemovalReason::SharePrompt
+                    | RemovalReason::Timestamp
+                    | RemovalReason::Menu
+                    | RemovalReason::AfterEndMark
+            )
+        )
+    }
+
+    /// Whether one of the two lines after `j` continues a teaser list (or the story ends).
+    fn teaser_follows(&self, j: usize) -> bool {
+        let next: Vec<usize> = (j + 1..self.story_end).take(2).collect();
+        if next.is_empty() {
+            return true;
+        }
+        next.iter().any(|&k| {
+            self.is_teaser_furniture(k)
+                || (self.lines[k].is_body() && is_teaser_title(self.kept(k)))
+        })
+    }
+
+    // 8. Blocks of other stories after a header.
+    fn related_blocks(&mut self) {
+        let headers: Vec<usize> = (0..self.story_end)
+            .filter(|&i| self.reason(i) == Some(RemovalReason::RelatedHeader))
+            .collect();
+        for h in headers {
+            let mut prev_teaser = true;
+            let mut j = h + 1;
+            while j < self.story_end {
+                if !self.lines[j].is_body() {
+                    prev_teaser = self.is_teaser_furniture(j)
+                        || self.reason(j) == Some(RemovalReason::Duplicate);
+                    if !prev_teaser {
+                        break;
+                    }
+                    j += 1;
+                    continue;
+                }
+                let t = self.kept(j);
+                if is_teaser_title(t) {
+                    self.remove(j, RemovalReason::RelatedStory);
+                    prev_teaser = true;
+                } else {
+                    let next_is_title = j + 1 < self.story_end
+                        && self.lines[j + 1].is_body()
+                        && is_teaser_title(self.kept(j + 1));
+                    let lead = (prev_teaser || next_is_title)
+                        && (ends_truncated(t) || self.teaser_follows(j));
+                    if !lead {
+                        break;
+                    }
+                    self.remove(j, RemovalReason::RelatedStory);
+                    prev_teaser = false;
+                }
+                j += 1;
+            }
+        }
+    }
+
+    // 9. Teasers without a header.
+    fn headerless_teasers(&mut self) {
+        // A truncated lead right after a teaser title.
+        for i in 1..self.story_end {
+            if self.lines[i].is_body()
+                && ends_truncated(self.kept(i))
+                && self.reason(i - 1) == Some(RemovalReason::RelatedStory)
+            {
+                self.remove(i, RemovalReason::RelatedStory);
+            }
+        }
+        // A tail of headlines (with their short leads) after the story's last sentence.
+        let body = self.body_indices();
+        let mut tail: Vec<usize> = Vec::new();
+        let mut titles = 0;
+        let mut k = body.len();
+        let mut author_line = None;
+        while k > 0 {
+            let i = body[k - 1];
+            let t = self.kept(i);
+            if tail.is_empty() && author_line.is_none() && self.author.is_none() {
+                if let Some(name) = meta::byline(t) {
+                    author_line = Some((i, name));
+                    k -= 1;
+                    continue;
+                }
+            }
+            if is_title_like(t) && words(t) >= 4 && !t.ends_with('?') {
+                tail.push(i);
+                titles += 1;
+                k -= 1;
+                continue;
+            }
+            // A short lead with its headline above it.
+            let above = k.checked_sub(2).map(|a| body[a]);
+            if let Some(a) = above {
+                let ta = self.kept(a);
+                if words(t) <= 60 && is_title_like(ta) && words(ta) >= 4 && !ta.ends_with('?') {
+                    tail.push(i);
+                    tail.push(a);
+                    titles += 1;
+                    k -= 2;
+                    continue;
+                }
+            }
+            break;
+        }
+        let lone_title = titles == 1 && tail.len() == 1;
+        if titles >= 2 || lone_title {
+            for i in tail {
+                self.remove(i, RemovalReason::RelatedStory);
+            }
+        }
+        if let Some((i, name)) = author_line {
+            self.author = Some(name);
+            self.remove(i, RemovalReason::Byline);
+        }
+    }
+
+    // 10. Short captions glued under a paragraph, where paragraphs are blank-separated.
+    fn glued_captions(&mut self) {
+        let body = self.body_indices();
+        if body.len() < 5 {
+            return;
+        }
+        let separated = body
+            .iter()
+            .skip(1)
+            .filter(|&&i| self.lines[i].blank_before)
+            .count();
+        if separated * 10 < (body.len() - 1) * 7 {
+            return;
+        }
+        for w in body.windows(2) {
+            let (p, i) = (w[0], w[1]);
+            if i != p + 1 || self.lines[i].blank_before {
+                continue;
+            }
+            let next_separated = self.lines.get(i + 1).is_none_or(|l| l.blank_before);
+            let (tp, ti) = (self.kept(p), self.kept(i));
+            if next_separated
+                && words(ti) <= 30
+                && words(tp) > words(ti)
+                && sentences(ti) == 1
+                && ends_sentence(tp)
+                && !ti.ends_with([':', ';', ','])
+            {
+                self.remove(i, RemovalReason::Caption);
+            }
+        }
+    }
+
+    fn finish(mut self, hints: &Hints<'_>) -> Cleaned {
+        // Nothing without letters stays in the body.
+        for i in 0..self.story_end {
+            if self.lines[i].is_body() && !has_letters(self.kept(i)) {
+                self.lines[i].state = State::Gone(RemovalReason::Empty);
+            }
+        }
+        let last_body = (0..self.story_end)
+            .rev()
+            .find(|&i| self.lines[i].is_body())
+            .unwrap_or(0);
+        let stamp = self
+            .stamps
+            .iter()
+            .find(|s| s.line <= last_body)
+            .or_else(|| self.stamps.first())
+            .map(|s| s.iso.clone());
+        let mut cuts = self.partial;
+        let mut paragraphs = Vec::new();
+        for line in &self.lines {
+            match line.state {
+                State::Body if !line.keep.is_empty() => paragraphs.push(line.keep),
+                State::Body => {}
+                State::Gone(reason) if !line.keep.is_empty() => cuts.push(Cut {
+                    reason,
+                    span: line.keep,
+                }),
+                State::Gone(_) => {}
+            }
+        }
+        cuts.retain(|c| !c.span.is_empty());
+        cuts.sort_by_key(|c| (c.span.start, c.span.end));
+        Cleaned {
+            title: self.title,
+            published: hints.published.map(str::to_string).or(stamp),
+            outlet: hints.outlet.map(str::to_string).or(self.outlet),
+            author: self.author,
+            dateline: self.dateline,
+            paragraphs,
+            cuts,
+        }
+    }
+}
+
+/// A headline of another story in a teaser list: headline-shaped, or ending with a question.
+fn is_teaser_title(line: &str) -> bool {
+    is_title_like(line) || (line.ends_with('?') && words(line) <= 40)
+}
+
+/// A short label such as a menu entry: "• An Giang", "Thời sự".
+fn is_menu_item(line: &str) -> bool {
+    let (_, item) = strip_bullet(line);
+    let n = words(item);
+    (1..=4).contains(&n)
+        && item.chars().count() <= 32
+        && !ends_sentence(item)
+        && !item.ends_with('?')
+        && !ends_with_ellipsis(item)
+}
+
+/// A line of three or more short labels between separators.
+fn is_menu_line(line: &str) -> bool {
+    let parts: Vec<&str> = line
+        .split(['|', '•', '·', '»', '›', '>', '/', '▪'])
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect();
+    parts.len() >= 3 && parts.iter().all(|p| is_menu_item(p))
+}
+
+/// The outlet in a follow prompt: "Theo dõi Baoquocte.vn trên …".
+fn follow_prompt_outlet(line: &str) -> Option<String> {
+    let f = fold(line);
+    if !f.starts_with("theo doi ") {
+        return None;
+    }
+    let rest = line
+        .split_whitespace()
+        .skip(2)
+        .take_while(|w| fold(w) != "tren")
+        .collect::<Vec<_>>();
+    let name = rest.join(" ");
+    (!name.is_empty() && (meta::is_domain(&name) || meta::is_acronym(&name))).then_some(name)
+}

@@ -1,0 +1,57 @@
+//! Splitting text into lines that remember where they stand.
+
+use biennien_record::{RemovalReason, Span};
+
+/// What the cleaner has decided about one line so far.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum State {
+    /// Still a candidate for the body.
+    Body,
+    /// Taken out of the body, for this reason.
+    Gone(RemovalReason),
+}
+
+/// One non-empty line of the input.
+#[derive(Debug, Clone)]
+pub(crate) struct Line {
+    /// The part of the line (without its line break and surrounding spaces) that is still body
+    /// when `state` is `Body`: prefixes such as an outlet tag and suffixes such as the end mark
+    /// are cut off it.
+    pub keep: Span,
+    /// Whether an empty line stands right before this one.
+    pub blank_before: bool,
+    /// The decision so far.
+    pub state: State,
+}
+
+impl Line {
+    pub fn is_body(&self) -> bool {
+        self.state == State::Body
+    }
+}
+
+/// Splits `text` into its non-empty lines, trimmed of surrounding white space.
+pub(crate) fn split(text: &str) -> Vec<Line> {
+    let mut out = Vec::new();
+    let mut pos = 0usize;
+    let mut blank_before = false;
+    for raw in text.split('\n') {
+        let start = pos;
+        pos += raw.len() + 1;
+        let lead = raw.len() - raw.trim_start().len();
+        let trimmed = raw.trim();
+        if trimmed.is_empty() {
+            blank_before = true;
+            continue;
+        }
+        let s = start + lead;
+        let span = Span::new(s, s + trimmed.len());
+        out.push(Line {
+            keep: span,
+            blank_before,
+            state: State::Body,
+        });
+        blank_before = false;
+    }
+    out
+}

@@ -1,0 +1,213 @@
+//! The shape of a single line: caption, image file, title-like, sentence ending.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+#[allow(clippy::expect_used)] // the patterns are literals, checked by the tests
+fn re(pattern: &str) -> Regex {
+    Regex::new(pattern).expect("valid built-in pattern")
+}
+
+/// "(Ảnh: X)", "(Nguồn: AFP)", "(Ảnh minh họa)" closing a line.
+static CAPTION_PAREN: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)[(\[]\s*(?:ảnh|nguồn|photo|ảnh minh họa|ảnh minh hoạ|minh họa|minh hoạ|đồ họa|đồ hoạ|video|clip|infographic|ảnh chụp màn hình|ảnh tư liệu)(?:\s*[:\-–]\s*[^()\[\]]{0,80})?\s*[)\]]\s*\.?$",
+    )
+});
+/// "Ảnh: X" / "Nguồn: X" / "Ảnh minh họa" closing a line (capitalized, as credits are).
+static CAPTION_TAIL: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?:^|[\s.,;–\-|])(?:Ảnh|ẢNH|Nguồn|Nguồn ảnh|Đồ họa|Đồ hoạ|Photo|Clip|Video|Ảnh chụp màn hình|Ảnh tư liệu)\s*(?::|\s[-–])\s*([^:;!?]{1,80}?)\s*\.?$",
+    )
+});
+static CAPTION_ILLUSTRATION: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)(?:^|[\s.,;–\-])ảnh minh (?:họa|hoạ)\s*\.?$"));
+static IMAGE_FILE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)^(?:https?://\S+|[\w\-.()%+~\[\]@ ]{1,160})\.(?:jpe?g|png|gif|webp|bmp|svg|tiff?|avif|heic)(?:\?\S*)?$",
+    )
+});
+/// A title used as an image's alternative text: "… - Ảnh 1."
+static IMAGE_ALT: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)[-–—]\s*(?:ảnh|hình|photo)\s*\d{1,3}\s*\.?$"));
+
+/// Number of words (runs of non-space characters).
+pub(crate) fn words(s: &str) -> usize {
+    s.split_whitespace().count()
+}
+
+/// Whether the line is a photo caption marked by a credit or "ảnh minh họa".
+pub(crate) fn is_caption(line: &str) -> bool {
+    if words(line) > 80 {
+        return false;
+    }
+    if CAPTION_PAREN.is_match(line) || CAPTION_ILLUSTRATION.is_match(line) {
+        return true;
+    }
+    if let Some(c) = CAPTION_TAIL.captures(line) {
+        // The credit is a name or an agency, a few words at most.
+        return c.get(1).is_some_and(|m| words(m.as_str()) <= 8);
+    }
+    false
+}
+
+/// Whether the line is an image file name or image address.
+pub(crate) fn is_image_file(line: &str) -> bool {
+    line.len() <= 300 && IMAGE_FILE.is_match(line)
+}
+
+/// Whether the line is an image's alternative text ("<title>- Ảnh 1.").
+pub(crate) fn is_image_alt(line: &str) -> bool {
+    IMAGE_ALT.is_match(line)
+}
+
+/// The text without closing quotes and brackets at its end.
+fn core_end(line: &str) -> &str {
+    line.trim_end_matches(|c: char| {
+        matches!(c, '"' | '\'' | ')' | ']' | '»' | '”' | '’') || c.is_whitespace()
+    })
+}
+
+/// Whether the line ends as a sentence does ("." "!" ";" ":" ","), ellipses excluded.
+pub(crate) fn ends_sentence(line: &str) -> bool {
+    let t = core_end(line);
+    if ends_with_ellipsis(t) {
+        return false;
+    }
+    t.ends_with(['.', '!', ';', ':', ','])
+}
+
+/// Whether the line ends with an ellipsis ("..." or "…").
+pub(crate) fn ends_with_ellipsis(line: &str) -> bool {
+    let t = core_end(line);
+    t.ends_with("...") || t.ends_with('…')
+}
+
+/// Whether the line ends with a truncation mark: an ellipsis after a space or a comma, as
+/// teaser leads cut by a template do ("… đến thủ đô Lima, ...").
+pub(crate) fn ends_truncated(line: &str) -> bool {
+    let t = core_end(line);
+    let Some(head) = t.strip_suffix("...").or_else(|| t.strip_suffix('…')) else {
+        return false;
+    };
+    head.ends_with(' ') || head.ends_with(',')
+}
+
+/// A headline-shaped line: a few words, no closing full stop.
+pub(crate) fn is_title_like(line: &str) -> bool {
+    let n = words(line);
+    (2..=45).contains(&n) && line.len() <= 400 && !ends_sentence(line)
+}
+
+/// Whether the line is one text written twice with a space between ("A A"), as teaser lists
+/// render a picture's alternative text next to its link.
+pub(crate) fn is_doubled(line: &str) -> bool {
+    let n = line.len();
+    if n < 21 || n % 2 == 0 {
+        return false;
+    }
+    let mid = n / 2;
+    line.is_char_boundary(mid)
+        && line.is_char_boundary(mid + 1)
+        && line.as_bytes().get(mid) == Some(&b' ')
+        && line[..mid] == line[mid + 1..]
+}
+
+/// Whether the line contains at least one letter.
+pub(crate) fn has_letters(line: &str) -> bool {
+    line.chars().any(char::is_alphabetic)
+}
+
+/// Number of sentences, roughly: full stops followed by a space and a capital.
+pub(crate) fn sentences(line: &str) -> usize {
+    let mut n = 1;
+    let mut prev_stop = false;
+    let mut prev_space = false;
+    for c in line.chars() {
+        if prev_stop && prev_space && c.is_uppercase() {
+            n += 1;
+        }
+        if c.is_whitespace() {
+            prev_space = true;
+        } else {
+            prev_stop = matches!(c, '.' | '!' | '?');
+            prev_space = false;
+        }
+    }
+    n
+}
+
+/// A bullet or list marker at the start of a line, with the text after it.
+pub(crate) fn strip_bullet(line: &str) -> (bool, &str) {
+    let t = line.trim_start_matches(|c: char| {
+        matches!(
+            c,
+            '•' | '·'
+                | '▪'
+                | '►'
+                | '▸'
+                | '»'
+                | '›'
+                | '*'
+                | '-'
+                | '–'
+                | '+'
+                | '◦'
+                | '■'
+                | '□'
+                | '●'
+                | '○'
+        )
+    });
+    (t.len() != line.len(), t.trim_start())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn captions() {
+        assert!(is_caption(
+            "Bộ trưởng gặp Bộ trưởng Ngoại giao Peru. Ảnh: Minh Duy"
+        ));
+        assert!(is_caption(
+            "Cảng Los Angeles, California, Mỹ. (Ảnh minh họa: THX/TTXVN)"
+        ));
+        assert!(is_caption("Thứ trưởng Hà Kim Ngọc. (Ảnh: TTXVN phát)"));
+        assert!(is_caption("Quang cảnh hội đàm (ảnh: VGP/Nhật Bắc)"));
+        assert!(is_caption("Ảnh: Reuters"));
+        assert!(is_caption("Quang cảnh lễ ký. Nguồn: AFP"));
+        assert!(is_caption("Hai bên tại buổi tiếp. Ảnh minh họa"));
+        assert!(!is_caption(
+            "Hai bên nhất trí thúc đẩy hợp tác qua hình ảnh: du lịch, văn hóa."
+        ));
+        assert!(!is_caption("Theo nguồn tin, hai bên đã nhất trí."));
+    }
+
+    #[test]
+    fn images() {
+        assert!(is_image_file("ttxvn_chile_2.jpg"));
+        assert!(is_image_file("IMG_2024.JPG"));
+        assert!(is_image_file(
+            "https://cdn.example.vn/a/b/photo-1-1699.png?w=800"
+        ));
+        assert!(!is_image_file("Hai bên ký kết văn kiện hợp tác."));
+        assert!(is_image_alt("Phó Thủ tướng tiếp xúc song phương- Ảnh 1."));
+    }
+
+    #[test]
+    fn shapes() {
+        assert!(is_doubled(
+            "Toàn cảnh lễ đón chính thức Toàn cảnh lễ đón chính thức"
+        ));
+        assert!(!is_doubled("Toàn cảnh lễ đón chính thức và hội đàm"));
+        assert!(is_title_like("Nền kinh tế thế giới: Bức tranh tươi sáng"));
+        assert!(!is_title_like("Hai bên nhất trí tăng cường hợp tác."));
+        assert!(ends_truncated("Chủ tịch nước đến thủ đô Lima, ..."));
+        assert!(!ends_truncated("như du lịch, văn hóa…"));
+        assert_eq!(sentences("Một câu. Hai câu. Ba câu."), 3);
+        assert_eq!(strip_bullet("• An Giang"), (true, "An Giang"));
+    }
+}

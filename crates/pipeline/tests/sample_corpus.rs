@@ -1,0 +1,169 @@
+//! The bundled sample corpus, article in, expected record out.
+//!
+//! Every article of `corpus/sample` is run through the pipeline and compared with its expected
+//! record in `corpus/sample/gold.jsonl`: the body must agree (word 4-gram F1, as the evaluation
+//! scores it), no string of the page template listed as `absent` may leak into the body, and the
+//! title, publication date, outlet and author must be the expected ones.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use biennien_input::{read_all, RawDoc};
+use biennien_pipeline::process;
+use biennien_text::fold;
+use serde_json::Value;
+
+fn corpus_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../corpus/sample")
+}
+
+/// Word 4-grams of folded text, as a multiset.
+fn shingles(text: &str) -> HashMap<Vec<String>, usize> {
+    let words: Vec<String> = fold(text)
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_string)
+        .collect();
+    let mut out = HashMap::new();
+    if words.len() < 4 {
+        if !words.is_empty() {
+            *out.entry(words).or_insert(0) += 1;
+        }
+        return out;
+    }
+    for w in words.windows(4) {
+        *out.entry(w.to_vec()).or_insert(0) += 1;
+    }
+    out
+}
+
+/// Body F1 of `system` against `gold`.
+fn body_f1(gold: &str, system: &str) -> f64 {
+    let (g, s) = (shingles(gold), shingles(system));
+    let tp: usize = g
+        .iter()
+        .map(|(k, n)| (*n).min(*s.get(k).unwrap_or(&0)))
+        .sum();
+    let (ng, ns): (usize, usize) = (g.values().sum(), s.values().sum());
+    if ng == 0 && ns == 0 {
+        return 1.0;
+    }
+    let p = if ns == 0 { 0.0 } else { tp as f64 / ns as f64 };
+    let r = if ng == 0 { 1.0 } else { tp as f64 / ng as f64 };
+    if p + r == 0.0 {
+        0.0
+    } else {
+        2.0 * p * r / (p + r)
+    }
+}
+
+fn same(gold: &Value, system: Option<&str>) -> bool {
+    match gold.as_str() {
+        None => system.is_none(),
+        Some(g) => system.is_some_and(|s| fold(s) == fold(g)),
+    }
+}
+
+fn date_ok(gold: &Value, system: Option<&str>) -> bool {
+    match gold.as_str() {
+        None => system.is_none(),
+        Some(g) => system.is_some_and(|s| s.get(..10).unwrap_or(s).starts_with(g)),
+    }
+}
+
+fn load_docs() -> Vec<RawDoc> {
+    let dir = corpus_dir();
+    let mut docs = Vec::new();
+    read_all(&[dir.display().to_string()], &mut |item| {
+        if let Ok(doc) = item {
+            let name = Path::new(&doc.source)
+                .file_name()
+                .map(|n| n.to_string_lossy().to_string());
+            if name.as_deref().is_some_and(|n| n.ends_with(".txt")) {
+                docs.push(doc);
+            }
+        }
+    });
+    docs
+}
+
+fn load_gold() -> HashMap<String, Value> {
+    let text =
+        std::fs::read_to_string(corpus_dir().join("gold.jsonl")).expect("gold.jsonl readable");
+    text.lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| serde_json::from_str::<Value>(l).expect("gold line is JSON"))
+        .map(|v| (v["doc"].as_str().unwrap_or_default().to_string(), v))
+        .collect()
+}
+
+#[test]
+fn every_sample_article_gives_its_expected_record() {
+    let gold = load_gold();
+    let docs = load_docs();
+    assert!(
+        docs.len() >= 30,
+        "the sample corpus has at least 30 articles, found {}",
+        docs.len()
+    );
+    let mut failures = Vec::new();
+    let mut f1_sum = 0.0;
+    for raw in &docs {
+        let name = Path::new(&raw.source)
+            .file_name()
+            .unwrap()
+            .to_string_lossy()
+            .to_string();
+        let Some(g) = gold.get(&name) else {
+            failures.push(format!("{name}: no expected record"));
+            continue;
+        };
+        let doc = process(raw);
+        assert!(doc.error.is_none(), "{name}: {:?}", doc.error);
+        let gold_body: Vec<&str> = g["body"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter_map(Value::as_str)
+            .collect();
+        let f1 = body_f1(&gold_body.join("\n"), &doc.body);
+        f1_sum += f1;
+        if f1 < 0.9 {
+            failures.push(format!("{name}: body F1 {f1:.3}"));
+        }
+        let body = doc.body.to_lowercase();
+        for a in g["absent"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(Value::as_str)
+        {
+            if body.contains(&a.to_lowercase()) {
+                failures.push(format!("{name}: leaked {a:?}"));
+            }
+        }
+        if !same(&g["title"], doc.title.as_deref()) {
+            failures.push(format!(
+                "{name}: title {:?}, expected {}",
+                doc.title, g["title"]
+            ));
+        }
+        if !date_ok(&g["published"], doc.published.as_deref()) {
+            failures.push(format!(
+                "{name}: published {:?}, expected {}",
+                doc.published, g["published"]
+            ));
+        }
+    }
+    let mean = f1_sum / docs.len() as f64;
+    assert!(
+        mean >= 0.97,
+        "mean body F1 {mean:.3} below 0.97; failures: {failures:#?}"
+    );
+    assert!(
+        failures.is_empty(),
+        "{} problem(s):\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
