@@ -363,7 +363,13 @@ impl<'t> Page<'t> {
             self.title = Some(given.to_string());
         } else if let Some(&first) = body.first() {
             let t = self.kept(first);
-            let next_is_lead = body.get(1).is_some_and(|&j| words(self.kept(j)) >= 8);
+            // The lead may sit under a byline: "Tuấn Anh" between title and lead.
+            let next_is_lead = body
+                .iter()
+                .skip(1)
+                .take(3)
+                .find(|&&j| meta::byline(self.kept(j)).is_none())
+                .is_some_and(|&j| words(self.kept(j)) >= 8);
             if is_title_like(t) && words(t) >= 3 && (next_is_lead || body.len() == 1) {
                 self.title = Some(t.to_string());
                 self.remove(first, RemovalReason::Title);

@@ -11,6 +11,7 @@
 
 use biennien_clean::{clean, Hints};
 use biennien_decode::{decode, Encoding};
+use biennien_extract::{extract, Meta};
 use biennien_input::{Content, InputError, RawDoc};
 use biennien_record::{Document, Removed, Span};
 use biennien_text::normalize;
@@ -84,6 +85,16 @@ fn process_text(doc: &mut Document, text: &str, raw: &RawDoc) {
     doc.outlet = cleaned.outlet;
     doc.author = cleaned.author;
     doc.dateline = cleaned.dateline;
+    let found = extract(
+        &doc.body,
+        &Meta {
+            title: doc.title.as_deref(),
+            published: doc.published.as_deref(),
+        },
+    );
+    doc.persons = found.persons;
+    doc.events = found.events;
+    doc.facts = found.facts;
 }
 
 /// The record of an input that could not be read at all.

@@ -1,0 +1,349 @@
+//! Repairing double-encoded UTF-8 ("mojibake").
+//!
+//! When UTF-8 bytes are read as windows-1252 (or Latin-1) and written out as UTF-8 again, every
+//! non-ASCII character becomes two to four characters: a lead character standing for byte
+//! 0xC2–0xF4 (`Ã`, `Ä`, `Æ`, `á`, `â`, …) followed by characters standing for bytes 0x80–0xBF
+//! (Latin-1 symbols, C1 controls, or windows-1252 punctuation such as `€`, `‡`, `™`). So
+//! "Việt Nam" reads "Viá»‡t Nam" and "đ" reads "Ä‘". Mapping such a group back to its bytes and
+//! decoding them as UTF-8 gives the character back.
+//!
+//! Genuine text also holds Latin-1 letters (Vietnamese `Â`, `Ê`, `Ô`, `Ã`…), so a repair needs
+//! evidence. The text is cut into segments at line breaks and at characters that no
+//! windows-1252 byte stands for (`ệ`, `ư`, `đ`…: genuine text, which mojibake cannot contain).
+//! A segment is repaired when it holds groups that decode to plausible characters and few other
+//! non-ASCII characters; a segment with a single such group is repaired only when the text has
+//! no genuine non-ASCII text elsewhere. "CHÂU ÂU" has no group at all (`Â` followed by `U`), so
+//! it is never touched.
+
+/// The byte that `c` stands for when bytes were read as windows-1252 or Latin-1: U+0000–U+00FF
+/// stand for themselves (C1 controls are how windows-1252 decoders render its five unassigned
+/// bytes), and the 27 windows-1252 punctuation characters for 0x80–0x9F.
+fn byte_of(c: char) -> Option<u8> {
+    if let Ok(b) = u8::try_from(u32::from(c)) {
+        return Some(b);
+    }
+    Some(match c {
+        '€' => 0x80,
+        '‚' => 0x82,
+        'ƒ' => 0x83,
+        '„' => 0x84,
+        '…' => 0x85,
+        '†' => 0x86,
+        '‡' => 0x87,
+        'ˆ' => 0x88,
+        '‰' => 0x89,
+        'Š' => 0x8A,
+        '‹' => 0x8B,
+        'Œ' => 0x8C,
+        'Ž' => 0x8E,
+        '‘' => 0x91,
+        '’' => 0x92,
+        '“' => 0x93,
+        '”' => 0x94,
+        '•' => 0x95,
+        '–' => 0x96,
+        '—' => 0x97,
+        '˜' => 0x98,
+        '™' => 0x99,
+        'š' => 0x9A,
+        '›' => 0x9B,
+        'œ' => 0x9C,
+        'ž' => 0x9E,
+        'Ÿ' => 0x9F,
+        _ => return None,
+    })
+}
+
+/// Cheap scan: whether `text` may hold mojibake at all, that is a lead character U+00C2–U+00F4
+/// (UTF-8 `C3 82`–`C3 B4`) directly followed by a character whose UTF-8 starts with `C2`, `C5`,
+/// `C6`, `CB` or `E2` (how the stand-ins for bytes 0x80–0xBF are encoded).
+pub(crate) fn suspect(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    memchr::memchr_iter(0xC3, bytes).any(|i| {
+        matches!(
+            (bytes.get(i + 1), bytes.get(i + 2)),
+            (Some(0x82..=0xB4), Some(0xC2 | 0xC5 | 0xC6 | 0xCB | 0xE2))
+        )
+    })
+}
+
+/// Whether `c` is a character Vietnamese news plausibly contains: Latin letters and symbols,
+/// combining diacritics, Vietnamese letters, punctuation, currency and letterlike symbols.
+fn plausible(c: char) -> bool {
+    matches!(
+        u32::from(c),
+        0x00A0..=0x024F
+            | 0x02B0..=0x036F
+            | 0x1E00..=0x1EFF
+            | 0x2000..=0x206F
+            | 0x20A0..=0x20CF
+            | 0x2100..=0x214F
+    )
+}
+
+/// What a group of characters starting with a lead character decodes to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Group {
+    /// A plausible character.
+    Good(char),
+    /// Another valid character of three or four bytes (CJK, emoji…), repaired along with good
+    /// groups but not evidence by itself.
+    Other(char),
+    /// A C1 control: what a twice double-encoded character gives on the first repair (a
+    /// windows-1252 hole read as Latin-1), repaired along with good groups but no evidence.
+    Filler(char),
+}
+
+/// Reads the group starting with `lead`, `rest` being the text after it: the decoded group and
+/// how many bytes of `rest` it takes.
+fn read_group(lead: char, rest: &str) -> Option<(Group, usize)> {
+    let first = byte_of(lead)?;
+    let len = match first {
+        0xC2..=0xDF => 2,
+        0xE0..=0xEF => 3,
+        0xF0..=0xF4 => 4,
+        _ => return None,
+    };
+    let mut buf = [first, 0, 0, 0];
+    let mut taken = 0;
+    let mut chars = rest.chars();
+    for slot in buf.iter_mut().take(len).skip(1) {
+        let c = chars.next()?;
+        let b = byte_of(c)?;
+        if !(0x80..=0xBF).contains(&b) {
+            return None;
+        }
+        *slot = b;
+        taken += c.len_utf8();
+    }
+    let decoded = std::str::from_utf8(buf.get(..len)?).ok()?.chars().next()?;
+    let code = u32::from(decoded);
+    if plausible(decoded) {
+        Some((Group::Good(decoded), taken))
+    } else if (0x80..=0x9F).contains(&code) {
+        Some((Group::Filler(decoded), taken))
+    } else if len >= 3
+        && !(0xE000..=0xF8FF).contains(&code)
+        && !(0xFDD0..=0xFDEF).contains(&code)
+        && code & 0xFFFE != 0xFFFE
+    {
+        Some((Group::Other(decoded), taken))
+    } else {
+        None
+    }
+}
+
+/// Counts of one segment.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+struct Stats {
+    /// Groups decoding to plausible characters.
+    good: usize,
+    /// Groups decoding to other valid characters.
+    other: usize,
+    /// Non-ASCII characters outside any group.
+    stray: usize,
+}
+
+impl Stats {
+    /// Groups of any kind.
+    fn groups(self) -> usize {
+        self.good + self.other
+    }
+
+    /// Whether the segment reads as mojibake: plausible groups and few stray characters.
+    fn is_mojibake(self) -> bool {
+        self.good >= 1 && self.stray.saturating_mul(4) < self.groups()
+    }
+}
+
+/// Walks `segment`, counting groups and, when `out` is given, writing the repaired segment.
+fn walk(segment: &str, mut out: Option<&mut String>) -> Stats {
+    let mut stats = Stats::default();
+    let mut i = 0;
+    while let Some(c) = segment.get(i..).and_then(|s| s.chars().next()) {
+        i += c.len_utf8();
+        let mut emit = c;
+        if !c.is_ascii() {
+            let rest = segment.get(i..).unwrap_or_default();
+            match read_group(c, rest) {
+                Some((group, taken)) => {
+                    i += taken;
+                    emit = match group {
+                        Group::Good(d) => {
+                            stats.good += 1;
+                            d
+                        }
+                        Group::Other(d) => {
+                            stats.other += 1;
+                            d
+                        }
+                        Group::Filler(d) => d,
+                    };
+                }
+                None => stats.stray += 1,
+            }
+        }
+        if let Some(out) = out.as_deref_mut() {
+            out.push(emit);
+        }
+    }
+    stats
+}
+
+/// One segment of the text: a byte range and its counts.
+#[derive(Debug, Clone, Copy)]
+struct Segment {
+    start: usize,
+    end: usize,
+    stats: Stats,
+}
+
+/// Repairs the mojibake segments of `text` once; `None` when nothing was repaired.
+fn repair_once(text: &str) -> Option<String> {
+    let mut segments = Vec::new();
+    // Non-ASCII characters that are plainly not mojibake: outside segments, or in segments
+    // that do not read as mojibake.
+    let mut genuine = 0usize;
+    let mut start = 0;
+    for (i, c) in text.char_indices() {
+        let breaks = c == '\n' || byte_of(c).is_none();
+        if !breaks {
+            continue;
+        }
+        if byte_of(c).is_none() {
+            genuine += 1;
+        }
+        if let Some(seg) = text.get(start..i) {
+            let stats = walk(seg, None);
+            segments.push(Segment {
+                start,
+                end: i,
+                stats,
+            });
+        }
+        start = i + c.len_utf8();
+    }
+    if let Some(seg) = text.get(start..) {
+        segments.push(Segment {
+            start,
+            end: text.len(),
+            stats: walk(seg, None),
+        });
+    }
+    genuine += segments
+        .iter()
+        .filter(|s| !s.stats.is_mojibake())
+        .map(|s| s.stats.stray)
+        .sum::<usize>();
+
+    let repairs = |s: &Segment| s.stats.is_mojibake() && (s.stats.groups() >= 2 || genuine == 0);
+    if !segments.iter().any(repairs) {
+        return None;
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut done = 0;
+    for seg in segments.iter().filter(|s| repairs(s)) {
+        out.push_str(text.get(done..seg.start).unwrap_or_default());
+        walk(
+            text.get(seg.start..seg.end).unwrap_or_default(),
+            Some(&mut out),
+        );
+        done = seg.end;
+    }
+    out.push_str(text.get(done..).unwrap_or_default());
+    Some(out)
+}
+
+/// Repairs double-encoded UTF-8 in `text`; `None` when there is nothing to repair. Text that was
+/// double-encoded twice is repaired twice.
+pub(crate) fn repair(text: &str) -> Option<String> {
+    let mut fixed: Option<String> = None;
+    for _ in 0..3 {
+        let current = fixed.as_deref().unwrap_or(text);
+        if !suspect(current) {
+            break;
+        }
+        match repair_once(current) {
+            Some(next) => fixed = Some(next),
+            None => break,
+        }
+    }
+    fixed
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `text` as UTF-8 bytes read as windows-1252, the way mojibake is made.
+    fn garble(text: &str) -> String {
+        encoding_rs::WINDOWS_1252
+            .decode(text.as_bytes())
+            .0
+            .into_owned()
+    }
+
+    #[test]
+    fn garble_makes_the_textbook_mojibake() {
+        assert_eq!(garble("Việt Nam"), "Viá»‡t Nam");
+        assert_eq!(garble("đá"), "Ä‘Ã¡");
+    }
+
+    #[test]
+    fn suspect_is_cheap_and_right() {
+        assert!(suspect("Viá»‡t Nam"));
+        assert!(suspect("Ã¡"));
+        assert!(!suspect("Việt Nam"));
+        assert!(!suspect("CHÂU ÂU"));
+        assert!(!suspect("plain ascii"));
+    }
+
+    #[test]
+    fn groups() {
+        assert_eq!(read_group('á', "»‡t"), Some((Group::Good('ệ'), 5)));
+        assert_eq!(read_group('Ä', "‘i"), Some((Group::Good('đ'), 3)));
+        // Â followed by a closing quote is C2 94, a C1 control: no evidence.
+        assert_eq!(read_group('Â', "”"), Some((Group::Filler('\u{94}'), 3)));
+        // Ô followed by a closing quote is U+0514 (Cyrillic): not plausible in two bytes.
+        assert_eq!(read_group('Ô', "”"), None);
+        assert_eq!(read_group('Â', "U"), None);
+        assert_eq!(read_group('ð', "Ÿ˜€"), Some((Group::Other('😀'), 7)));
+    }
+
+    #[test]
+    fn repairs_whole_text() {
+        let text = "Đà Nẵng: “Hội nghị” về kinh tế — 100€ ™\nThủ tướng phát biểu.";
+        assert_eq!(repair(&garble(text)).as_deref(), Some(text));
+    }
+
+    #[test]
+    fn repairs_twice_garbled_text() {
+        let text = "Người dân Hà Nội";
+        assert_eq!(repair(&garble(&garble(text))).as_deref(), Some(text));
+    }
+
+    #[test]
+    fn repairs_mixed_text_segment_by_segment() {
+        let text = format!(
+            "{} — Việt Nam là một quốc gia",
+            garble("Thời sự: Hà Nội mưa lớn")
+        );
+        assert_eq!(
+            repair(&text).as_deref(),
+            Some("Thời sự: Hà Nội mưa lớn — Việt Nam là một quốc gia")
+        );
+    }
+
+    #[test]
+    fn leaves_genuine_text_alone() {
+        for text in [
+            "CHÂU ÂU",
+            "Liên minh CHÂU ÂU họp tại Brussels",
+            "NGÃ BA “CHÂU” — “Ô” ",
+            "Giá vàng “NGÃ” ngửa, lên 80 triệu đồng",
+            "café crème © 2024 «citation» ± 5°",
+        ] {
+            assert_eq!(repair(text), None, "{text}");
+        }
+    }
+}

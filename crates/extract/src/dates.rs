@@ -1,0 +1,549 @@
+//! Dates as Vietnamese news writes them, found with their offsets and resolved to ISO 8601 at the
+//! precision the text supports.
+//!
+//! Absolute forms ("14/11/2024", "ngày 14 tháng 11 năm 2024", "tháng 11/2024", "năm 2024"),
+//! forms that take their year from an anchor ("Chiều 2/5", "hôm 11/11", "25-27/8") and relative
+//! forms ("hôm nay", "sáng nay", "hôm qua", "năm ngoái") are recognized. An anchor is the
+//! publication date, or, without one, the year the article's own dated references agree on.
+
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+/// A date known to the year, the month or the day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct PartialDate {
+    /// The year, when known.
+    pub year: Option<i32>,
+    /// The month (1–12), when known.
+    pub month: Option<u32>,
+    /// The day of the month, when known.
+    pub day: Option<u32>,
+}
+
+impl PartialDate {
+    /// A date known to the day.
+    pub fn ymd(year: i32, month: u32, day: u32) -> Self {
+        PartialDate {
+            year: Some(year),
+            month: Some(month),
+            day: Some(day),
+        }
+    }
+
+    /// Parses the ISO forms `2024`, `2024-11`, `2024-11-15` and `2024-11-15T17:51…`.
+    pub fn parse_iso(s: &str) -> Option<Self> {
+        let s = s.trim();
+        let date = s.split(['T', ' ']).next()?;
+        let mut parts = date.split('-');
+        let year: i32 = parts.next()?.parse().ok()?;
+        let month = match parts.next() {
+            Some(m) => Some(m.parse::<u32>().ok().filter(|m| (1..=12).contains(m))?),
+            None => None,
+        };
+        let day = match parts.next() {
+            Some(d) => Some(d.parse::<u32>().ok().filter(|d| (1..=31).contains(d))?),
+            None => None,
+        };
+        Some(PartialDate {
+            year: Some(year),
+            month,
+            day,
+        })
+    }
+
+    /// The ISO 8601 form at the known precision; `None` without a year.
+    pub fn iso(&self) -> Option<String> {
+        let y = self.year?;
+        Some(match (self.month, self.day) {
+            (Some(m), Some(d)) => format!("{y:04}-{m:02}-{d:02}"),
+            (Some(m), None) => format!("{y:04}-{m:02}"),
+            _ => format!("{y:04}"),
+        })
+    }
+
+    /// Days since an arbitrary epoch, for comparing full dates.
+    fn ordinal(&self) -> Option<i64> {
+        let (y, m, d) = (self.year?, self.month?, self.day?);
+        Some(days_from_civil(y, m, d))
+    }
+
+    /// The day `n` days before this one (full dates only).
+    pub fn days_before(&self, n: i64) -> Option<Self> {
+        let o = self.ordinal()? - n;
+        let (y, m, d) = civil_from_days(o);
+        Some(PartialDate::ymd(y, m, d))
+    }
+}
+
+/// Days from 1970-01-01 of a proleptic Gregorian date.
+fn days_from_civil(y: i32, m: u32, d: u32) -> i64 {
+    let y = i64::from(y) - i64::from(m <= 2);
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let m = i64::from(m);
+    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(d) - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+fn civil_from_days(z: i64) -> (i32, u32, u32) {
+    let z = z + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    (y as i32, m, d)
+}
+
+fn valid_day(m: u32, d: u32) -> bool {
+    (1..=12).contains(&m)
+        && (1..=31).contains(&d)
+        && !(matches!(m, 4 | 6 | 9 | 11) && d > 30)
+        && !(m == 2 && d > 29)
+}
+
+/// What a date expression says before it is resolved.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Said {
+    /// A calendar date, possibly without its year.
+    Date(PartialDate),
+    /// So many days before the anchor day ("hôm qua" is 1).
+    DaysAgo(i64),
+    /// So many years before the anchor year ("năm ngoái" is 1, "năm nay" 0).
+    YearsAgo(i32),
+    /// So many months before the anchor month ("tháng trước" is 1, "tháng này" 0).
+    MonthsAgo(i32),
+}
+
+/// A date expression found in a text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DateMention {
+    /// Byte offset of the expression's start.
+    pub start: usize,
+    /// Byte offset one past its end.
+    pub end: usize,
+    /// What it says.
+    pub said: Said,
+    /// The expression names a span of days or years ("1994-2024", "25-27/8"): this is its start.
+    pub range: bool,
+}
+
+struct Patterns {
+    full: Regex,
+    day_range: Regex,
+    words: Regex,
+    day_month: Regex,
+    month_year: Regex,
+    month: Regex,
+    year: Years,
+    relative: Regex,
+}
+
+/// The year patterns: a year after "năm", and a year range in parentheses.
+struct Years {
+    named: Regex,
+    span: Regex,
+}
+
+fn patterns() -> &'static Patterns {
+    static P: OnceLock<Patterns> = OnceLock::new();
+    P.get_or_init(|| {
+        Patterns {
+            full: re(r"\b(\d{1,2})\s?[/.\-]\s?(\d{1,2})\s?[/.\-]\s?(\d{4})\b"),
+            day_range: re(
+                r"\b(\d{1,2})\s?(?:-|–|đến|tới)\s?(\d{1,2})\s?[/\-]\s?(\d{1,2})(?:\s?[/\-]\s?(\d{4}))?\b",
+            ),
+            words: re(r"(?i)\bngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})(?:\s*(?:năm|,)\s*(\d{4}))?\b"),
+            day_month: re(
+                r"(?i)(?:\b(?:ngày|hôm|sáng|trưa|chiều|tối|đêm|khuya|vào|từ|đến|tới|trước|sau|và)\s+|\()(\d{1,2})\s?/\s?(\d{1,2})\b",
+            ),
+            month_year: re(r"(?i)\btháng\s+(\d{1,2})\s?(?:/|-|\s+năm\s+|,\s*)\s?(\d{4})\b"),
+            month: re(r"(?i)\btháng\s+(\d{1,2})\b"),
+            year: Years {
+                named: re(r"(?i)\b(?:năm|hồi|cuối|đầu|giữa)\s+(\d{4})\b"),
+                span: re(r"\((\d{4})\s?[-–]\s?(\d{4})\)"),
+            },
+            relative: re(
+                r"(?i)\b(hôm nay|sáng nay|trưa nay|chiều nay|tối nay|đêm nay|hôm qua|sáng qua|trưa qua|chiều qua|tối qua|đêm qua|hôm kia|năm ngoái|năm trước|năm nay|tháng trước|tháng này)\b",
+            ),
+        }
+    })
+}
+
+#[allow(clippy::expect_used)] // the patterns are literals, checked by the tests
+pub(crate) fn re(pattern: &str) -> Regex {
+    Regex::new(pattern).expect("valid built-in pattern")
+}
+
+fn num<T: std::str::FromStr>(c: &regex::Captures<'_>, i: usize) -> Option<T> {
+    c.get(i).and_then(|m| m.as_str().parse().ok())
+}
+
+/// All date expressions of `text`, in text order, without overlaps (longer forms win).
+pub fn find(text: &str) -> Vec<DateMention> {
+    let p = patterns();
+    let mut out: Vec<DateMention> = Vec::new();
+    let push = |out: &mut Vec<DateMention>, start: usize, end: usize, said: Said, range: bool| {
+        if out.iter().any(|m| m.start < end && start < m.end) {
+            return;
+        }
+        out.push(DateMention {
+            start,
+            end,
+            said,
+            range,
+        });
+    };
+    for c in p.day_range.captures_iter(text) {
+        let (Some(d1), Some(d2), Some(m)) =
+            (num::<u32>(&c, 1), num::<u32>(&c, 2), num::<u32>(&c, 3))
+        else {
+            continue;
+        };
+        if !valid_day(m, d1) || !valid_day(m, d2) || d2 <= d1 {
+            continue;
+        }
+        let whole = c.get(0).map_or(0..0, |m| m.range());
+        let date = PartialDate {
+            year: num(&c, 4),
+            month: Some(m),
+            day: Some(d1),
+        };
+        push(&mut out, whole.start, whole.end, Said::Date(date), true);
+    }
+    for c in p.full.captures_iter(text) {
+        let (Some(d), Some(m), Some(y)) = (num::<u32>(&c, 1), num::<u32>(&c, 2), num::<i32>(&c, 3))
+        else {
+            continue;
+        };
+        if !valid_day(m, d) {
+            continue;
+        }
+        let whole = c.get(0).map_or(0..0, |m| m.range());
+        push(
+            &mut out,
+            whole.start,
+            whole.end,
+            Said::Date(PartialDate::ymd(y, m, d)),
+            false,
+        );
+    }
+    for c in p.words.captures_iter(text) {
+        let (Some(d), Some(m)) = (num::<u32>(&c, 1), num::<u32>(&c, 2)) else {
+            continue;
+        };
+        if !valid_day(m, d) {
+            continue;
+        }
+        let whole = c.get(0).map_or(0..0, |m| m.range());
+        let date = PartialDate {
+            year: num(&c, 3),
+            month: Some(m),
+            day: Some(d),
+        };
+        push(&mut out, whole.start, whole.end, Said::Date(date), false);
+    }
+    for c in p.day_month.captures_iter(text) {
+        let (Some(d), Some(m)) = (num::<u32>(&c, 1), num::<u32>(&c, 2)) else {
+            continue;
+        };
+        let Some(g) = c.get(1) else { continue };
+        let end = c.get(2).map_or(g.end(), |x| x.end());
+        // Not a fraction or a longer number: "1/3 dân số", "14/11/2024" handled above.
+        if !valid_day(m, d) || text[end..].starts_with(|ch: char| ch == '/' || ch.is_ascii_digit())
+        {
+            continue;
+        }
+        let date = PartialDate {
+            year: None,
+            month: Some(m),
+            day: Some(d),
+        };
+        push(&mut out, g.start(), end, Said::Date(date), false);
+    }
+    for c in p.month_year.captures_iter(text) {
+        let (Some(m), Some(y)) = (num::<u32>(&c, 1), num::<i32>(&c, 2)) else {
+            continue;
+        };
+        if !(1..=12).contains(&m) {
+            continue;
+        }
+        let whole = c.get(0).map_or(0..0, |m| m.range());
+        let date = PartialDate {
+            year: Some(y),
+            month: Some(m),
+            day: None,
+        };
+        push(&mut out, whole.start, whole.end, Said::Date(date), false);
+    }
+    for c in p.year.span.captures_iter(text) {
+        let (Some(y1), Some(y2)) = (num::<i32>(&c, 1), num::<i32>(&c, 2)) else {
+            continue;
+        };
+        if y2 <= y1 {
+            continue;
+        }
+        let whole = c.get(0).map_or(0..0, |m| m.range());
+        let date = PartialDate {
+            year: Some(y1),
+            month: None,
+            day: None,
+        };
+        push(&mut out, whole.start, whole.end, Said::Date(date), true);
+    }
+    for c in p.month.captures_iter(text) {
+        let Some(m) = num::<u32>(&c, 1).filter(|m| (1..=12).contains(m)) else {
+            continue;
+        };
+        let whole = c.get(0).map_or(0..0, |m| m.range());
+        // "tháng 3 năm nay", "tháng 3 vừa qua": the month of the anchor year, resolved later.
+        let date = PartialDate {
+            year: None,
+            month: Some(m),
+            day: None,
+        };
+        push(&mut out, whole.start, whole.end, Said::Date(date), false);
+    }
+    for c in p.year.named.captures_iter(text) {
+        let Some(y) = num::<i32>(&c, 1).filter(|y| (1900..=2100).contains(y)) else {
+            continue;
+        };
+        let whole = c.get(0).map_or(0..0, |m| m.range());
+        let date = PartialDate {
+            year: Some(y),
+            month: None,
+            day: None,
+        };
+        push(&mut out, whole.start, whole.end, Said::Date(date), false);
+    }
+    for c in p.relative.captures_iter(text) {
+        let Some(g) = c.get(1) else { continue };
+        let word = biennien_text::fold(g.as_str());
+        let said = match word.as_str() {
+            "hom qua" | "sang qua" | "trua qua" | "chieu qua" | "toi qua" | "dem qua" => {
+                Said::DaysAgo(1)
+            }
+            "hom kia" => Said::DaysAgo(2),
+            "nam ngoai" | "nam truoc" => Said::YearsAgo(1),
+            "nam nay" => Said::YearsAgo(0),
+            "thang truoc" => Said::MonthsAgo(1),
+            "thang nay" => Said::MonthsAgo(0),
+            _ => Said::DaysAgo(0),
+        };
+        push(&mut out, g.start(), g.end(), said, false);
+    }
+    out.sort_by_key(|m| m.start);
+    out
+}
+
+/// Resolves what a mention says against the anchor (the publication date, or a year).
+///
+/// A day and month without a year take the anchor's year, or the year before when that would put
+/// the date more than two months after the anchor (an article of early January about 28/12).
+pub fn resolve(said: Said, anchor: Option<PartialDate>) -> Option<PartialDate> {
+    match said {
+        Said::Date(d) if d.year.is_some() => Some(d),
+        Said::Date(d) => {
+            let a = anchor?;
+            let year = a.year?;
+            let mut out = PartialDate {
+                year: Some(year),
+                ..d
+            };
+            if let (Some(am), Some(m)) = (a.month, d.month) {
+                let (ad, dd) = (a.day.unwrap_or(28), d.day.unwrap_or(1));
+                let later_by = (i64::from(m) - i64::from(am)) * 31 + i64::from(dd) - i64::from(ad);
+                if later_by > 62 {
+                    out.year = Some(year - 1);
+                }
+            }
+            Some(out)
+        }
+        Said::DaysAgo(n) => {
+            let a = anchor?;
+            if a.day.is_some() {
+                a.days_before(n)
+            } else {
+                None
+            }
+        }
+        Said::YearsAgo(n) => {
+            let y = anchor?.year?;
+            Some(PartialDate {
+                year: Some(y - n),
+                month: None,
+                day: None,
+            })
+        }
+        Said::MonthsAgo(n) => {
+            let a = anchor?;
+            let (y, m) = (a.year?, a.month?);
+            let total = y * 12 + m as i32 - 1 - n;
+            Some(PartialDate {
+                year: Some(total.div_euclid(12)),
+                month: Some(total.rem_euclid(12) as u32 + 1),
+                day: None,
+            })
+        }
+    }
+}
+
+/// The anchor of an article without a publication date: the one year its own dated references
+/// (full dates and months with a year) agree on, or, failing those, the latest year it names that
+/// is not a target ("đến năm 2030"). `None` when the text leaves the year open.
+pub fn text_anchor(text: &str, mentions: &[DateMention]) -> Option<PartialDate> {
+    let mut years: Vec<i32> = mentions
+        .iter()
+        .filter(|m| !m.range)
+        .filter_map(|m| match m.said {
+            Said::Date(d) if d.month.is_some() => d.year,
+            _ => None,
+        })
+        .collect();
+    years.sort_unstable();
+    years.dedup();
+    match years.as_slice() {
+        [y] => {
+            return Some(PartialDate {
+                year: Some(*y),
+                month: None,
+                day: None,
+            })
+        }
+        [] => {}
+        _ => return None,
+    }
+    static YEAR: OnceLock<Regex> = OnceLock::new();
+    let re = YEAR.get_or_init(|| re(r"\b(19[5-9]\d|20[0-4]\d)\b"));
+    let latest = re
+        .captures_iter(text)
+        .filter_map(|c| {
+            let g = c.get(1)?;
+            let before = biennien_text::fold(
+                text.get(g.start().saturating_sub(16)..g.start())
+                    .unwrap_or(""),
+            );
+            let target = [
+                "den nam ",
+                "toi nam ",
+                "den ",
+                "giai doan ",
+                "tam nhin ",
+                "muc tieu ",
+            ]
+            .iter()
+            .any(|w| before.ends_with(w));
+            (!target).then(|| g.as_str().parse::<i32>().ok()).flatten()
+        })
+        .max()?;
+    Some(PartialDate {
+        year: Some(latest),
+        month: None,
+        day: None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn first(text: &str, anchor: Option<&str>) -> Option<String> {
+        let a = anchor.and_then(PartialDate::parse_iso);
+        let m = find(text);
+        resolve(m.first()?.said, a)?.iso()
+    }
+
+    #[test]
+    fn absolute_forms() {
+        assert_eq!(
+            first("ngày 14/11/1994", None).as_deref(),
+            Some("1994-11-14")
+        );
+        assert_eq!(first("(5/10/2024)", None).as_deref(), Some("2024-10-05"));
+        assert_eq!(
+            first("Ngày 12 tháng 5 năm 2023, tại Hà Nội", None).as_deref(),
+            Some("2023-05-12")
+        );
+        assert_eq!(
+            first("trong tháng 11/2024", None).as_deref(),
+            Some("2024-11")
+        );
+        assert_eq!(
+            first("vào tháng 3 năm 2019", None).as_deref(),
+            Some("2019-03")
+        );
+        assert_eq!(first("từ năm 2007", None).as_deref(), Some("2007"));
+        assert_eq!(
+            first("kỷ niệm 30 năm (1994-2024)", None).as_deref(),
+            Some("1994")
+        );
+    }
+
+    #[test]
+    fn anchored_forms() {
+        let a = Some("2024-11-15T17:51");
+        assert_eq!(
+            first("Chiều 2/5, tại Paris", Some("2024-05-03")).as_deref(),
+            Some("2024-05-02")
+        );
+        assert_eq!(first("hôm 11/11, ông", a).as_deref(), Some("2024-11-11"));
+        assert_eq!(
+            first("từ ngày 25-27/8/2024", None).as_deref(),
+            Some("2024-08-25")
+        );
+        assert_eq!(first("ngày 25-27/8", a).as_deref(), Some("2024-08-25"));
+        assert_eq!(
+            first("Sáng nay, Thủ tướng", a).as_deref(),
+            Some("2024-11-15")
+        );
+        assert_eq!(
+            first("Tối qua, Thủ tướng", a).as_deref(),
+            Some("2024-11-14")
+        );
+        assert_eq!(
+            first("hôm qua", Some("2024-03-01")).as_deref(),
+            Some("2024-02-29")
+        );
+        assert_eq!(first("năm ngoái", a).as_deref(), Some("2023"));
+        assert_eq!(
+            first("ngày 28/12", Some("2025-01-03")).as_deref(),
+            Some("2024-12-28")
+        );
+        assert_eq!(
+            first("tháng trước", Some("2025-01-03")).as_deref(),
+            Some("2024-12")
+        );
+    }
+
+    #[test]
+    fn fractions_and_scores_are_not_dates() {
+        assert!(find("chiếm 1/3 dân số").is_empty());
+        assert!(find("tỷ lệ 3/4").is_empty());
+    }
+
+    #[test]
+    fn without_an_anchor_the_year_stays_open() {
+        assert_eq!(first("Chiều 2/5, tại Paris", None), None);
+        let text = "Ngày 3/4/2019 và ngày 5/6/2020";
+        assert_eq!(text_anchor(text, &find(text)), None);
+        let text = "APEC 2017 tại Đà Nẵng, tầm nhìn đến năm 2030";
+        assert_eq!(
+            text_anchor(text, &find(text))
+                .and_then(|d| d.iso())
+                .as_deref(),
+            Some("2017")
+        );
+    }
+
+    #[test]
+    fn calendar_arithmetic_round_trips() {
+        for (y, m, d) in [(2024, 2, 29), (2000, 1, 1), (1999, 12, 31), (2025, 3, 1)] {
+            assert_eq!(civil_from_days(days_from_civil(y, m, d)), (y, m, d));
+        }
+    }
+}

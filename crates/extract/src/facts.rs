@@ -1,0 +1,546 @@
+//! Standing facts of a bilateral relation: when relations were established, the partnership
+//! level, trade volume, trade rank and aid, each with the sentence it was read from.
+
+use biennien_text::fold;
+
+use crate::dates::{DateMention, PartialDate, Said};
+use crate::money;
+use crate::persons::Persons;
+use crate::tags::{Tag, TagKind};
+
+/// A fact found in a text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Found {
+    /// `relations_established`, `partnership`, `trade_volume`, `trade_rank` or `aid`.
+    pub kind: &'static str,
+    /// The two countries, sorted.
+    pub countries: Vec<String>,
+    /// Date (relations established).
+    pub date: Option<PartialDate>,
+    /// Partnership level.
+    pub level: Option<&'static str>,
+    /// Amount (trade volume, aid).
+    pub amount: Option<f64>,
+    /// Currency code.
+    pub currency: Option<&'static str>,
+    /// Subject of a trade rank.
+    pub subject: Option<String>,
+    /// Rank.
+    pub rank: Option<u32>,
+    /// Donor of aid.
+    pub donor: Option<String>,
+    /// The sentence.
+    pub evidence: (usize, usize),
+}
+
+impl Found {
+    fn new(kind: &'static str, countries: Vec<String>, evidence: (usize, usize)) -> Self {
+        let mut countries = countries;
+        countries.sort();
+        countries.dedup();
+        Found {
+            kind,
+            countries,
+            date: None,
+            level: None,
+            amount: None,
+            currency: None,
+            subject: None,
+            rank: None,
+            donor: None,
+            evidence,
+        }
+    }
+}
+
+/// Everything fact finding reads.
+#[derive(Debug)]
+pub struct Context<'a> {
+    /// The body.
+    pub text: &'a str,
+    /// Sentences.
+    pub sentences: &'a [(usize, usize)],
+    /// Reference-data tags.
+    pub tags: &'a [Tag],
+    /// Persons, for the countries they act for.
+    pub persons: &'a Persons,
+    /// Date expressions.
+    pub dates: &'a [DateMention],
+    /// Anchor for dates.
+    pub anchor: Option<PartialDate>,
+    /// The article's main pair when a sentence says only "hai nước".
+    pub pair: Option<(String, String)>,
+}
+
+/// Countries named in `[start, end)` (by country tags, places, and persons' countries), in order.
+fn countries_in(ctx: &Context<'_>, start: usize, end: usize) -> Vec<(usize, String)> {
+    let mut out: Vec<(usize, String)> = Vec::new();
+    for t in ctx.tags.iter().filter(|t| t.start >= start && t.end <= end) {
+        if let TagKind::Country { code, ambiguous } = &t.kind {
+            if !ambiguous || country_context(ctx.text, t.start) {
+                out.push((t.start, code.clone()));
+            }
+        }
+    }
+    for m in ctx
+        .persons
+        .mentions
+        .iter()
+        .filter(|m| m.start >= start && m.end <= end)
+    {
+        let c = m
+            .person
+            .and_then(|i| ctx.persons.list.get(i))
+            .and_then(|p| p.country.clone())
+            .or_else(|| m.country.clone());
+        if let Some(c) = c {
+            out.push((m.start, c));
+        }
+    }
+    out.sort();
+    out
+}
+
+/// Whether an ambiguous country name at `at` reads as a country: "Việt Nam - Anh", "nước Anh".
+fn country_context(text: &str, at: usize) -> bool {
+    let before = fold(text.get(at.saturating_sub(24)..at).unwrap_or(""));
+    let b = before.trim_end();
+    b.ends_with('-')
+        || b.ends_with("nuoc")
+        || b.ends_with("viet")
+        || b.ends_with("va")
+        || b.ends_with("voi")
+}
+
+/// The pair a sentence is about: two distinct countries in it, else one and Vietnam, else the
+/// article's main pair when it says "hai nước".
+fn pair_of(ctx: &Context<'_>, start: usize, end: usize, folded: &str) -> Option<Vec<String>> {
+    let mut cs: Vec<String> = countries_in(ctx, start, end)
+        .into_iter()
+        .map(|(_, c)| c)
+        .collect();
+    cs.dedup();
+    let mut uniq: Vec<String> = Vec::new();
+    for c in cs {
+        if !uniq.contains(&c) {
+            uniq.push(c);
+        }
+    }
+    match uniq.len() {
+        0 => {
+            if folded.contains("hai nuoc")
+                || folded.contains("song phuong")
+                || folded.contains("hai ben")
+            {
+                ctx.pair.clone().map(|(a, b)| vec![a, b])
+            } else {
+                None
+            }
+        }
+        1 => {
+            let only = uniq.remove(0);
+            if only == "VN" {
+                ctx.pair.clone().map(|(a, b)| vec![a, b])
+            } else {
+                Some(vec![only, "VN".to_string()])
+            }
+        }
+        2 => Some(uniq),
+        _ => {
+            // More than two: Vietnam and the first other one, when Vietnam is among them.
+            if uniq.iter().any(|c| c == "VN") {
+                let other = uniq.iter().find(|c| *c != "VN")?.clone();
+                Some(vec![other, "VN".to_string()])
+            } else {
+                None
+            }
+        }
+    }
+}
+
+fn fold_sentence(text: &str, start: usize, end: usize) -> String {
+    fold(text.get(start..end).unwrap_or(""))
+}
+
+/// Partnership levels, folded phrase → level, most specific first.
+const LEVELS: &[(&str, &str)] = &[
+    (
+        "doi tac chien luoc toan dien",
+        "comprehensive_strategic_partnership",
+    ),
+    (
+        "doi tac hop tac chien luoc toan dien",
+        "comprehensive_strategic_partnership",
+    ),
+    ("doi tac chien luoc", "strategic_partnership"),
+    ("doi tac hop tac chien luoc", "strategic_partnership"),
+    ("doi tac toan dien", "comprehensive_partnership"),
+];
+
+const RANK_WORDS: &[(&str, u32)] = &[
+    ("nhat", 1),
+    ("hai", 2),
+    ("ba", 3),
+    ("tu", 4),
+    ("nam", 5),
+    ("sau", 6),
+    ("bay", 7),
+    ("tam", 8),
+    ("chin", 9),
+    ("muoi", 10),
+];
+
+/// Finds the facts of an article.
+pub fn find(ctx: &Context<'_>) -> Vec<Found> {
+    let mut out: Vec<Found> = Vec::new();
+    for &(s, e) in ctx.sentences {
+        let folded = fold_sentence(ctx.text, s, e);
+        let pair = pair_of(ctx, s, e, &folded);
+        relations(ctx, s, e, &folded, pair.as_ref(), &mut out);
+        if let Some(p) = &pair {
+            partnership(&folded, p, (s, e), &mut out);
+            trade(ctx, s, e, &folded, p, &mut out);
+        }
+        rank(ctx, s, e, &folded, &mut out);
+        aid(ctx, s, e, &folded, pair.as_ref(), &mut out);
+    }
+    // One fact per kind, countries and value.
+    let mut uniq: Vec<Found> = Vec::new();
+    for f in out {
+        let dup = uniq.iter().any(|u| {
+            u.kind == f.kind
+                && u.countries == f.countries
+                && u.level == f.level
+                && u.subject == f.subject
+                && u.rank == f.rank
+                && u.donor == f.donor
+                && match (u.amount, f.amount) {
+                    (Some(a), Some(b)) => (a - b).abs() <= 0.01 * a.abs().max(b.abs()),
+                    (None, None) => true,
+                    _ => false,
+                }
+                && (u.kind != "relations_established"
+                    || u.date.is_none()
+                    || f.date.is_none()
+                    || u.date == f.date
+                    || u.date.and_then(|d| d.year) == f.date.and_then(|d| d.year))
+        });
+        if !dup {
+            uniq.push(f);
+        } else if f.kind == "relations_established" {
+            // Keep the more precise date.
+            if let Some(u) = uniq
+                .iter_mut()
+                .find(|u| u.kind == f.kind && u.countries == f.countries)
+            {
+                if precision(f.date) > precision(u.date) {
+                    u.date = f.date;
+                }
+            }
+        }
+    }
+    // A pair's trade volume: when several figures are stated, all count (partial years too).
+    uniq
+}
+
+fn precision(d: Option<PartialDate>) -> u8 {
+    match d {
+        Some(PartialDate { day: Some(_), .. }) => 3,
+        Some(PartialDate { month: Some(_), .. }) => 2,
+        Some(PartialDate { year: Some(_), .. }) => 1,
+        _ => 0,
+    }
+}
+
+fn relations(
+    ctx: &Context<'_>,
+    s: usize,
+    e: usize,
+    folded: &str,
+    pair: Option<&Vec<String>>,
+    out: &mut Vec<Found>,
+) {
+    let established = folded.contains("thiet lap quan he ngoai giao")
+        || folded.contains("thiet lap quan he")
+        || folded.contains("lap quan he ngoai giao");
+    if !established {
+        return;
+    }
+    let Some(pair) = pair else { return };
+    let mentions: Vec<&DateMention> = ctx
+        .dates
+        .iter()
+        .filter(|m| m.start >= s && m.end <= e)
+        .collect();
+    // "kỷ niệm N năm": the founding year is the anniversary's year minus N.
+    let anniversary = anniversary_years(folded);
+    let mut date: Option<PartialDate> = None;
+    // A year range "(1994-2024)" gives the start.
+    for m in &mentions {
+        if let Said::Date(d) = m.said {
+            if m.range && d.day.is_none() && d.year.is_some() {
+                date = Some(d);
+                break;
+            }
+        }
+    }
+    if date.is_none() {
+        // A full date or month-year directly after "thiết lập quan hệ (ngoại giao)" or any dated
+        // mention whose year is before the anniversary.
+        let cands: Vec<PartialDate> = mentions
+            .iter()
+            .filter(|m| !m.range)
+            .filter_map(|m| match m.said {
+                Said::Date(d) if d.year.is_some() => Some(d),
+                _ => None,
+            })
+            .collect();
+        if let Some(n) = anniversary {
+            let year_of_anniversary = cands
+                .iter()
+                .filter_map(|d| d.year)
+                .max()
+                .or_else(|| ctx.anchor.and_then(|a| a.year));
+            if let Some(y) = year_of_anniversary {
+                let founding = y - n;
+                date = cands
+                    .iter()
+                    .find(|d| d.year == Some(founding))
+                    .copied()
+                    .or(Some(PartialDate {
+                        year: Some(founding),
+                        month: None,
+                        day: None,
+                    }));
+                // "ngày 14/11" with the founding year known: the day too.
+                if let Some(dm) = mentions.iter().find_map(|m| match m.said {
+                    Said::Date(d) if d.year.is_none() && d.day.is_some() => Some(d),
+                    _ => None,
+                }) {
+                    date = Some(PartialDate {
+                        year: Some(founding),
+                        ..dm
+                    });
+                }
+            }
+        } else {
+            date = cands.iter().min().copied();
+        }
+    }
+    let Some(date) = date else { return };
+    if date.year.is_some_and(|y| y < 1900) {
+        return;
+    }
+    let mut f = Found::new("relations_established", pair.clone(), (s, e));
+    f.date = Some(date);
+    out.push(f);
+}
+
+/// "kỷ niệm 30 năm", "30 năm thiết lập": the number of years.
+fn anniversary_years(folded: &str) -> Option<i32> {
+    let words: Vec<&str> = folded
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    for (i, w) in words.iter().enumerate() {
+        if *w == "nam" && i > 0 {
+            if let Ok(n) = words[i - 1].parse::<i32>() {
+                let near = words[i.saturating_sub(4)..i].contains(&"niem")
+                    || words
+                        .get(i + 1..(i + 4).min(words.len()))
+                        .is_some_and(|ws| ws.contains(&"thiet") || ws.contains(&"ngay"));
+                if near && (1..=200).contains(&n) {
+                    return Some(n);
+                }
+            }
+        }
+    }
+    None
+}
+
+fn partnership(folded: &str, pair: &[String], ev: (usize, usize), out: &mut Vec<Found>) {
+    for (phrase, level) in LEVELS {
+        if let Some(i) = folded.find(phrase) {
+            let after = &folded[i + phrase.len()..];
+            // "Đối tác chiến lược toàn diện" contains "Đối tác chiến lược": the longer wins.
+            if *level == "strategic_partnership" && after.trim_start().starts_with("toan dien") {
+                continue;
+            }
+            // A sector-specific partnership ("về năng lượng") is not the relation's level.
+            if after.trim_start().starts_with("ve ") && !after.trim_start().starts_with("ve viec") {
+                continue;
+            }
+            let mut f = Found::new("partnership", pair.to_vec(), ev);
+            f.level = Some(level);
+            out.push(f);
+            return;
+        }
+    }
+}
+
+const TRADE_WORDS: &[&str] = &[
+    "kim ngach thuong mai",
+    "thuong mai song phuong",
+    "thuong mai hai chieu",
+    "trao doi thuong mai",
+    "kim ngach xuat nhap khau",
+    "kim ngach song phuong",
+    "kim ngach trao doi",
+    "kim ngach hai chieu",
+    "thuong mai giua hai nuoc",
+];
+
+const TARGET_WORDS: &[&str] = &[
+    "muc tieu",
+    "phan dau",
+    "huong toi",
+    "dua kim ngach",
+    "nang kim ngach",
+    "tien toi",
+    "se dat",
+];
+
+fn trade(
+    ctx: &Context<'_>,
+    s: usize,
+    e: usize,
+    folded: &str,
+    pair: &[String],
+    out: &mut Vec<Found>,
+) {
+    let Some(at) = TRADE_WORDS.iter().filter_map(|w| folded.find(w)).min() else {
+        return;
+    };
+    let text = ctx.text.get(s..e).unwrap_or("");
+    for m in money::find(text) {
+        // The figure after the trade words, not a target.
+        let before = fold(text.get(..m.start).unwrap_or(""));
+        if before.len() < at {
+            continue;
+        }
+        let clause = &before[at..];
+        if TARGET_WORDS.iter().any(|w| clause.contains(w)) {
+            continue;
+        }
+        let mut f = Found::new("trade_volume", pair.to_vec(), (s, e));
+        f.amount = Some(m.amount);
+        f.currency = Some(m.currency);
+        out.push(f);
+        break;
+    }
+}
+
+fn rank(ctx: &Context<'_>, s: usize, e: usize, folded: &str, out: &mut Vec<Found>) {
+    let Some(i) = folded.find("doi tac thuong mai lon") else {
+        return;
+    };
+    let before = &folded[..i];
+    if before.trim_end().ends_with("nhung") || before.contains("mot trong nhung") {
+        return;
+    }
+    let after = &folded[i + "doi tac thuong mai lon".len()..];
+    let words: Vec<&str> = after.split_whitespace().collect();
+    let rank = match words.first().copied() {
+        Some("nhat") => Some(1),
+        Some("thu") => words.get(1).and_then(|w| {
+            let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+            w.parse::<u32>()
+                .ok()
+                .or_else(|| RANK_WORDS.iter().find(|(k, _)| *k == w).map(|(_, n)| *n))
+        }),
+        _ => None,
+    };
+    let rank = rank.or_else(|| folded[..i].ends_with("dau tien ").then_some(1));
+    let Some(rank) = rank else { return };
+    // Subject: the country before "là"; object: the country after "của".
+    let map_offset = |folded_pos: usize| -> usize {
+        // Folding keeps one char per char: count chars.
+        let chars = folded[..folded_pos].chars().count();
+        let text = ctx.text.get(s..e).unwrap_or("");
+        s + text
+            .char_indices()
+            .nth(chars)
+            .map_or(text.len(), |(b, _)| b)
+    };
+    let split = map_offset(i);
+    let before_cs = countries_in(ctx, s, split);
+    let after_cs = countries_in(ctx, split, e);
+    let subject = before_cs.last().map(|(_, c)| c.clone());
+    let object = after_cs
+        .first()
+        .map(|(_, c)| c.clone())
+        .or_else(|| Some("VN".to_string()));
+    let (Some(subject), Some(object)) = (subject, object) else {
+        return;
+    };
+    if subject == object {
+        return;
+    }
+    let mut f = Found::new("trade_rank", vec![subject.clone(), object], (s, e));
+    f.subject = Some(subject);
+    f.rank = Some(rank);
+    out.push(f);
+}
+
+const AID_WORDS: &[&str] = &[
+    "vien tro",
+    "ho tro",
+    "tai tro",
+    "ung ho",
+    "tang",
+    "khoan vay",
+    "cam ket",
+];
+
+fn aid(
+    ctx: &Context<'_>,
+    s: usize,
+    e: usize,
+    folded: &str,
+    pair: Option<&Vec<String>>,
+    out: &mut Vec<Found>,
+) {
+    let Some(at) = AID_WORDS
+        .iter()
+        .filter_map(|w| {
+            let i = folded.find(&format!(" {w} "))?;
+            Some(i + 1)
+        })
+        .min()
+    else {
+        return;
+    };
+    if TRADE_WORDS.iter().any(|w| folded.contains(w))
+        || folded.contains("dau tu") && !folded.contains("vien tro")
+    {
+        return;
+    }
+    let text = ctx.text.get(s..e).unwrap_or("");
+    let Some(m) = money::find(text)
+        .into_iter()
+        .find(|m| fold(text.get(..m.start).unwrap_or("")).len() > at)
+    else {
+        return;
+    };
+    let split = {
+        let chars = folded[..at].chars().count();
+        s + text
+            .char_indices()
+            .nth(chars)
+            .map_or(text.len(), |(b, _)| b)
+    };
+    // The donor: the country acting before the aid verb.
+    let donor = countries_in(ctx, s, split)
+        .into_iter()
+        .map(|(_, c)| c)
+        .rfind(|c| c != "VN");
+    let Some(donor) = donor else { return };
+    let recipient = pair
+        .and_then(|p| p.iter().find(|c| **c != donor).cloned())
+        .unwrap_or_else(|| "VN".to_string());
+    let mut f = Found::new("aid", vec![donor.clone(), recipient], (s, e));
+    f.donor = Some(donor);
+    f.amount = Some(m.amount);
+    f.currency = Some(m.currency);
+    out.push(f);
+}

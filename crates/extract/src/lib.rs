@@ -1,0 +1,185 @@
+//! Persons, diplomatic events and bilateral facts read from the clean body of an article.
+//!
+//! ```text
+//! body ─┬─ sentences ─┐
+//!       ├─ tags (gazetteer: countries, places, organizations, titles) ─┐
+//!       ├─ dates (resolved against the publication date) ──────────────┤
+//!       └──────────────────── persons (names, coreference, countries) ─┴─▶ events, facts
+//! ```
+//!
+//! Everything here is pure: text and metadata in, records out, each item with the sentence it
+//! was read from.
+
+pub mod dates;
+pub mod events;
+pub mod facts;
+pub mod money;
+pub mod persons;
+pub mod sentences;
+pub mod tags;
+
+use std::collections::HashMap;
+
+use biennien_record::{Event, Fact, Location, Participant, Person, Span};
+
+use crate::dates::PartialDate;
+
+/// What extraction reads besides the body.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Meta<'a> {
+    /// The article's title.
+    pub title: Option<&'a str>,
+    /// Publication date, ISO.
+    pub published: Option<&'a str>,
+}
+
+/// What extraction finds.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Extracted {
+    /// Named persons.
+    pub persons: Vec<Person>,
+    /// Events.
+    pub events: Vec<Event>,
+    /// Facts.
+    pub facts: Vec<Fact>,
+}
+
+/// Extracts persons, events and facts from `body`.
+pub fn extract(body: &str, meta: &Meta<'_>) -> Extracted {
+    let sents: Vec<(usize, usize)> = sentences::split(body)
+        .iter()
+        .map(|s| (s.start, s.end))
+        .collect();
+    let tags = tags::tag(body);
+    let date_mentions = dates::find(body);
+    let anchor = meta
+        .published
+        .and_then(PartialDate::parse_iso)
+        .or_else(|| dates::text_anchor(body, &date_mentions));
+    let persons = persons::recognize(body, &sents, &tags);
+    let found_events = events::find(&events::Context {
+        text: body,
+        sentences: &sents,
+        tags: &tags,
+        persons: &persons,
+        dates: &date_mentions,
+        anchor,
+    });
+    let pair = main_pair(&tags, &persons);
+    let found_facts = facts::find(&facts::Context {
+        text: body,
+        sentences: &sents,
+        tags: &tags,
+        persons: &persons,
+        dates: &date_mentions,
+        anchor,
+        pair,
+    });
+    let person_records: Vec<Person> = persons
+        .list
+        .iter()
+        .map(|p| Person {
+            name: p.name.clone(),
+            country: p.country.clone(),
+            roles: p.roles.clone(),
+            aliases: p.aliases.clone(),
+            mentions: p.mentions.iter().map(|&(s, e)| Span::new(s, e)).collect(),
+        })
+        .collect();
+    let events = found_events
+        .into_iter()
+        .map(|e| Event {
+            kind: e.kind.name().to_string(),
+            date: e.date.and_then(|d| d.iso()),
+            location: (e.place.is_some() || e.country.is_some()).then(|| Location {
+                name: e.place.clone(),
+                country: e.country.clone(),
+            }),
+            participants: e
+                .participants
+                .iter()
+                .map(|p| Participant {
+                    name: p
+                        .person
+                        .and_then(|i| persons.list.get(i))
+                        .map(|x| x.name.clone()),
+                    country: p.country.clone(),
+                    role: p.role.clone(),
+                })
+                .collect(),
+            evidence: body
+                .get(e.evidence.0..e.evidence.1)
+                .unwrap_or("")
+                .to_string(),
+            evidence_span: Some(Span::new(e.evidence.0, e.evidence.1)),
+            cameo: Some(e.kind.cameo().to_string()),
+            plover: Some(e.kind.plover().to_string()),
+        })
+        .collect();
+    let facts = found_facts
+        .into_iter()
+        .map(|f| Fact {
+            kind: f.kind.to_string(),
+            countries: f.countries,
+            date: f.date.and_then(|d| d.iso()),
+            level: f.level.map(str::to_string),
+            amount: f.amount,
+            currency: f.currency.map(str::to_string),
+            subject: f.subject,
+            rank: f.rank,
+            donor: f.donor,
+            evidence: body
+                .get(f.evidence.0..f.evidence.1)
+                .unwrap_or("")
+                .to_string(),
+            evidence_span: Some(Span::new(f.evidence.0, f.evidence.1)),
+        })
+        .collect();
+    Extracted {
+        persons: person_records,
+        events,
+        facts,
+    }
+}
+
+/// The article's main bilateral pair: Vietnam and the foreign country named most often (by
+/// country names and the persons acting for it), or the two most named countries when Vietnam
+/// is not among them.
+fn main_pair(tags: &[tags::Tag], persons: &persons::Persons) -> Option<(String, String)> {
+    let mut counts: HashMap<String, usize> = HashMap::new();
+    for t in tags {
+        if let tags::TagKind::Country {
+            code,
+            ambiguous: false,
+        } = &t.kind
+        {
+            *counts.entry(code.clone()).or_default() += 1;
+        }
+    }
+    for m in &persons.mentions {
+        let c = m
+            .person
+            .and_then(|i| persons.list.get(i))
+            .and_then(|p| p.country.clone());
+        if let Some(c) = c.or_else(|| m.country.clone()) {
+            *counts.entry(c).or_default() += 1;
+        }
+    }
+    let mut ranked: Vec<(String, usize)> = counts.into_iter().collect();
+    ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    let vn = ranked.iter().any(|(c, _)| c == "VN");
+    let first_foreign = ranked
+        .iter()
+        .find(|(c, _)| c != "VN")
+        .map(|(c, _)| c.clone())?;
+    if vn {
+        Some((first_foreign, "VN".to_string()))
+    } else {
+        let second = ranked
+            .iter()
+            .map(|(c, _)| c)
+            .find(|c| **c != first_foreign)?
+            .clone();
+        Some((first_foreign, second))
+    }
+}

@@ -1,0 +1,207 @@
+//! Amounts of money as Vietnamese news writes them: "2 tỷ USD", "3,37 tỷ USD", "1.234 triệu
+//! USD", "560.000 đô la Canada", "10 triệu nhân dân tệ", "2 nghìn tỷ đồng".
+
+use std::sync::LazyLock;
+
+use biennien_text::fold;
+use regex::Regex;
+
+use crate::dates::re;
+
+/// An amount of money found in a text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Money {
+    /// Byte offset of the number's start.
+    pub start: usize,
+    /// Byte offset one past the currency's end.
+    pub end: usize,
+    /// The amount in units of the currency.
+    pub amount: f64,
+    /// ISO 4217 code.
+    pub currency: &'static str,
+}
+
+/// Currency words, folded, longest first within a family, with their ISO code.
+const CURRENCIES: &[(&str, &str)] = &[
+    ("do la my", "USD"),
+    ("do la uc", "AUD"),
+    ("do la australia", "AUD"),
+    ("do la canada", "CAD"),
+    ("do la singapore", "SGD"),
+    ("do la new zealand", "NZD"),
+    ("do la hong kong", "HKD"),
+    ("do la dai loan", "TWD"),
+    ("do la", "USD"),
+    ("dola", "USD"),
+    ("usd", "USD"),
+    ("us$", "USD"),
+    ("aud", "AUD"),
+    ("cad", "CAD"),
+    ("sgd", "SGD"),
+    ("nzd", "NZD"),
+    ("eur", "EUR"),
+    ("euro", "EUR"),
+    ("yen nhat", "JPY"),
+    ("yen", "JPY"),
+    ("jpy", "JPY"),
+    ("nhan dan te", "CNY"),
+    ("ndt", "CNY"),
+    ("cny", "CNY"),
+    ("won", "KRW"),
+    ("krw", "KRW"),
+    ("bang anh", "GBP"),
+    ("gbp", "GBP"),
+    ("rup", "RUB"),
+    ("ruble", "RUB"),
+    ("rub", "RUB"),
+    ("rupee", "INR"),
+    ("inr", "INR"),
+    ("baht", "THB"),
+    ("bat", "THB"),
+    ("franc thuy si", "CHF"),
+    ("chf", "CHF"),
+    ("krona", "SEK"),
+    ("kip", "LAK"),
+    ("riel", "KHR"),
+    ("ringgit", "MYR"),
+    ("rupiah", "IDR"),
+    ("peso", "PHP"),
+    ("dong", "VND"),
+    ("vnd", "VND"),
+];
+
+/// Second syllables that make "đồng" a word other than the currency.
+const DONG_COMPOUNDS: &[&str] = &[
+    "chi", "thoi", "y", "bao", "nghiep", "minh", "tinh", "hanh", "chu", "doi", "loat", "phuc",
+    "bang", "lua", "dang", "nhat", "deu", "tam", "vien", "huong", "ho", "tac", "trinh", "su",
+];
+
+static AMOUNT: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)(\d+(?:[.,]\d+)*)\s*(nghìn tỷ|ngàn tỷ|nghìn tỉ|ngàn tỉ|nghìn|ngàn|triệu|tỷ|tỉ|million|billion)?\s+",
+    )
+});
+
+/// The value of a number written with Vietnamese separators ("1.234.567", "3,37"), or with
+/// English ones when they are unambiguous ("1,234,567", "3.37").
+pub fn parse_number(s: &str) -> Option<f64> {
+    let dots = s.matches('.').count();
+    let commas = s.matches(',').count();
+    let groups_of_three = |sep: char| s.split(sep).skip(1).all(|g| g.len() == 3);
+    let cleaned: String = if dots > 0 && commas > 0 {
+        // Both: the last one is the decimal mark.
+        let (thousands, decimal) = if s.rfind(',') > s.rfind('.') {
+            ('.', ',')
+        } else {
+            (',', '.')
+        };
+        s.replace(thousands, "").replace(decimal, ".")
+    } else if dots > 0 {
+        if dots > 1 || groups_of_three('.') {
+            s.replace('.', "")
+        } else {
+            s.to_string()
+        }
+    } else if commas > 0 {
+        if commas > 1 && groups_of_three(',') {
+            s.replace(',', "")
+        } else {
+            s.replace(',', ".")
+        }
+    } else {
+        s.to_string()
+    };
+    cleaned.parse().ok()
+}
+
+fn multiplier(word: &str) -> f64 {
+    match fold(word).as_str() {
+        "nghin ty" | "ngan ty" => 1e12,
+        "ty" | "billion" => 1e9,
+        "trieu" | "million" => 1e6,
+        "nghin" | "ngan" => 1e3,
+        _ => 1.0,
+    }
+}
+
+/// Every amount of money in `text`.
+pub fn find(text: &str) -> Vec<Money> {
+    let mut out = Vec::new();
+    for c in AMOUNT.captures_iter(text) {
+        let (Some(n), Some(whole)) = (c.get(1), c.get(0)) else {
+            continue;
+        };
+        let Some(value) = parse_number(n.as_str()) else {
+            continue;
+        };
+        let mult = c.get(2).map_or(1.0, |m| multiplier(m.as_str()));
+        let rest = &text[whole.end()..];
+        let head: String = rest.chars().take(24).collect();
+        let folded = fold(&head);
+        let Some((word, code)) = CURRENCIES.iter().find(|(w, _)| {
+            folded.starts_with(w) && !folded[w.len()..].starts_with(|c: char| c.is_alphanumeric())
+        }) else {
+            continue;
+        };
+        // "đồng" is also the first syllable of many words: "đồng chí", "đồng thời".
+        if *code == "VND" && word.starts_with("dong") {
+            let next = folded[word.len()..].split_whitespace().next().unwrap_or("");
+            if DONG_COMPOUNDS.contains(&next) {
+                continue;
+            }
+        }
+        // Map the folded length back to the original: folding keeps one char per char.
+        let chars = word.chars().count();
+        let len: usize = rest.chars().take(chars).map(char::len_utf8).sum();
+        out.push(Money {
+            start: n.start(),
+            end: whole.end() + len,
+            amount: value * mult,
+            currency: code,
+        });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn one(text: &str) -> (f64, &'static str) {
+        let m = find(text);
+        assert_eq!(m.len(), 1, "{text}: {m:?}");
+        (m[0].amount, m[0].currency)
+    }
+
+    #[test]
+    fn numbers() {
+        assert_eq!(parse_number("1.234.567"), Some(1_234_567.0));
+        assert_eq!(parse_number("3,37"), Some(3.37));
+        assert_eq!(parse_number("560.000"), Some(560_000.0));
+        assert_eq!(parse_number("1,234,567"), Some(1_234_567.0));
+        assert_eq!(parse_number("3.37"), Some(3.37));
+        assert_eq!(parse_number("1.234,5"), Some(1234.5));
+    }
+
+    #[test]
+    fn amounts() {
+        assert_eq!(one("vượt mức 2 tỷ USD trong năm"), (2e9, "USD"));
+        assert_eq!(one("đạt 3,37 tỷ USD."), (3.37e9, "USD"));
+        assert_eq!(one("khoảng 1.234 triệu USD"), (1.234e9, "USD"));
+        assert_eq!(one("hỗ trợ 560.000 đô la Canada"), (560_000.0, "CAD"));
+        assert_eq!(one("trị giá 10 triệu nhân dân tệ"), (1e7, "CNY"));
+        assert_eq!(one("gần 15 tỷ đô la"), (1.5e10, "USD"));
+        assert_eq!(one("2 nghìn tỷ đồng"), (2e12, "VND"));
+        assert_eq!(one("100 triệu yên"), (1e8, "JPY"));
+        assert_eq!(one("5 triệu đô la Úc"), (5e6, "AUD"));
+        assert_eq!(one("1,5 triệu euro"), (1.5e6, "EUR"));
+    }
+
+    #[test]
+    fn numbers_without_currency_are_not_money() {
+        assert!(find("172 dự án đầu tư").is_empty());
+        assert!(find("hơn 2 triệu người dân").is_empty());
+        assert!(find("5 đồng chí lãnh đạo").is_empty());
+        assert!(find("3 đồng thời").is_empty());
+    }
+}

@@ -1,0 +1,598 @@
+//! Named persons: recognition from title, country and name patterns, in-article coreference,
+//! canonical names and the country each person acts for.
+//!
+//! A name is a run of capitalized words (with the particles of foreign names) that the reference
+//! data does not claim as a country, place, organization or title. A run is a person when a title
+//! or a form of address stands before it, when it is a known office holder, or when it refers back
+//! to a person already named. The country comes from the title phrase ("Tổng thống Peru …",
+//! "Đại sứ Việt Nam tại …"), from the reference table of office holders, or, for titles of the
+//! Vietnamese state and Vietnamese name shapes, is Vietnam.
+
+use biennien_text::fold;
+
+use crate::tags::{Tag, TagKind};
+
+/// Particles that may sit inside a foreign name in lower case.
+const PARTICLES: &[&str] = &[
+    "de", "van", "von", "der", "den", "da", "das", "do", "dos", "del", "di", "la", "le", "bin",
+    "binti", "al", "el", "ibn", "y", "zu", "ter", "af",
+];
+
+/// Common Vietnamese family names, folded.
+const VN_SURNAMES: &[&str] = &[
+    "nguyen", "tran", "le", "pham", "hoang", "huynh", "phan", "vu", "vo", "dang", "bui", "do",
+    "ho", "ngo", "duong", "ly", "luong", "to", "truong", "dinh", "mai", "cao", "luu", "doan",
+    "vuong", "trinh", "ton", "ha", "thai", "la", "chu", "nong", "lam", "kieu", "quach", "tu",
+    "dao", "ta", "trieu", "phung", "khuc", "giang", "lai", "lo", "thach", "au", "van", "tong",
+    "kha", "khong", "dieu", "bach", "lieu", "nghiem", "nham", "quan", "son", "tieu", "uong",
+];
+
+/// Words that begin the name of an institution inside a title phrase ("Bộ trưởng Bộ Công
+/// Thương …"): a person's name starts after them.
+const INSTITUTION_WORDS: &[&str] = &[
+    "bo", "uy", "ban", "van", "hoi", "quoc", "chinh", "dang", "trung", "thanh", "tinh", "tap",
+    "ngan", "dai", "vien", "cuc", "vu", "so", "tong", "lien", "thuong", "ha", "nghi", "quan",
+    "hoc", "phong", "mat", "cong", "to", "doan", "hang", "truong", "bao", "dai", "toa",
+];
+
+/// A token of a sentence: a whitespace-separated word with surrounding punctuation trimmed.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Token<'t> {
+    pub start: usize,
+    pub end: usize,
+    pub text: &'t str,
+    /// Punctuation after the word closes a phrase (",", ".", ";", ":", ")").
+    pub closes: bool,
+    /// Punctuation before the word opens a phrase ("(", quote).
+    pub opens: bool,
+}
+
+/// Tokens of `text[start..end]`, offsets absolute.
+pub(crate) fn tokens(text: &str, start: usize, end: usize) -> Vec<Token<'_>> {
+    let s = text.get(start..end).unwrap_or("");
+    let mut out = Vec::new();
+    let mut pos = 0;
+    for word in s.split(char::is_whitespace) {
+        let wstart = pos;
+        pos += word.len() + 1;
+        if word.is_empty() {
+            continue;
+        }
+        let lead = word.len()
+            - word
+                .trim_start_matches(|c: char| !c.is_alphanumeric())
+                .len();
+        let core = word.trim_matches(|c: char| !c.is_alphanumeric());
+        if core.is_empty() {
+            continue;
+        }
+        // Keep a final period of an initial ("D.A.") inside the word.
+        let tail = &word[lead + core.len()..];
+        out.push(Token {
+            start: start + wstart + lead,
+            end: start + wstart + lead + core.len(),
+            text: core,
+            closes: tail.contains([',', ';', ':', ')', '"', '?', '!'])
+                || (tail.starts_with('.') && !is_initial(core)),
+            opens: word[..lead].contains(['(', '"', '\'']),
+        });
+    }
+    out
+}
+
+fn is_initial(core: &str) -> bool {
+    let letters = core.chars().filter(|c| c.is_alphabetic()).count();
+    letters <= 3 && core.chars().next().is_some_and(char::is_uppercase) && core.contains('.')
+        || letters == 1 && core.chars().all(|c| c.is_uppercase())
+}
+
+fn capitalized(t: &str) -> bool {
+    t.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// One person of the article.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PersonEntry {
+    /// Canonical name: the fullest form the article uses.
+    pub name: String,
+    /// Country acted for.
+    pub country: Option<String>,
+    /// Roles, in order of first mention.
+    pub roles: Vec<String>,
+    /// Other forms the article uses.
+    pub aliases: Vec<String>,
+    /// Spans of every mention.
+    pub mentions: Vec<(usize, usize)>,
+}
+
+/// A mention of a person, or of an office whose holder the text does not name.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Mention {
+    /// Byte offset of the mention (the name, or the title phrase for an unnamed holder).
+    pub start: usize,
+    /// One past its end.
+    pub end: usize,
+    /// Index into the persons list, or `None` for an unnamed office holder.
+    pub person: Option<usize>,
+    /// Role given at this mention.
+    pub role: Option<String>,
+    /// Country given at this mention.
+    pub country: Option<String>,
+}
+
+/// What precedes a name: the title chain, read backwards from the name.
+#[derive(Debug, Default, Clone)]
+struct Lead {
+    roles: Vec<String>,
+    country: Option<String>,
+    /// Country of the posting in "Đại sứ X tại Y".
+    vietnamese_title: bool,
+    honorific: bool,
+    start: Option<usize>,
+}
+
+/// The persons of a text and all their mentions, in text order.
+#[derive(Debug, Default)]
+pub struct Persons {
+    /// Persons, in order of first mention.
+    pub list: Vec<PersonEntry>,
+    /// Mentions, in text order.
+    pub mentions: Vec<Mention>,
+}
+
+/// The tags lying inside `[start, end)`.
+fn tags_in(tags: &[Tag], start: usize, end: usize) -> impl Iterator<Item = &Tag> {
+    tags.iter()
+        .filter(move |t| t.start >= start && t.end <= end)
+}
+
+fn tag_at(tags: &[Tag], pos: usize) -> Option<&Tag> {
+    tags.iter().find(|t| t.start <= pos && pos < t.end)
+}
+
+/// Reads the title chain that ends right before byte `at` (ignoring spaces and commas).
+fn lead_before(text: &str, tags: &[Tag], at: usize, floor: usize) -> Lead {
+    let mut lead = Lead::default();
+    let mut pos = at;
+    let mut steps = 0;
+    loop {
+        steps += 1;
+        if steps > 12 {
+            break;
+        }
+        let before = text.get(floor..pos).unwrap_or("");
+        let trimmed = before.trim_end_matches([' ', ',']);
+        let comma = before[trimmed.len()..].contains(',');
+        let end = floor + trimmed.len();
+        let Some(t) = tags.iter().rev().find(|t| t.end == end && t.start >= floor) else {
+            // "tại" between a country and the title: "Đại sứ Việt Nam tại Peru".
+            let f = fold(trimmed);
+            if f.ends_with(" tai") && lead.country.is_some() {
+                let cut = trimmed.len() - " tại".len().min(trimmed.len());
+                let cut = trimmed
+                    .char_indices()
+                    .map(|(i, _)| i)
+                    .filter(|&i| i <= cut)
+                    .last()
+                    .unwrap_or(0);
+                pos = floor + cut;
+                // The posting country is dropped: the country nearest the title wins.
+                lead.country = None;
+                continue;
+            }
+            // Lower-case words of an institution name between title and name are skipped
+            // only when they follow a title directly; stop otherwise.
+            break;
+        };
+        if comma && !matches!(t.kind, TagKind::Title { .. }) {
+            break;
+        }
+        match &t.kind {
+            TagKind::Title { role, vietnamese } => {
+                lead.roles.insert(0, role.clone());
+                lead.vietnamese_title |= *vietnamese;
+                lead.start = Some(t.start);
+            }
+            TagKind::Country { code, .. } => {
+                // The country nearest the title: keep overwriting while reading backwards.
+                lead.country = Some(code.clone());
+                lead.start = Some(t.start);
+            }
+            TagKind::Organization { country } => {
+                if lead.country.is_none() {
+                    lead.country = country.clone();
+                }
+                lead.start = Some(t.start);
+            }
+            TagKind::Honorific => {
+                lead.honorific = true;
+                lead.start = Some(t.start);
+            }
+            TagKind::Place { .. } => break,
+        }
+        pos = t.start;
+    }
+    lead
+}
+
+/// Whether `words` have the shape of a Vietnamese personal name.
+pub(crate) fn vietnamese_shape(words: &[&str]) -> bool {
+    (2..=4).contains(&words.len())
+        && words
+            .first()
+            .is_some_and(|w| VN_SURNAMES.contains(&fold(w).as_str()))
+        && words.iter().all(|w| {
+            capitalized(w)
+                && w.chars().all(char::is_alphabetic)
+                && w.chars().count() <= 7
+                && !w.chars().skip(1).any(char::is_uppercase)
+        })
+        && words.iter().any(|w| fold(w) != w.to_lowercase())
+}
+
+/// Edit distance, for typos of a name ("Winston Peter" for "Winston Peters").
+fn edit_distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.iter().enumerate() {
+        let mut cur = vec![i + 1; b.len() + 1];
+        for (j, cb) in b.iter().enumerate() {
+            let cost = usize::from(ca != cb);
+            cur[j + 1] = (prev[j] + cost).min(prev[j + 1] + 1).min(cur[j] + 1);
+        }
+        prev = cur;
+    }
+    prev[b.len()]
+}
+
+fn words_of(name: &str) -> Vec<String> {
+    name.split([' ', '-'])
+        .filter(|w| !w.is_empty())
+        .map(fold)
+        .collect()
+}
+
+impl Persons {
+    /// Finds the person an existing short, reordered or misspelled form refers to.
+    fn resolve(&self, words: &[&str]) -> Option<usize> {
+        let f: Vec<String> = words.iter().flat_map(|w| w.split('-')).map(fold).collect();
+        let joined = f.join(" ");
+        // Exact, or the same words in another order ("Takeshi Iwaya" for "Iwaya Takeshi").
+        let mut sorted = f.clone();
+        sorted.sort();
+        for (i, p) in self.list.iter().enumerate() {
+            let pw = words_of(&p.name);
+            if pw.join(" ") == joined || p.aliases.iter().any(|a| words_of(a).join(" ") == joined) {
+                return Some(i);
+            }
+            let mut ps = pw.clone();
+            ps.sort();
+            if ps == sorted && f.len() >= 2 {
+                return Some(i);
+            }
+        }
+        // A part of a fuller name: "Blinken", "ông Tập", "Bộ trưởng Wong", "Modi".
+        if f.len() <= 2 {
+            let hits: Vec<usize> = self
+                .list
+                .iter()
+                .enumerate()
+                .filter(|(_, p)| {
+                    let pw = words_of(&p.name);
+                    pw.len() > f.len()
+                        && (pw.ends_with(&f)
+                            || pw.starts_with(&f)
+                            || (f.len() == 1 && pw.contains(&f[0])))
+                })
+                .map(|(i, _)| i)
+                .collect();
+            if hits.len() == 1 {
+                return hits.first().copied();
+            }
+            if hits.len() > 1 {
+                // Prefer the one whose last word it is.
+                return hits
+                    .iter()
+                    .copied()
+                    .find(|&i| words_of(&self.list[i].name).last() == f.last());
+            }
+        }
+        // A misspelling of one word of a full name of the same length.
+        if f.len() >= 2 {
+            for (i, p) in self.list.iter().enumerate() {
+                let pw = words_of(&p.name);
+                if pw.len() != f.len() {
+                    continue;
+                }
+                let diffs: Vec<usize> = pw
+                    .iter()
+                    .zip(&f)
+                    .filter(|(a, b)| a != b)
+                    .map(|(a, b)| edit_distance(a, b))
+                    .collect();
+                if diffs.len() == 1
+                    && diffs[0] <= 2
+                    && pw.iter().map(String::len).sum::<usize>() >= 8
+                {
+                    return Some(i);
+                }
+            }
+        }
+        None
+    }
+}
+
+/// A run of capitalized words: a candidate name.
+#[derive(Debug, Clone)]
+struct Run {
+    start: usize,
+    end: usize,
+    words: Vec<String>,
+}
+
+/// Capitalized runs of one sentence that no tag covers.
+fn runs(text: &str, tags: &[Tag], start: usize, end: usize) -> Vec<Run> {
+    let toks = tokens(text, start, end);
+    let mut out = Vec::new();
+    let mut cur: Option<Run> = None;
+    let flush = |cur: &mut Option<Run>, out: &mut Vec<Run>| {
+        if let Some(mut r) = cur.take() {
+            // No particle at either end.
+            while r.words.last().is_some_and(|w| !capitalized(w)) {
+                r.words.pop();
+            }
+            if !r.words.is_empty() {
+                out.push(r);
+            }
+        }
+    };
+    for (k, t) in toks.iter().enumerate() {
+        let tagged = tag_at(tags, t.start).is_some();
+        let cap = capitalized(t.text);
+        let particle = !cap
+            && cur.is_some()
+            && PARTICLES.contains(&t.text)
+            && toks
+                .get(k + 1)
+                .is_some_and(|n| capitalized(n.text) && tag_at(tags, n.start).is_none());
+        if tagged || !(cap || particle) || t.opens && cur.is_some() {
+            flush(&mut cur, &mut out);
+            if tagged || !(cap || particle) {
+                continue;
+            }
+        }
+        match cur.as_mut() {
+            Some(r) => {
+                r.end = t.end;
+                r.words.push(t.text.to_string());
+            }
+            None => {
+                cur = Some(Run {
+                    start: t.start,
+                    end: t.end,
+                    words: vec![t.text.to_string()],
+                })
+            }
+        }
+        if t.closes {
+            flush(&mut cur, &mut out);
+        }
+    }
+    flush(&mut cur, &mut out);
+    // Re-derive end offsets from the words kept.
+    out.into_iter()
+        .map(|mut r| {
+            let mut pos = r.start;
+            for w in &r.words {
+                if let Some(i) = text.get(pos..end).and_then(|s| s.find(w.as_str())) {
+                    pos += i + w.len();
+                }
+            }
+            r.end = pos;
+            r
+        })
+        .collect()
+}
+
+/// Drops the institution words at the head of a run that follows a title ("Bộ Công Thương
+/// Nguyễn Hồng Diên" → "Nguyễn Hồng Diên"). Returns the index of the first name word.
+fn name_start(words: &[String]) -> usize {
+    if words.len() <= 1 {
+        return 0;
+    }
+    let first = fold(&words[0]);
+    if !INSTITUTION_WORDS.contains(&first.as_str()) {
+        return 0;
+    }
+    // The last Vietnamese-shaped tail of two to four words.
+    for k in 1..words.len() {
+        let tail: Vec<&str> = words[k..].iter().map(String::as_str).collect();
+        if vietnamese_shape(&tail) {
+            return k;
+        }
+    }
+    words.len()
+}
+
+/// Recognizes the persons of `text` (a body), sentence by sentence.
+pub fn recognize(text: &str, sentences: &[(usize, usize)], tags: &[Tag]) -> Persons {
+    let mut persons = Persons::default();
+    for &(s_start, s_end) in sentences {
+        // Unnamed office holders: a title followed by a country and no name.
+        for run in runs(text, tags, s_start, s_end) {
+            let skip = name_start(&run.words);
+            let words: Vec<&str> = run.words[skip..].iter().map(String::as_str).collect();
+            if words.is_empty() {
+                continue;
+            }
+            // Where the name starts in the text.
+            let name_from = if skip == 0 {
+                run.start
+            } else {
+                text.get(run.start..run.end)
+                    .and_then(|s| s.find(words[0]))
+                    .map_or(run.start, |i| run.start + i)
+            };
+            let lead = if skip == 0 {
+                lead_before(text, tags, run.start, s_start)
+            } else {
+                let mut l = lead_before(text, tags, run.start, s_start);
+                l.start = l.start.or(Some(run.start));
+                l
+            };
+            let name = words.join(" ");
+            let known = biennien_gazetteer::gazetteer().person_alias(&name);
+            let titled = !lead.roles.is_empty() || lead.honorific;
+            let existing = persons.resolve(&words);
+            let is_person = existing.is_some()
+                || known.is_some()
+                || (titled
+                    && (words.len() >= 2
+                        || lead.roles.len() + usize::from(lead.honorific) >= 1
+                            && words.len() == 1
+                            && known.is_some()))
+                || (titled && words.len() == 1 && lead.country.is_some());
+            if !is_person || words.len() > 6 {
+                continue;
+            }
+            let country = lead
+                .country
+                .clone()
+                .or_else(|| known.and_then(|k| k.country.map(str::to_string)))
+                .or_else(|| {
+                    (lead.vietnamese_title || vietnamese_shape(&words)).then(|| "VN".to_string())
+                });
+            let role = lead.roles.last().cloned();
+            let idx = match existing {
+                Some(i) => {
+                    let p = &mut persons.list[i];
+                    let canonical_words = words_of(&p.name);
+                    let this = words_of(&name);
+                    if this.len() > canonical_words.len() && this.ends_with(&canonical_words) {
+                        // A fuller form appears later: it becomes canonical.
+                        let old = std::mem::replace(&mut p.name, name.clone());
+                        p.aliases.push(old);
+                    } else if fold(&p.name) != fold(&name)
+                        && !p.aliases.iter().any(|a| fold(a) == fold(&name))
+                        && words.len() >= 2
+                    {
+                        p.aliases.push(name.clone());
+                    }
+                    if p.country.is_none() {
+                        p.country = country.clone();
+                    }
+                    i
+                }
+                None => {
+                    if words.len() == 1 && known.is_none() {
+                        // A single word that refers to nobody named: an unnamed title holder
+                        // is not made from it.
+                        continue;
+                    }
+                    let canonical = known.map_or(name.clone(), |k| k.name.to_string());
+                    let mut aliases = Vec::new();
+                    if fold(&canonical) != fold(&name) {
+                        aliases.push(name.clone());
+                    }
+                    persons.list.push(PersonEntry {
+                        name: canonical,
+                        country: country.clone(),
+                        roles: Vec::new(),
+                        aliases,
+                        mentions: Vec::new(),
+                    });
+                    persons.list.len() - 1
+                }
+            };
+            let p = &mut persons.list[idx];
+            for r in &lead.roles {
+                if !p.roles.contains(r) {
+                    p.roles.push(r.clone());
+                }
+            }
+            p.mentions.push((name_from, run.end));
+            persons.mentions.push(Mention {
+                start: lead.start.unwrap_or(name_from),
+                end: run.end,
+                person: Some(idx),
+                role,
+                country,
+            });
+        }
+        unnamed_holders(text, tags, s_start, s_end, &mut persons);
+    }
+    persons.mentions.sort_by_key(|m| m.start);
+    persons
+}
+
+/// Title + country phrases with no name after them: "Tổng thống Peru", "Đại sứ Saudi Arabia tại
+/// Việt Nam". They resolve to the named holder when the article names one.
+fn unnamed_holders(text: &str, tags: &[Tag], s_start: usize, s_end: usize, persons: &mut Persons) {
+    let in_sentence: Vec<&Tag> = tags_in(tags, s_start, s_end).collect();
+    for (k, t) in in_sentence.iter().enumerate() {
+        let TagKind::Title { role, .. } = &t.kind else {
+            continue;
+        };
+        let Some(next) = in_sentence.get(k + 1) else {
+            continue;
+        };
+        let TagKind::Country { code, .. } = &next.kind else {
+            continue;
+        };
+        let gap = text.get(t.end..next.start).unwrap_or("x");
+        if !gap.trim().is_empty() {
+            continue;
+        }
+        // Already the lead of a named mention?
+        if persons
+            .mentions
+            .iter()
+            .any(|m| m.start <= t.start && t.end <= m.end)
+        {
+            continue;
+        }
+        let person = persons.list.iter().position(|p| {
+            p.country.as_deref() == Some(code.as_str()) && p.roles.iter().any(|r| r == role)
+        });
+        if let Some(i) = person {
+            persons.list[i].mentions.push((t.start, next.end));
+        }
+        persons.mentions.push(Mention {
+            start: t.start,
+            end: next.end,
+            person,
+            role: Some(role.clone()),
+            country: Some(code.clone()),
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn vietnamese_name_shapes() {
+        assert!(vietnamese_shape(&["Bùi", "Thanh", "Sơn"]));
+        assert!(vietnamese_shape(&["Tô", "Lâm"]));
+        assert!(!vietnamese_shape(&["Antony", "Blinken"]));
+        assert!(!vietnamese_shape(&["Hoa", "Kỳ"]));
+    }
+
+    #[test]
+    fn typo_distance() {
+        assert_eq!(edit_distance("peter", "peters"), 1);
+        assert_eq!(edit_distance("melani", "melanie"), 1);
+    }
+
+    #[test]
+    fn tokens_keep_initials_and_close_on_commas() {
+        let text = "ông D.A. Medvedev, Thủ tướng";
+        let t = tokens(text, 0, text.len());
+        let words: Vec<&str> = t.iter().map(|t| t.text).collect();
+        assert_eq!(words, vec!["ông", "D.A", "Medvedev", "Thủ", "tướng"]);
+        assert!(t[2].closes);
+        assert!(!t[1].closes);
+    }
+}

@@ -1,0 +1,110 @@
+//! Reference-data tags over a text: countries, places, organizations, titles and honorifics,
+//! with byte offsets. The gazetteer finds them; this module reduces them to what the
+//! extraction needs.
+
+use biennien_gazetteer::{gazetteer, Entry};
+use biennien_text::fold;
+
+/// What a tagged stretch of text is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TagKind {
+    /// A country or territory, by ISO code; `ambiguous` when the name is also a common word.
+    Country {
+        /// ISO 3166-1 alpha-2 code.
+        code: String,
+        /// The name is also an ordinary word or given name ("Anh", "Mỹ").
+        ambiguous: bool,
+    },
+    /// A city or region, with its country.
+    Place {
+        /// Canonical name.
+        name: String,
+        /// ISO code of its country.
+        country: String,
+    },
+    /// An international organization or a party; `country` for a national party.
+    Organization {
+        /// ISO code of the organization's country, if national.
+        country: Option<String>,
+    },
+    /// An office or title ("Thủ tướng", "Đại sứ").
+    Title {
+        /// The role label.
+        role: String,
+        /// The office exists in Vietnam's state under this exact name ("Chủ tịch nước").
+        vietnamese: bool,
+    },
+    /// A form of address before a name ("ông", "bà", "Ngài").
+    Honorific,
+}
+
+/// A tag with its span.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Tag {
+    /// Byte offset of its start.
+    pub start: usize,
+    /// Byte offset one past its end.
+    pub end: usize,
+    /// What it is.
+    pub kind: TagKind,
+}
+
+/// All tags of `text`, in text order, not overlapping.
+pub fn tag(text: &str) -> Vec<Tag> {
+    gazetteer()
+        .scan(text)
+        .into_iter()
+        .filter_map(|h| {
+            let kind = match h.entry {
+                Entry::Country { country, ambiguous } => TagKind::Country {
+                    code: country.code.to_string(),
+                    ambiguous,
+                },
+                Entry::Place(p) => TagKind::Place {
+                    name: p.name().to_string(),
+                    country: p.country?.to_string(),
+                },
+                Entry::Organization(o) => TagKind::Organization {
+                    country: o.country.map(str::to_string),
+                },
+                Entry::Title(t) => TagKind::Title {
+                    role: t.role.to_string(),
+                    vietnamese: vietnamese_office(t.role),
+                },
+                Entry::Honorific(_) => TagKind::Honorific,
+                // Known persons are read by the name recognizer, which sees their names.
+                Entry::Person(_) => return None,
+            };
+            Some(Tag {
+                start: h.start,
+                end: h.end,
+                kind,
+            })
+        })
+        .collect()
+}
+
+/// Offices that, without a country after them, are Vietnam's.
+fn vietnamese_office(role: &str) -> bool {
+    matches!(
+        fold(role).as_str(),
+        "chu tich nuoc"
+            | "pho chu tich nuoc"
+            | "tong bi thu"
+            | "thuong truc ban bi thu"
+            | "uy vien bo chinh tri"
+            | "bi thu trung uong dang"
+            | "chu tich quoc hoi"
+            | "pho chu tich quoc hoi"
+            | "pho thu tuong"
+            | "thu tuong"
+            | "bo truong ngoai giao"
+            | "thu truong ngoai giao"
+            | "bo truong"
+            | "thu truong"
+            | "truong ban doi ngoai trung uong"
+            | "bi thu thanh uy"
+            | "chu tich ubnd"
+            | "chu tich uy ban nhan dan"
+    )
+}

@@ -1,0 +1,222 @@
+//! The keys names are compared by: folded match text (for the scanner), lookup keys (for the
+//! `Gazetteer` lookups) and tone keys (to tell `Mỹ` from `My` after folding has merged them).
+
+use unicode_normalization::UnicodeNormalization;
+
+/// Folds case and diacritics, with a map from each byte of the output to the byte offset of
+/// the source character it came from.
+///
+/// This is the contract of `biennien_text::fold_with_offsets`; until that function lands in
+/// `biennien-text`, this local version stands in for it. Patterns and text both go through
+/// the same function, so the scanner stays consistent whichever implementation is used.
+pub(crate) fn fold_with_offsets(text: &str) -> (String, Vec<usize>) {
+    let mut out = String::with_capacity(text.len());
+    let mut map = Vec::with_capacity(text.len());
+    for (at, c) in text.char_indices() {
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+            map.push(at);
+            continue;
+        }
+        let mut push = |f: char| {
+            for l in f.to_lowercase() {
+                out.push(l);
+                map.extend(std::iter::repeat_n(at, l.len_utf8()));
+            }
+        };
+        match c {
+            'đ' | 'Đ' => push('d'),
+            _ => unicode_normalization::char::decompose_canonical(c, |d| {
+                if !is_combining_mark(d) {
+                    push(d);
+                }
+            }),
+        }
+    }
+    (out, map)
+}
+
+/// Whether `c` is a combining diacritical mark (dropped by folding, kept by tone keys).
+pub(crate) fn is_combining_mark(c: char) -> bool {
+    matches!(c,
+        '\u{0300}'..='\u{036F}'
+        | '\u{1AB0}'..='\u{1AFF}'
+        | '\u{1DC0}'..='\u{1DFF}'
+        | '\u{20D0}'..='\u{20FF}'
+        | '\u{FE20}'..='\u{FE2F}')
+}
+
+/// Hyphen-like characters written as `-` in match text.
+fn is_hyphen(c: char) -> bool {
+    matches!(c, '\u{2010}' | '\u{2011}' | '\u{00AD}')
+}
+
+/// The text the scanner matches in: folded, every run of white space made one ASCII space,
+/// hyphen variants made `-`. Returns the text and, for each of its bytes, the byte offset of
+/// the source character in `text`.
+pub(crate) fn match_text(text: &str) -> (String, Vec<usize>) {
+    let (folded, map) = fold_with_offsets(text);
+    let mut out = String::with_capacity(folded.len());
+    let mut out_map = Vec::with_capacity(folded.len());
+    let mut in_space = false;
+    for (at, c) in folded.char_indices() {
+        let source = map.get(at).copied().unwrap_or(text.len());
+        if c.is_whitespace() {
+            if !in_space {
+                out.push(' ');
+                out_map.push(source);
+                in_space = true;
+            }
+            continue;
+        }
+        in_space = false;
+        let c = if is_hyphen(c) { '-' } else { c };
+        out.push(c);
+        out_map.extend(std::iter::repeat_n(source, c.len_utf8()));
+    }
+    (out, out_map)
+}
+
+/// A pattern as the scanner sees it: match text without leading or trailing space.
+pub(crate) fn pattern_text(name: &str) -> String {
+    match_text(name).0.trim().to_string()
+}
+
+/// The key of the lookups: folded, every run of characters other than letters and digits made
+/// one space, trimmed (`D.A. Medvedev` and `d. a. medvedev` both give `d a medvedev`).
+pub(crate) fn lookup_key(name: &str) -> String {
+    let (folded, _) = fold_with_offsets(name);
+    let mut key = String::with_capacity(folded.len());
+    let mut gap = false;
+    for c in folded.chars() {
+        if c.is_alphanumeric() {
+            if gap && !key.is_empty() {
+                key.push(' ');
+            }
+            gap = false;
+            key.push(c);
+        } else if !is_combining_mark(c) {
+            gap = true;
+        }
+    }
+    key
+}
+
+/// The key telling apart names that fold alike (`Nha Trang` and `Nhà Trắng`): the lowercased
+/// tone key with every run of characters other than letters, digits and marks made one space.
+pub(crate) fn exact_key(name: &str) -> String {
+    let toned = tone_key(name, true);
+    let mut key = String::with_capacity(toned.len());
+    let mut gap = false;
+    for c in toned.chars() {
+        if c.is_alphanumeric() || is_combining_mark(c) {
+            if gap && !key.is_empty() {
+                key.push(' ');
+            }
+            gap = false;
+            key.push(c);
+        } else {
+            gap = true;
+        }
+    }
+    key
+}
+
+/// Vietnamese tone marks, whose position in a syllable varies between old and new spelling
+/// (`hòa`/`hoà`, `Thụy`/`Thuỵ`).
+fn is_tone_mark(c: char) -> bool {
+    matches!(
+        c,
+        '\u{0300}' | '\u{0301}' | '\u{0303}' | '\u{0309}' | '\u{0323}'
+    )
+}
+
+/// Appends the tone key of `text` to `out`: decomposed, with each word's tone marks moved to
+/// the end of the word, white space runs made one space and hyphen variants made `-`;
+/// lowercased when `lower`. Two spellings have the same tone key when they differ only in
+/// tone placement (and case, when `lower`).
+pub(crate) fn tone_key_into(text: &str, lower: bool, out: &mut String) {
+    let mut tones: Vec<char> = Vec::new();
+    let mut in_space = false;
+    let flush = |tones: &mut Vec<char>, out: &mut String| {
+        tones.sort_unstable();
+        out.extend(tones.drain(..));
+    };
+    for c in text.nfd() {
+        if is_tone_mark(c) {
+            tones.push(c);
+        } else if c.is_alphanumeric() || is_combining_mark(c) {
+            in_space = false;
+            if lower {
+                out.extend(c.to_lowercase());
+            } else {
+                out.push(c);
+            }
+        } else {
+            flush(&mut tones, out);
+            if c.is_whitespace() {
+                if !in_space {
+                    out.push(' ');
+                }
+                in_space = true;
+            } else {
+                in_space = false;
+                out.push(if is_hyphen(c) { '-' } else { c });
+            }
+        }
+    }
+    flush(&mut tones, out);
+}
+
+/// The tone key of `text` (see [`tone_key_into`]).
+pub(crate) fn tone_key(text: &str, lower: bool) -> String {
+    let mut out = String::with_capacity(text.len() + 4);
+    tone_key_into(text, lower, &mut out);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folding_maps_every_byte_back() {
+        let text = "Đà Nẵng, Thụy Sĩ";
+        let (folded, map) = fold_with_offsets(text);
+        assert_eq!(folded, "da nang, thuy si");
+        assert_eq!(map.len(), folded.len());
+        assert_eq!(&text[map[3]..], "Nẵng, Thụy Sĩ");
+    }
+
+    #[test]
+    fn match_text_collapses_space() {
+        let (m, map) = match_text("Hoa\u{a0} Kỳ\u{2011}Nga");
+        assert_eq!(m, "hoa ky-nga");
+        assert_eq!(map.len(), m.len());
+    }
+
+    #[test]
+    fn lookup_keys_ignore_punctuation() {
+        assert_eq!(lookup_key("D.A. Medvedev"), lookup_key("d. a. Medvedev"));
+        assert_eq!(lookup_key("Kang Kyung-hwa"), "kang kyung hwa");
+        assert_eq!(lookup_key("Tarō Kōno"), "taro kono");
+    }
+
+    #[test]
+    fn tone_keys_ignore_tone_placement_only() {
+        assert_eq!(tone_key("Thụy Điển", true), tone_key("Thuỵ Điển", true));
+        assert_eq!(tone_key("hòa bình", true), tone_key("hoà bình", true));
+        assert_ne!(tone_key("Mỹ", true), tone_key("My", true));
+        assert_ne!(tone_key("Ý", true), tone_key("y", true));
+        assert_ne!(tone_key("Ông", true), tone_key("ống", true));
+        assert_ne!(tone_key("WHO", false), tone_key("who", false));
+    }
+
+    #[test]
+    fn exact_keys_keep_diacritics_only() {
+        assert_eq!(exact_key("Nhà Trắng"), exact_key("nhà  trắng"));
+        assert_ne!(exact_key("Nhà Trắng"), exact_key("Nha Trang"));
+        assert_eq!(exact_key("Ô-xtrây-li-a"), exact_key("ô xtrây li a"));
+        assert_eq!(exact_key("Thuỵ Sĩ"), exact_key("Thụy Sĩ"));
+    }
+}

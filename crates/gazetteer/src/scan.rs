@@ -1,0 +1,698 @@
+//! Finding every gazetteer name in a text in one pass.
+//!
+//! The text is folded once ([`crate::keys::match_text`]); at each word start an anchored walk
+//! of an Aho-Corasick DFA (leftmost-longest, over the folded names) finds the longest name
+//! beginning there. The walk is done here, byte by byte, rather than through
+//! `AhoCorasick::find`: most walks stop after a byte or two, and the per-call set-up of a
+//! search would cost more than the walk. A name that folding made equal to another word is then checked against
+//! the original text: its case (`Anh` the country is capitalized, `WHO` is all capitals) and,
+//! for short and ambiguous names, titles and honorifics, its diacritics up to tone placement
+//! (`Mỹ` is not `My`, `Ý` is not `y`, `Vua` is not `vừa`). When the longest name fails, the
+//! shorter names that are prefixes of it are tried before moving to the next word.
+
+use std::collections::{HashMap, HashSet};
+
+use aho_corasick::automaton::Automaton;
+use aho_corasick::nfa::contiguous::NFA as DFA;
+use aho_corasick::{Anchored, MatchKind};
+
+use crate::keys::{is_combining_mark, match_text, pattern_text, tone_key, tone_key_into};
+use crate::model::{Country, Honorific, OfficeHolder, Organization, Place, Title};
+use crate::parse::{ContextUse, Data, DataError};
+use crate::Gazetteer;
+
+/// A gazetteer entry found in a text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Hit<'a> {
+    /// Byte offset of the first byte of the match in the scanned text.
+    pub start: usize,
+    /// Byte offset just past the match in the scanned text.
+    pub end: usize,
+    /// The name or form of the entry that matched, as the data file writes it.
+    pub form: &'a str,
+    /// The entry.
+    pub entry: Entry<'a>,
+}
+
+/// What a [`Hit`] found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Entry<'a> {
+    /// A country name.
+    Country {
+        /// The country.
+        country: &'a Country,
+        /// True when the name is one of the country's ambiguous names (`Anh`, `Mỹ`, `Đức`)
+        /// and nothing around it confirms the country: no title that takes a country right
+        /// before it (`Thủ tướng Anh`), no context phrase (`nước Anh`, `tại Đức`), no other
+        /// country joined to it (`Việt - Mỹ`, `Anh và Pháp`).
+        ambiguous: bool,
+    },
+    /// A city, region or site.
+    Place(&'a Place),
+    /// An organization, grouping, agreement or party.
+    Organization(&'a Organization),
+    /// A title (`Tổng thống`, `Bộ trưởng Ngoại giao`).
+    Title(&'a Title),
+    /// A word of address before a name (`ông`, `Ngài`, `Samdech`).
+    Honorific(&'a Honorific),
+    /// A known office holder, by canonical name or alias (the person's latest term).
+    Person(&'a OfficeHolder),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Target {
+    Country(usize),
+    Organization(usize),
+    Place(usize),
+    Person(usize),
+    Title(usize),
+    Honorific(usize),
+    Block,
+}
+
+impl Target {
+    fn priority(self) -> u8 {
+        match self {
+            Target::Country(_) => 0,
+            Target::Organization(_) => 1,
+            Target::Place(_) => 2,
+            Target::Person(_) => 3,
+            Target::Title(_) => 4,
+            Target::Honorific(_) => 5,
+            Target::Block => 6,
+        }
+    }
+}
+
+/// One entry a folded pattern may stand for, with the checks the original text must pass.
+#[derive(Debug)]
+struct Candidate {
+    target: Target,
+    form: &'static str,
+    /// Indices of the words that must start with a capital letter in the original (those
+    /// capitalized in the form, for proper names: `Hòa Bình` the province is not `Hòa bình`).
+    upper_words: Vec<usize>,
+    /// The original must have this lowercased tone key.
+    tone_key: Option<String>,
+    /// The original must have this tone key, case included (acronyms).
+    exact_key: Option<String>,
+    /// The form is one of the country's ambiguous names.
+    ambiguous: bool,
+    /// The lowercased tone key of the form.
+    spelling: String,
+}
+
+impl Candidate {
+    fn new(target: Target, form: &'static str, ambiguous: bool) -> Self {
+        let letters = form.chars().filter(|c| c.is_alphanumeric()).count();
+        let upper = form.chars().filter(|c| c.is_uppercase()).count();
+        let acronym = letters >= 2 && upper == form.chars().filter(|c| c.is_alphabetic()).count();
+        let proper = matches!(
+            target,
+            Target::Country(_) | Target::Organization(_) | Target::Place(_) | Target::Person(_)
+        );
+        let vietnamese_word = matches!(
+            target,
+            Target::Title(_) | Target::Honorific(_) | Target::Block
+        );
+        let check_tones = vietnamese_word || ambiguous || letters <= 4;
+        Candidate {
+            target,
+            form,
+            upper_words: if proper {
+                form.split_whitespace()
+                    .enumerate()
+                    .filter(|(_, w)| w.chars().next().is_some_and(char::is_uppercase))
+                    .map(|(i, _)| i)
+                    .collect()
+            } else {
+                Vec::new()
+            },
+            tone_key: check_tones.then(|| tone_key(form, true)),
+            exact_key: acronym.then(|| tone_key(form, false)),
+            ambiguous,
+            spelling: tone_key(form, true),
+        }
+    }
+
+    fn accepts(&self, original: &str, buf: &mut String) -> bool {
+        if !self.upper_words.is_empty() {
+            let mut words = original.split_whitespace().enumerate();
+            for &i in &self.upper_words {
+                let capital = words
+                    .find(|&(j, _)| j == i)
+                    .and_then(|(_, w)| w.chars().next())
+                    .is_some_and(char::is_uppercase);
+                if !capital {
+                    return false;
+                }
+            }
+        }
+        if let Some(key) = &self.exact_key {
+            buf.clear();
+            tone_key_into(original, false, buf);
+            return buf == key;
+        }
+        if let Some(key) = &self.tone_key {
+            buf.clear();
+            tone_key_into(original, true, buf);
+            return buf == key;
+        }
+        true
+    }
+}
+
+/// The compiled patterns of a gazetteer.
+pub(crate) struct Matcher {
+    automaton: Option<DFA>,
+    /// By pattern id: what the pattern stands for, most preferred first.
+    candidates: Vec<Vec<Candidate>>,
+    /// By pattern id: shorter patterns that are prefixes of it ending at a word boundary, as
+    /// (pattern id, byte length), longest first.
+    prefixes: Vec<Vec<(usize, usize)>>,
+    /// Pattern lengths in bytes.
+    lengths: Vec<usize>,
+    /// Lowercased tone keys of the phrases confirming a country before / after it, by number
+    /// of words.
+    before: HashMap<usize, HashSet<String>>,
+    after: HashMap<usize, HashSet<String>>,
+}
+
+impl std::fmt::Debug for Matcher {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Matcher")
+            .field("patterns", &self.candidates.len())
+            .finish_non_exhaustive()
+    }
+}
+
+impl Matcher {
+    pub(crate) fn build(data: &Data, errors: &mut Vec<DataError>) -> Matcher {
+        let mut ids: HashMap<String, usize> = HashMap::new();
+        let mut patterns: Vec<String> = Vec::new();
+        let mut candidates: Vec<Vec<Candidate>> = Vec::new();
+        let mut add = |form: &'static str, target: Target, ambiguous: bool| {
+            let pattern = pattern_text(form);
+            if pattern.is_empty() {
+                return;
+            }
+            let id = *ids.entry(pattern.clone()).or_insert_with(|| {
+                patterns.push(pattern);
+                candidates.push(Vec::new());
+                candidates.len() - 1
+            });
+            if let Some(list) = candidates.get_mut(id) {
+                if !list.iter().any(|c| c.target == target && c.form == form) {
+                    list.push(Candidate::new(target, form, ambiguous));
+                }
+            }
+        };
+        for (i, c) in data.countries.iter().enumerate() {
+            for &name in &c.names {
+                add(name, Target::Country(i), c.is_ambiguous_name(name));
+            }
+        }
+        for (i, o) in data.organizations.iter().enumerate() {
+            for &name in &o.names {
+                add(name, Target::Organization(i), false);
+            }
+        }
+        for (i, p) in data.places.iter().enumerate() {
+            for &name in &p.names {
+                add(name, Target::Place(i), false);
+            }
+        }
+        let mut latest: HashMap<&str, usize> = HashMap::new();
+        for (i, h) in data.office_holders.iter().enumerate() {
+            let better = latest
+                .get(h.name)
+                .and_then(|&j| data.office_holders.get(j))
+                .is_none_or(|prev| h.from >= prev.from);
+            if better {
+                latest.insert(h.name, i);
+            }
+        }
+        for h in &data.office_holders {
+            if let Some(&i) = latest.get(h.name) {
+                for &name in std::iter::once(&h.name).chain(h.aliases.iter()) {
+                    add(name, Target::Person(i), false);
+                }
+            }
+        }
+        for (i, t) in data.titles.iter().enumerate() {
+            for &form in &t.forms {
+                add(form, Target::Title(i), false);
+            }
+        }
+        for (i, h) in data.honorifics.iter().enumerate() {
+            for &form in &h.forms {
+                add(form, Target::Honorific(i), false);
+            }
+        }
+        let mut before: HashMap<usize, HashSet<String>> = HashMap::new();
+        let mut after: HashMap<usize, HashSet<String>> = HashMap::new();
+        for phrase in &data.context {
+            for &form in &phrase.forms {
+                let key = tone_key(form, true);
+                let words = key.split_whitespace().count();
+                for u in &phrase.uses {
+                    match u {
+                        ContextUse::Before => {
+                            before.entry(words).or_default().insert(key.clone());
+                        }
+                        ContextUse::After => {
+                            after.entry(words).or_default().insert(key.clone());
+                        }
+                        ContextUse::Block => add(form, Target::Block, false),
+                    }
+                }
+            }
+        }
+        for list in &mut candidates {
+            list.sort_by_key(|c| c.target.priority());
+        }
+        let prefixes = patterns
+            .iter()
+            .map(|p| {
+                let mut found = Vec::new();
+                for (k, next) in p.char_indices().skip(1) {
+                    let head = &p[..k];
+                    let ends_word = !next.is_alphanumeric()
+                        || !head.chars().next_back().is_some_and(char::is_alphanumeric);
+                    if ends_word {
+                        if let Some(&q) = ids.get(head) {
+                            found.push((q, k));
+                        }
+                    }
+                }
+                found.reverse();
+                found
+            })
+            .collect();
+        let lengths = patterns.iter().map(String::len).collect();
+        let automaton = DFA::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&patterns);
+        let automaton = match automaton {
+            Ok(a) => Some(a),
+            Err(e) => {
+                errors.push(DataError {
+                    file: "(all)",
+                    line: 0,
+                    message: format!("cannot build the matcher: {e}"),
+                });
+                None
+            }
+        };
+        Matcher {
+            automaton,
+            candidates,
+            prefixes,
+            lengths,
+            before,
+            after,
+        }
+    }
+}
+
+/// A match before context is resolved.
+struct Raw {
+    start: usize,
+    end: usize,
+    pattern: usize,
+    candidate: usize,
+}
+
+impl Gazetteer {
+    /// All gazetteer entries found in `text`, in text order: at each word start the longest
+    /// name that passes its checks, never overlapping, never inside a word. Offsets are byte
+    /// offsets into `text`.
+    pub fn scan<'a>(&'a self, text: &str) -> Vec<Hit<'a>> {
+        let m = &self.matcher;
+        let Some(automaton) = &m.automaton else {
+            return Vec::new();
+        };
+        let (hay, map) = match_text(text);
+        let mut raws = Vec::new();
+        let mut buf = String::new();
+        let mut i = 0;
+        let mut prev_alnum = false;
+        while let Some(c) = hay.get(i..).and_then(|rest| rest.chars().next()) {
+            let alnum = c.is_alphanumeric();
+            if alnum && !prev_alnum {
+                if let Some(raw) = self.match_at(automaton, &hay, &map, text, i, &mut buf) {
+                    i += m.lengths.get(raw.pattern).copied().unwrap_or(1).max(1);
+                    prev_alnum = hay
+                        .get(..i)
+                        .and_then(|h| h.chars().next_back())
+                        .is_some_and(char::is_alphanumeric);
+                    raws.push(raw);
+                    continue;
+                }
+            }
+            prev_alnum = alnum;
+            i += c.len_utf8();
+        }
+        self.resolve(text, &raws, &mut buf)
+    }
+
+    fn match_at(
+        &self,
+        automaton: &DFA,
+        hay: &str,
+        map: &[usize],
+        text: &str,
+        at: usize,
+        buf: &mut String,
+    ) -> Option<Raw> {
+        let m = &self.matcher;
+        let (longest, len) = longest_at(automaton, hay.as_bytes(), at)?;
+        let tries = std::iter::once((longest, len))
+            .chain(m.prefixes.get(longest).into_iter().flatten().copied());
+        for (pattern, len) in tries {
+            let end = at + len;
+            let last_alnum = hay
+                .get(..end)
+                .and_then(|h| h.chars().next_back())
+                .is_some_and(char::is_alphanumeric);
+            let next_alnum = hay
+                .get(end..)
+                .and_then(|h| h.chars().next())
+                .is_some_and(char::is_alphanumeric);
+            if last_alnum && next_alnum {
+                continue;
+            }
+            let Some((start, stop)) = source_span(text, map, at, end) else {
+                continue;
+            };
+            let original = text.get(start..stop)?;
+            let list = m.candidates.get(pattern)?;
+            // Several entries fold alike (`Nha Trang`, `Nhà Trắng`): prefer the one spelled
+            // like the original.
+            let mut chosen = None;
+            if list.len() > 1 {
+                let spelling = tone_key(original, true);
+                chosen = list
+                    .iter()
+                    .position(|c| c.spelling == spelling && c.accepts(original, buf));
+            }
+            if let Some(candidate) =
+                chosen.or_else(|| list.iter().position(|c| c.accepts(original, buf)))
+            {
+                return Some(Raw {
+                    start,
+                    end: stop,
+                    pattern,
+                    candidate,
+                });
+            }
+        }
+        None
+    }
+
+    fn candidate(&self, raw: &Raw) -> Option<&Candidate> {
+        self.matcher.candidates.get(raw.pattern)?.get(raw.candidate)
+    }
+
+    fn resolve<'a>(&'a self, text: &str, raws: &[Raw], buf: &mut String) -> Vec<Hit<'a>> {
+        let mut hits = Vec::with_capacity(raws.len());
+        for (k, raw) in raws.iter().enumerate() {
+            let Some(c) = self.candidate(raw) else {
+                continue;
+            };
+            let entry = match c.target {
+                Target::Country(i) => {
+                    let Some(country) = self.countries.get(i) else {
+                        continue;
+                    };
+                    let ambiguous = c.ambiguous && !self.confirmed(text, raws, k, buf);
+                    Entry::Country { country, ambiguous }
+                }
+                Target::Place(i) => match self.places.get(i) {
+                    Some(p) => Entry::Place(p),
+                    None => continue,
+                },
+                Target::Organization(i) => match self.organizations.get(i) {
+                    Some(o) => Entry::Organization(o),
+                    None => continue,
+                },
+                Target::Title(i) => match self.titles.get(i) {
+                    Some(t) => Entry::Title(t),
+                    None => continue,
+                },
+                Target::Honorific(i) => match self.honorifics.get(i) {
+                    Some(h) => Entry::Honorific(h),
+                    None => continue,
+                },
+                Target::Person(i) => match self.office_holders.get(i) {
+                    Some(h) => Entry::Person(h),
+                    None => continue,
+                },
+                Target::Block => continue,
+            };
+            hits.push(Hit {
+                start: raw.start,
+                end: raw.end,
+                form: c.form,
+                entry,
+            });
+        }
+        hits
+    }
+
+    /// Whether the context of the ambiguous country name `raws[k]` confirms the country.
+    fn confirmed(&self, text: &str, raws: &[Raw], k: usize, buf: &mut String) -> bool {
+        let Some(raw) = raws.get(k) else {
+            return false;
+        };
+        let neighbour = |j: usize, gap_start: usize, gap_end: usize| {
+            let r = raws.get(j)?;
+            let c = self.candidate(r)?;
+            let gap = text.get(gap_start..gap_end)?;
+            Some((c, classify_gap(gap)))
+        };
+        if let Some(prev) = k.checked_sub(1).and_then(|j| raws.get(j)) {
+            if let Some((c, gap)) = neighbour(k - 1, prev.end, raw.start) {
+                let ok = match c.target {
+                    Target::Title(t) => {
+                        gap == Gap::Adjacent
+                            && self.titles.get(t).is_some_and(|t| t.requires_country)
+                    }
+                    Target::Country(_) => {
+                        gap == Gap::Joined || (gap == Gap::Adjacent && !c.ambiguous)
+                    }
+                    _ => false,
+                };
+                if ok {
+                    return true;
+                }
+            }
+        }
+        if let Some(next) = raws.get(k + 1) {
+            if let Some((c, gap)) = neighbour(k + 1, raw.end, next.start) {
+                if matches!(c.target, Target::Country(_)) && gap == Gap::Joined {
+                    return true;
+                }
+            }
+        }
+        let before = text.get(..raw.start).unwrap_or_default();
+        for (&words, keys) in &self.matcher.before {
+            if let Some(tail) = last_words(before, words) {
+                buf.clear();
+                tone_key_into(tail, true, buf);
+                if keys.contains(buf.as_str()) {
+                    return true;
+                }
+            }
+        }
+        let after = text.get(raw.end..).unwrap_or_default();
+        for (&words, keys) in &self.matcher.after {
+            if let Some(head) = first_words(after, words) {
+                buf.clear();
+                tone_key_into(head, true, buf);
+                if keys.contains(buf.as_str()) {
+                    return true;
+                }
+            }
+        }
+        false
+    }
+}
+
+/// The longest pattern starting at `at`, as (pattern id, byte length).
+fn longest_at(dfa: &DFA, hay: &[u8], at: usize) -> Option<(usize, usize)> {
+    let mut sid = dfa.start_state(Anchored::Yes).ok()?;
+    let mut found = None;
+    for (i, &byte) in hay.get(at..)?.iter().enumerate() {
+        sid = dfa.next_state(Anchored::Yes, sid, byte);
+        if dfa.is_special(sid) {
+            if dfa.is_dead(sid) {
+                break;
+            }
+            if dfa.is_match(sid) {
+                let pattern = dfa.match_pattern(sid, 0);
+                // Match states also carry matches reached through failure transitions, which
+                // begin after `at`: an anchored search ignores them.
+                if dfa.pattern_len(pattern) == i + 1 {
+                    found = Some((pattern.as_usize(), i + 1));
+                }
+            }
+        }
+    }
+    found
+}
+
+/// The source span of the match text span `at..end`: from the first source character to the
+/// end of the last one, with any combining marks that follow it.
+fn source_span(text: &str, map: &[usize], at: usize, end: usize) -> Option<(usize, usize)> {
+    let start = *map.get(at)?;
+    let last = *map.get(end.checked_sub(1)?)?;
+    let mut stop = last + text.get(last..)?.chars().next()?.len_utf8();
+    while let Some(c) = text.get(stop..).and_then(|t| t.chars().next()) {
+        if !is_combining_mark(c) {
+            break;
+        }
+        stop += c.len_utf8();
+    }
+    Some((start, stop))
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Gap {
+    /// Only white space.
+    Adjacent,
+    /// A dash, slash, comma or `và` (`Việt - Mỹ`, `Anh và Pháp`).
+    Joined,
+    /// Anything else.
+    Far,
+}
+
+fn classify_gap(gap: &str) -> Gap {
+    match gap.trim() {
+        "" => Gap::Adjacent,
+        "-" | "–" | "—" | "/" | "," | "và" | "&" => Gap::Joined,
+        _ => Gap::Far,
+    }
+}
+
+/// The last `n` white-space separated words of `text` (ignoring trailing space).
+fn last_words(text: &str, n: usize) -> Option<&str> {
+    let text = text.trim_end();
+    let mut start = text.len();
+    for _ in 0..n {
+        let head = text.get(..start)?.trim_end();
+        if head.is_empty() {
+            return None;
+        }
+        start = head.rfind(char::is_whitespace).map_or(0, |p| p + 1);
+    }
+    text.get(start..)
+}
+
+/// The first `n` white-space separated words of `text` (ignoring leading space).
+fn first_words(text: &str, n: usize) -> Option<&str> {
+    let text = text.trim_start();
+    let mut end = 0;
+    for _ in 0..n {
+        let rest = text.get(end..)?;
+        let skipped = rest.len() - rest.trim_start().len();
+        if rest.trim_start().is_empty() {
+            return None;
+        }
+        let word = rest.trim_start();
+        end += skipped + word.find(char::is_whitespace).unwrap_or(word.len());
+    }
+    text.get(..end)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn word_windows() {
+        assert_eq!(last_words("gặp Thủ tướng  ", 2), Some("Thủ tướng"));
+        assert_eq!(last_words("nước", 1), Some("nước"));
+        assert_eq!(last_words("nước", 2), None);
+        assert_eq!(first_words("  và các nước khác", 3), Some("và các nước"));
+        assert_eq!(first_words("và", 2), None);
+    }
+
+    #[test]
+    fn gaps() {
+        assert_eq!(classify_gap(" "), Gap::Adjacent);
+        assert_eq!(classify_gap(" - "), Gap::Joined);
+        assert_eq!(classify_gap(" và "), Gap::Joined);
+        assert_eq!(classify_gap(" đã gặp "), Gap::Far);
+    }
+}
+
+#[cfg(test)]
+mod timing {
+    use super::*;
+    #[test]
+    #[ignore]
+    fn phases() {
+        let text = std::fs::read_to_string("/tmp/dev_texts.txt").unwrap();
+        let g = crate::gazetteer();
+        let dfa = g.matcher.automaton.as_ref().unwrap();
+        println!(
+            "dfa memory {} bytes, patterns {}",
+            dfa.memory_usage(),
+            g.matcher.lengths.len()
+        );
+        let n = 30;
+        let t = std::time::Instant::now();
+        for _ in 0..n {
+            std::hint::black_box(crate::keys::fold_with_offsets(&text));
+        }
+        println!("fold {:?}", t.elapsed() / n);
+        let t = std::time::Instant::now();
+        for _ in 0..n {
+            std::hint::black_box(match_text(&text));
+        }
+        println!("match_text (incl fold) {:?}", t.elapsed() / n);
+        let (hay, _) = match_text(&text);
+        let t = std::time::Instant::now();
+        let mut calls = 0;
+        let mut found = 0;
+        for _ in 0..n {
+            let mut prev = false;
+            for (i, c) in hay.char_indices() {
+                let a = c.is_alphanumeric();
+                if a && !prev {
+                    calls += 1;
+                    if longest_at(dfa, hay.as_bytes(), i).is_some() {
+                        found += 1;
+                    }
+                }
+                prev = a;
+            }
+        }
+        println!(
+            "walks {:?} ({} calls, {} found per round)",
+            t.elapsed() / n,
+            calls / n,
+            found / n
+        );
+        let t = std::time::Instant::now();
+        let mut calls2 = 0;
+        for _ in 0..n {
+            let mut prev = false;
+            for (i, c) in hay.char_indices() {
+                let a = c.is_alphanumeric();
+                if a && !prev {
+                    calls2 += 1;
+                    std::hint::black_box(i);
+                }
+                prev = a;
+            }
+        }
+        println!("loop only {:?} {}", t.elapsed() / n, calls2 / n);
+        let t = std::time::Instant::now();
+        for _ in 0..n {
+            std::hint::black_box(g.scan(&text));
+        }
+        println!("scan {:?} for {} bytes", t.elapsed() / n, text.len());
+    }
+}

@@ -1,0 +1,275 @@
+//! Lossy folding for matching and search: lowercase, no diacritics, `đ` → `d`.
+//!
+//! Folding maps characters one to one: every input character becomes exactly one output
+//! character, except combining marks, which are dropped. So a folded string never has more
+//! characters than its input, and [`fold_with_offsets`] can point every output byte back to
+//! the input character it came from.
+//!
+//! ASCII is lowercased in place; the Latin letters (Latin-1, Extended-A/B and Latin Extended
+//! Additional, which hold every precomposed Vietnamese letter) go through two lookup tables;
+//! anything else takes the general path (first character of the canonical decomposition,
+//! lowercased).
+
+use unicode_normalization::char::{decompose_canonical, is_combining_mark};
+
+/// Folds `input` for matching and search: lowercase, every diacritic stripped, `đ`/`Đ` → `d`.
+///
+/// Each character maps through [`fold_char`]; characters that fold to `'\0'` (combining marks,
+/// and NUL itself) are dropped. The output never has more characters than the input. Folding
+/// is idempotent: `fold(&fold(s)) == fold(s)`.
+///
+/// ```
+/// use biennien_text::fold;
+/// assert_eq!(fold("Bùi Thanh Sơn"), "bui thanh son");
+/// assert_eq!(fold("Đà Nẵng"), "da nang");
+/// ```
+pub fn fold(input: &str) -> String {
+    if input.is_ascii() && !input.as_bytes().contains(&0) {
+        return input.to_ascii_lowercase();
+    }
+    let mut out = String::with_capacity(input.len());
+    for c in input.chars() {
+        let f = fold_char(c);
+        if f != '\0' {
+            out.push(f);
+        }
+    }
+    out
+}
+
+/// Folds one character: lowercase, without diacritics.
+///
+/// Vietnamese letters fold to their ASCII base letter (`ặ` → `a`, `Ư` → `u`), `đ`, `Đ` and the
+/// look-alike `Ð`/`ð` (U+00D0/U+00F0, often typed for `Đ`) to `d`; `Ø`/`ø` → `o`, `Ł`/`ł` → `l`,
+/// `ı` → `i`. Other characters fold to the first character of their canonical decomposition,
+/// lowercased (first character only: `İ` → `i`).
+///
+/// **Combining marks fold to `'\0'`** (meaning "drop this"), and so does NUL; [`fold`] and
+/// [`fold_with_offsets`] drop every character that folds to `'\0'`.
+pub fn fold_char(c: char) -> char {
+    let u = c as u32;
+    if u < 0x80 {
+        return c.to_ascii_lowercase();
+    }
+    let hit = match u {
+        0xC0..=0x24F => LATIN[(u - 0xC0) as usize],
+        0x1E00..=0x1EFF => LATIN_ADDITIONAL[(u - 0x1E00) as usize],
+        _ => 0,
+    };
+    if hit != 0 {
+        return char::from(hit);
+    }
+    fold_general(c)
+}
+
+/// Folds `input` like [`fold`], and returns with it, for each byte of the folded string and
+/// one past its end, the byte offset in `input` of the character it came from (the last entry
+/// is `input.len()`).
+///
+/// So `offsets.len() == folded.len() + 1`, the offsets are non-decreasing char boundaries of
+/// `input`, and a byte span `[a, b)` of the folded string comes from `input[offsets[a]..]`
+/// up to the character that produced byte `b - 1`.
+pub fn fold_with_offsets(input: &str) -> (String, Vec<usize>) {
+    if input.is_ascii() && !input.as_bytes().contains(&0) {
+        return (input.to_ascii_lowercase(), (0..=input.len()).collect());
+    }
+    let mut out = String::with_capacity(input.len());
+    let mut map = Vec::with_capacity(input.len() + 1);
+    for (at, c) in input.char_indices() {
+        let f = fold_char(c);
+        if f == '\0' {
+            continue;
+        }
+        out.push(f);
+        map.extend(std::iter::repeat_n(at, f.len_utf8()));
+    }
+    map.push(input.len());
+    (out, map)
+}
+
+/// Folds that canonical decomposition does not give (stroked letters).
+fn fold_special(c: char) -> Option<char> {
+    match c {
+        'Đ' | 'đ' | 'Ð' | 'ð' => Some('d'),
+        'Ø' | 'ø' => Some('o'),
+        'Ł' | 'ł' => Some('l'),
+        'ı' => Some('i'),
+        _ => None,
+    }
+}
+
+/// The first character of the canonical decomposition of `c` (`c` itself if it has none).
+fn canonical_base(c: char) -> char {
+    let mut first = None;
+    decompose_canonical(c, |d| {
+        if first.is_none() {
+            first = Some(d);
+        }
+    });
+    first.unwrap_or(c)
+}
+
+/// The general fold: decompose, take the base, lowercase; repeated until nothing changes, so
+/// the result is a fixed point (which makes folding idempotent).
+pub(crate) fn fold_general(c: char) -> char {
+    if let Some(f) = fold_special(c) {
+        return f;
+    }
+    let mut c = c;
+    // Each round either returns or changes `c`; a handful of rounds reaches the fixed point.
+    for _ in 0..4 {
+        if is_combining_mark(c) {
+            return '\0';
+        }
+        let base = canonical_base(c);
+        if is_combining_mark(base) {
+            return '\0';
+        }
+        let lower = base.to_lowercase().next().unwrap_or(base);
+        if lower == c {
+            return c;
+        }
+        c = fold_special(lower).unwrap_or(lower);
+    }
+    c
+}
+
+/// Folds of U+00C0..=U+024F (Latin-1 letters, Latin Extended-A and -B); 0: not ASCII.
+#[rustfmt::skip]
+static LATIN: [u8; 400] = [
+    b'a', b'a', b'a', b'a', b'a', b'a', 0, b'c', b'e', b'e', b'e', b'e', b'i', b'i', b'i', b'i', // U+00C0
+    b'd', b'n', b'o', b'o', b'o', b'o', b'o', 0, b'o', b'u', b'u', b'u', b'u', b'y', 0, 0, // U+00D0
+    b'a', b'a', b'a', b'a', b'a', b'a', 0, b'c', b'e', b'e', b'e', b'e', b'i', b'i', b'i', b'i', // U+00E0
+    b'd', b'n', b'o', b'o', b'o', b'o', b'o', 0, b'o', b'u', b'u', b'u', b'u', b'y', 0, b'y', // U+00F0
+    b'a', b'a', b'a', b'a', b'a', b'a', b'c', b'c', b'c', b'c', b'c', b'c', b'c', b'c', b'd', b'd', // U+0100
+    b'd', b'd', b'e', b'e', b'e', b'e', b'e', b'e', b'e', b'e', b'e', b'e', b'g', b'g', b'g', b'g', // U+0110
+    b'g', b'g', b'g', b'g', b'h', b'h', 0, 0, b'i', b'i', b'i', b'i', b'i', b'i', b'i', b'i', // U+0120
+    b'i', b'i', 0, 0, b'j', b'j', b'k', b'k', 0, b'l', b'l', b'l', b'l', b'l', b'l', 0, // U+0130
+    0, b'l', b'l', b'n', b'n', b'n', b'n', b'n', b'n', 0, 0, 0, b'o', b'o', b'o', b'o', // U+0140
+    b'o', b'o', 0, 0, b'r', b'r', b'r', b'r', b'r', b'r', b's', b's', b's', b's', b's', b's', // U+0150
+    b's', b's', b't', b't', b't', b't', 0, 0, b'u', b'u', b'u', b'u', b'u', b'u', b'u', b'u', // U+0160
+    b'u', b'u', b'u', b'u', b'w', b'w', b'y', b'y', b'y', b'z', b'z', b'z', b'z', b'z', b'z', 0, // U+0170
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, // U+0180
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, // U+0190
+    b'o', b'o', 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, b'u', // U+01A0
+    b'u', 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, // U+01B0
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, b'a', b'a', b'i', // U+01C0
+    b'i', b'o', b'o', b'u', b'u', b'u', b'u', b'u', b'u', b'u', b'u', b'u', b'u', 0, b'a', b'a', // U+01D0
+    b'a', b'a', 0, 0, 0, 0, b'g', b'g', b'k', b'k', b'o', b'o', b'o', b'o', 0, 0, // U+01E0
+    b'j', 0, 0, 0, b'g', b'g', 0, 0, b'n', b'n', b'a', b'a', 0, 0, b'o', b'o', // U+01F0
+    b'a', b'a', b'a', b'a', b'e', b'e', b'e', b'e', b'i', b'i', b'i', b'i', b'o', b'o', b'o', b'o', // U+0200
+    b'r', b'r', b'r', b'r', b'u', b'u', b'u', b'u', b's', b's', b't', b't', 0, 0, b'h', b'h', // U+0210
+    0, 0, 0, 0, 0, 0, b'a', b'a', b'e', b'e', b'o', b'o', b'o', b'o', b'o', b'o', // U+0220
+    b'o', b'o', b'y', b'y', 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, // U+0230
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, // U+0240
+];
+/// Folds of U+1E00..=U+1EFF (Latin Extended Additional, most Vietnamese letters); 0: not ASCII.
+#[rustfmt::skip]
+static LATIN_ADDITIONAL: [u8; 256] = [
+    b'a', b'a', b'b', b'b', b'b', b'b', b'b', b'b', b'c', b'c', b'd', b'd', b'd', b'd', b'd', b'd', // U+1E00
+    b'd', b'd', b'd', b'd', b'e', b'e', b'e', b'e', b'e', b'e', b'e', b'e', b'e', b'e', b'f', b'f', // U+1E10
+    b'g', b'g', b'h', b'h', b'h', b'h', b'h', b'h', b'h', b'h', b'h', b'h', b'i', b'i', b'i', b'i', // U+1E20
+    b'k', b'k', b'k', b'k', b'k', b'k', b'l', b'l', b'l', b'l', b'l', b'l', b'l', b'l', b'm', b'm', // U+1E30
+    b'm', b'm', b'm', b'm', b'n', b'n', b'n', b'n', b'n', b'n', b'n', b'n', b'o', b'o', b'o', b'o', // U+1E40
+    b'o', b'o', b'o', b'o', b'p', b'p', b'p', b'p', b'r', b'r', b'r', b'r', b'r', b'r', b'r', b'r', // U+1E50
+    b's', b's', b's', b's', b's', b's', b's', b's', b's', b's', b't', b't', b't', b't', b't', b't', // U+1E60
+    b't', b't', b'u', b'u', b'u', b'u', b'u', b'u', b'u', b'u', b'u', b'u', b'v', b'v', b'v', b'v', // U+1E70
+    b'w', b'w', b'w', b'w', b'w', b'w', b'w', b'w', b'w', b'w', b'x', b'x', b'x', b'x', b'y', b'y', // U+1E80
+    b'z', b'z', b'z', b'z', b'z', b'z', b'h', b't', b'w', b'y', 0, 0, 0, 0, 0, 0, // U+1E90
+    b'a', b'a', b'a', b'a', b'a', b'a', b'a', b'a', b'a', b'a', b'a', b'a', b'a', b'a', b'a', b'a', // U+1EA0
+    b'a', b'a', b'a', b'a', b'a', b'a', b'a', b'a', b'e', b'e', b'e', b'e', b'e', b'e', b'e', b'e', // U+1EB0
+    b'e', b'e', b'e', b'e', b'e', b'e', b'e', b'e', b'i', b'i', b'i', b'i', b'o', b'o', b'o', b'o', // U+1EC0
+    b'o', b'o', b'o', b'o', b'o', b'o', b'o', b'o', b'o', b'o', b'o', b'o', b'o', b'o', b'o', b'o', // U+1ED0
+    b'o', b'o', b'o', b'o', b'u', b'u', b'u', b'u', b'u', b'u', b'u', b'u', b'u', b'u', b'u', b'u', // U+1EE0
+    b'u', b'u', b'y', b'y', b'y', b'y', b'y', b'y', b'y', b'y', 0, 0, 0, 0, 0, 0, // U+1EF0
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn vietnamese_names() {
+        assert_eq!(fold("Bùi Thanh Sơn"), "bui thanh son");
+        assert_eq!(fold("Đà Nẵng"), "da nang");
+        assert_eq!(fold("ĐỨC"), "duc");
+        assert_eq!(fold("Ủy ban"), "uy ban");
+        assert_eq!(fold("Nguyễn Phú Trọng"), "nguyen phu trong");
+        assert_eq!(fold("HỒ CHÍ MINH"), "ho chi minh");
+        assert_eq!(fold("Thừa Thiên Huế"), "thua thien hue");
+        assert_eq!(fold("Ð"), "d");
+    }
+
+    #[test]
+    fn ascii_and_empty() {
+        assert_eq!(fold(""), "");
+        assert_eq!(fold("ABC def 123!"), "abc def 123!");
+        assert_eq!(fold("a\0b"), "ab");
+    }
+
+    #[test]
+    fn combining_marks_are_dropped() {
+        assert_eq!(fold("Ta\u{300}i"), "tai");
+        assert_eq!(fold("A\u{323}\u{302}"), "a");
+        assert_eq!(fold_char('\u{301}'), '\0');
+        assert_eq!(fold_char('\u{31B}'), '\0');
+    }
+
+    #[test]
+    fn other_scripts() {
+        assert_eq!(fold("Ωμέγα"), "ωμεγα");
+        assert_eq!(fold("Ĳ"), "ĳ");
+        assert_eq!(fold("İ"), "i");
+        assert_eq!(fold("中文"), "中文");
+    }
+
+    #[test]
+    fn every_vietnamese_letter_folds_to_ascii() {
+        let letters = "aàáảãạăằắẳẵặâầấẩẫậeèéẻẽẹêềếểễệiìíỉĩịoòóỏõọôồốổỗộơờớởỡợuùúủũụưừứửữựyỳýỷỹỵđ";
+        for c in letters
+            .chars()
+            .chain(letters.chars().flat_map(char::to_uppercase))
+        {
+            let f = fold_char(c);
+            assert!(f.is_ascii_lowercase(), "{c:?} folds to {f:?}");
+        }
+    }
+
+    #[test]
+    fn tables_agree_with_the_general_path() {
+        for u in (0xC0..=0x24F).chain(0x1E00..=0x1EFF) {
+            let Some(c) = char::from_u32(u) else { continue };
+            let general = fold_general(c);
+            assert_eq!(fold_char(c), general, "U+{u:04X}");
+            let in_table = match u {
+                0xC0..=0x24F => LATIN[(u - 0xC0) as usize],
+                _ => LATIN_ADDITIONAL[(u - 0x1E00) as usize],
+            };
+            if in_table == 0 {
+                assert!(
+                    !general.is_ascii() || general == '\0',
+                    "U+{u:04X} missing from table"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn offsets() {
+        let (f, m) = fold_with_offsets("Đà x");
+        assert_eq!(f, "da x");
+        assert_eq!(m, vec![0, 2, 4, 5, 6]);
+        let (f, m) = fold_with_offsets("AB");
+        assert_eq!(f, "ab");
+        assert_eq!(m, vec![0, 1, 2]);
+        let (f, m) = fold_with_offsets("a\u{301}b");
+        assert_eq!(f, "ab");
+        assert_eq!(m, vec![0, 3, 4]);
+        let (f, m) = fold_with_offsets("");
+        assert_eq!(f, "");
+        assert_eq!(m, vec![0]);
+        let (f, m) = fold_with_offsets("Ωx");
+        assert_eq!(f, "ωx");
+        assert_eq!(m, vec![0, 0, 2, 3]);
+    }
+}
