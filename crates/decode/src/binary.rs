@@ -22,6 +22,23 @@ fn too_many(controls: usize, total: usize) -> bool {
     controls >= MIN_CONTROLS && controls.saturating_mul(CONTROL_RATIO) > total
 }
 
+/// Refuses bytes (starting at byte `base` of the input) that hold a NUL byte or a high share of
+/// control bytes.
+pub(crate) fn check_bytes(bytes: &[u8], base: usize) -> Result<(), DecodeError> {
+    if let Some(nul) = memchr::memchr(0, bytes) {
+        return Err(DecodeError::Binary {
+            offset: base + nul,
+            kind: BinaryKind::Nul,
+        });
+    }
+    check_controls(bytes).map_err(|e| match e {
+        DecodeError::Binary { offset, kind } => DecodeError::Binary {
+            offset: base + offset,
+            kind,
+        },
+    })
+}
+
 /// Refuses bytes with a high share of control bytes.
 pub(crate) fn check_controls(bytes: &[u8]) -> Result<(), DecodeError> {
     let controls = bytes.iter().filter(|&&b| is_control(u16::from(b))).count();

@@ -161,6 +161,7 @@ pub fn decode_with_hint(bytes: &[u8], hint: Option<&str>) -> Result<Decoded, Dec
     if let Some((enc, bom_len)) = encoding_rs::Encoding::for_bom(bytes) {
         let rest = bytes.get(bom_len..).unwrap_or_default();
         if enc == encoding_rs::UTF_8 {
+            binary::check_bytes(rest, bom_len)?;
             return Ok(from_utf8_bytes(rest, Encoding::Utf8Bom));
         }
         binary::check_utf16(rest, enc == encoding_rs::UTF_16LE, bom_len)?;
@@ -255,11 +256,12 @@ fn surely_nfc(bytes: &[u8]) -> bool {
         let Some(i) = block.iter().position(|&b| b >= 0xCC) else {
             return false;
         };
-        let ok = match (rest.get(i), rest.get(i + 1), rest.get(i + 2)) {
-            (Some(0xE1), Some(0xB8..=0xBB), _) => true,
-            (Some(0xE2), Some(0x80), Some(0x82..)) | (Some(0xE2), Some(0x81 | 0x82), _) => true,
-            _ => false,
-        };
+        let ok = matches!(
+            (rest.get(i), rest.get(i + 1), rest.get(i + 2)),
+            (Some(0xE1), Some(0xB8..=0xBB), _)
+                | (Some(0xE2), Some(0x80), Some(0x82..))
+                | (Some(0xE2), Some(0x81 | 0x82), _)
+        );
         if !ok {
             return false;
         }

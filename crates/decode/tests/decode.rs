@@ -307,6 +307,7 @@ fn binary_is_refused() {
         BinaryKind::Controls,
     );
     check_binary(b"Hello\0", 5, BinaryKind::Nul);
+    check_binary(b"\xEF\xBB\xBFHello\0", 8, BinaryKind::Nul);
     check_binary(
         &prefixed(b"\xFF\xFE", &utf16("abc\0def", true)),
         8,

@@ -393,9 +393,9 @@ pub fn resolve(said: Said, anchor: Option<PartialDate>) -> Option<PartialDate> {
     }
 }
 
-/// The anchor of an article without a publication date: the one year its own dated references
-/// (full dates and months with a year) agree on, or, failing those, the latest year it names that
-/// is not a target ("đến năm 2030"). `None` when the text leaves the year open.
+/// The anchor of an article without a publication date: the year it names most often (a dated
+/// reference counts double; the later year wins a tie), leaving out targets ("đến năm 2030").
+/// `None` when it names no year.
 pub fn text_anchor(text: &str, mentions: &[DateMention]) -> Option<PartialDate> {
     let mut years: Vec<i32> = mentions
         .iter()
@@ -407,42 +407,41 @@ pub fn text_anchor(text: &str, mentions: &[DateMention]) -> Option<PartialDate> 
         .collect();
     years.sort_unstable();
     years.dedup();
-    match years.as_slice() {
-        [y] => {
-            return Some(PartialDate {
-                year: Some(*y),
-                month: None,
-                day: None,
-            })
-        }
-        [] => {}
-        _ => return None,
-    }
+    // The year named most often is the article's (a dated reference counts double, the later
+    // year wins a tie); targets ("đến năm 2030") do not count.
     static YEAR: OnceLock<Regex> = OnceLock::new();
     let re = YEAR.get_or_init(|| re(r"\b(19[5-9]\d|20[0-4]\d)\b"));
-    let latest = re
-        .captures_iter(text)
-        .filter_map(|c| {
-            let g = c.get(1)?;
-            let before = biennien_text::fold(
-                text.get(g.start().saturating_sub(16)..g.start())
-                    .unwrap_or(""),
-            );
-            let target = [
-                "den nam ",
-                "toi nam ",
-                "den ",
-                "giai doan ",
-                "tam nhin ",
-                "muc tieu ",
-            ]
-            .iter()
-            .any(|w| before.ends_with(w));
-            (!target).then(|| g.as_str().parse::<i32>().ok()).flatten()
-        })
-        .max()?;
+    let mut counts: std::collections::HashMap<i32, usize> = std::collections::HashMap::new();
+    for c in re.captures_iter(text) {
+        let Some(g) = c.get(1) else { continue };
+        let from = (0..=g.start().saturating_sub(16))
+            .rev()
+            .find(|&i| text.is_char_boundary(i))
+            .unwrap_or(0);
+        let before = biennien_text::fold(text.get(from..g.start()).unwrap_or(""));
+        let target = [
+            "den nam ",
+            "toi nam ",
+            "den ",
+            "giai doan ",
+            "tam nhin ",
+            "muc tieu ",
+        ]
+        .iter()
+        .any(|w| before.ends_with(w));
+        if let (false, Ok(y)) = (target, g.as_str().parse::<i32>()) {
+            *counts.entry(y).or_default() += 1;
+        }
+    }
+    for y in &years {
+        *counts.entry(*y).or_default() += 2;
+    }
+    let year = counts
+        .into_iter()
+        .max_by_key(|&(y, n)| (n, y))
+        .map(|(y, _)| y)?;
     Some(PartialDate {
-        year: Some(latest),
+        year: Some(year),
         month: None,
         day: None,
     })
@@ -530,6 +529,13 @@ mod tests {
     fn without_an_anchor_the_year_stays_open() {
         assert_eq!(first("Chiều 2/5, tại Paris", None), None);
         let text = "Ngày 3/4/2019 và ngày 5/6/2020";
+        assert_eq!(
+            text_anchor(text, &find(text))
+                .and_then(|d| d.iso())
+                .as_deref(),
+            Some("2020")
+        );
+        let text = "Chiều 2/5, tại Paris";
         assert_eq!(text_anchor(text, &find(text)), None);
         let text = "APEC 2017 tại Đà Nẵng, tầm nhìn đến năm 2030";
         assert_eq!(

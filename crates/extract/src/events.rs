@@ -76,84 +76,119 @@ impl Kind {
     }
 }
 
-/// Trigger phrases, folded, with the type they give. Longer phrases are tried first.
+/// Trigger phrases, lower-cased with their diacritics (folding would merge "thăm" with
+/// "tham", "gặp" with "gấp"), with the type they give. Longer phrases are tried first.
 const TRIGGERS: &[(&str, Kind)] = &[
-    ("hoi dam truc tuyen", Kind::Talks),
-    ("hoi dam", Kind::Talks),
-    ("dien dam", Kind::Call),
-    ("trao doi qua dien thoai", Kind::Call),
-    ("dien thoai", Kind::Call),
-    ("hoi kien", Kind::Meet),
-    ("tiep xuc song phuong", Kind::Meet),
-    ("tiep xuc", Kind::Meet),
-    ("den chao", Kind::Meet),
-    ("chao xa giao", Kind::Meet),
-    ("chao tu biet", Kind::Meet),
-    ("cuoc gap rieng", Kind::Meet),
-    ("gap go", Kind::Meet),
-    ("gap", Kind::Meet),
-    ("tham van chinh tri", Kind::Consult),
-    ("tham khao chinh tri", Kind::Consult),
-    ("doi thoai chien luoc", Kind::Consult),
-    ("uy ban hon hop", Kind::Consult),
-    ("uy ban lien chinh phu", Kind::Consult),
-    ("ky ket", Kind::Sign),
-    ("le ky", Kind::Sign),
-    ("trao van kien", Kind::Sign),
-    ("tuyen bo chung", Kind::Sign),
-    ("ky", Kind::Sign),
-    ("trao tang", Kind::Award),
-    ("trao huan chuong", Kind::Award),
-    ("trao huy chuong", Kind::Award),
-    ("gan huan chuong", Kind::Award),
-    ("tham chinh thuc", Kind::Visit),
-    ("tham cap nha nuoc", Kind::Visit),
-    ("tham lam viec", Kind::Visit),
-    ("chuyen tham", Kind::Visit),
-    ("chuyen cong tac", Kind::Visit),
-    ("cong du", Kind::Visit),
-    ("tham", Kind::Visit),
-    ("tiep", Kind::Receive),
-    ("moi", Kind::Invite),
+    ("hội đàm trực tuyến", Kind::Talks),
+    ("hội đàm", Kind::Talks),
+    ("điện đàm", Kind::Call),
+    ("trao đổi qua điện thoại", Kind::Call),
+    ("nói chuyện qua điện thoại", Kind::Call),
+    ("hội kiến", Kind::Meet),
+    ("tiếp xúc song phương", Kind::Meet),
+    ("tiếp xúc", Kind::Meet),
+    ("đến chào", Kind::Meet),
+    ("chào xã giao", Kind::Meet),
+    ("chào từ biệt", Kind::Meet),
+    ("cuộc gặp riêng", Kind::Meet),
+    ("gặp gỡ", Kind::Meet),
+    ("gặp", Kind::Meet),
+    ("tham vấn chính trị", Kind::Consult),
+    ("tham khảo chính trị", Kind::Consult),
+    ("đối thoại chiến lược", Kind::Consult),
+    ("ủy ban hỗn hợp", Kind::Consult),
+    ("ủy ban liên chính phủ", Kind::Consult),
+    ("ký kết", Kind::Sign),
+    ("lễ ký", Kind::Sign),
+    ("trao văn kiện", Kind::Sign),
+    ("tuyên bố chung", Kind::Sign),
+    ("ký", Kind::Sign),
+    ("trao tặng", Kind::Award),
+    ("trao huân chương", Kind::Award),
+    ("trao huy chương", Kind::Award),
+    ("gắn huân chương", Kind::Award),
+    ("tặng huân chương", Kind::Award),
+    ("thăm chính thức", Kind::Visit),
+    ("thăm cấp nhà nước", Kind::Visit),
+    ("thăm làm việc", Kind::Visit),
+    ("chuyến thăm", Kind::Visit),
+    ("chuyến công tác", Kind::Visit),
+    ("công du", Kind::Visit),
+    ("thăm", Kind::Visit),
+    ("tiếp", Kind::Receive),
+    ("mời", Kind::Invite),
 ];
 
 /// Words after "tiếp" that make another word ("tiếp tục", "tiếp nhận").
 const NOT_RECEIVE: &[&str] = &[
-    "tuc", "nhan", "theo", "can", "thu", "xuc", "don", "sau", "noi", "quan", "te", "buoc", "suc",
-    "van", "thi", "diem", "lien", "giap", "ung", "dan", "tan", "cu",
+    "tục", "nhận", "theo", "cận", "thu", "xúc", "sau", "nối", "quản", "tế", "bước", "sức", "vận",
+    "thị", "điểm", "liền", "giáp", "ứng", "dân", "tân", "cư", "diễn", "tuyến", "viện", "thêm",
+    "đó", "tới", "đến", "nữa", "lời", "cho",
 ];
 
-/// Words before "tiếp" that make another word ("trực tiếp", "kế tiếp").
-const NOT_RECEIVE_BEFORE: &[&str] = &["truc", "ke", "gian", "nghenh", "chuyen", "lien", "tiep"];
+/// Words before "tiếp" that make another word ("trực tiếp", "kế tiếp", "đón tiếp").
+const NOT_RECEIVE_BEFORE: &[&str] = &[
+    "trực", "kế", "gián", "nghênh", "chuyển", "liên", "tiếp", "đón", "tiếp", "giao",
+];
 
 /// Words after "thăm" that are not a visit ("thăm dò", "thăm hỏi").
-const NOT_VISIT: &[&str] = &["do", "hoi", "kham", "vieng", "quan", "nom"];
+const NOT_VISIT: &[&str] = &["dò", "hỏi", "khám", "viếng", "quan", "nom", "thẳm"];
 
 /// Words of plans and hopes: a sentence where they precede the trigger reports no event.
 const PLANS: &[&str] = &[
-    "se",
-    "du kien",
-    "sap",
-    "ke hoach",
-    "mong muon",
-    "hy vong",
-    "hi vong",
+    "sẽ",
+    "dự kiến",
+    "sắp",
+    "kế hoạch",
+    "mong muốn",
+    "hy vọng",
+    "hi vọng",
+    "chuẩn bị",
+    "trước thềm",
+    "đề nghị",
+    "nhất trí",
+    "cam kết",
+    "sẵn sàng",
+    "nếu",
+    "dự định",
+    "mong đợi",
+    "kỳ vọng",
+    "tiến tới",
+    "hướng tới",
+    "thời gian tới",
+    "sắp tới",
+    "sớm",
     "mong",
-    "chuan bi",
-    "truoc them",
-    "de nghi",
-    "nhat tri",
-    "cam ket",
-    "san sang",
-    "neu",
-    "se co",
-    "du dinh",
-    "mong doi",
-    "ky vong",
-    "tien toi",
-    "huong toi",
-    "thoi gian toi",
-    "sap toi",
+    "đề xuất",
+    "tin tưởng",
+    "chúc",
+];
+
+/// Sentence openings that refer back to an encounter already reported ("Tại cuộc gặp", "Sau
+/// hội đàm"): they add an event only when it is not known yet.
+const BACK_REFERENCES: &[&str] = &[
+    "tại cuộc",
+    "tại buổi",
+    "tại hội",
+    "tại lễ",
+    "trong cuộc",
+    "trong buổi",
+    "trong lễ",
+    "sau cuộc",
+    "sau buổi",
+    "sau hội",
+    "sau lễ",
+    "kết thúc",
+    "trước đó",
+    "tiếp đó",
+    "cũng tại",
+    "phát biểu tại",
+    "trong khuôn khổ",
+    "tại phiên",
+    "trong các cuộc",
+    "tại các cuộc",
+    "nhân dịp",
+    "trước khi",
 ];
 
 /// An event found in a text.
@@ -192,99 +227,88 @@ struct Trigger {
     at: usize,
     /// Byte offset in the original text of the trigger's end.
     end: usize,
+    /// Byte offset in the lower-cased sentence.
+    rel: usize,
 }
 
-/// Finds the triggers of a sentence. `folded` is the sentence folded (one char per char), `map`
-/// the byte offsets of its chars in the text.
-fn triggers(folded: &str, map: &[usize]) -> Vec<Trigger> {
-    let bytes = folded.as_bytes();
+/// The word after byte `e` and the word before byte `s` of `lower`, without punctuation.
+fn neighbours(lower: &str, s: usize, e: usize) -> (&str, &str) {
+    let next = lower[e..]
+        .split_whitespace()
+        .next()
+        .unwrap_or("")
+        .trim_matches(|c: char| !c.is_alphanumeric());
+    let prev = lower[..s]
+        .split_whitespace()
+        .last()
+        .unwrap_or("")
+        .trim_matches(|c: char| !c.is_alphanumeric());
+    (prev, next)
+}
+
+/// Whether the trigger `phrase` at `s..e` of the lower-cased sentence is really one.
+fn real_trigger(lower: &str, phrase: &str, s: usize, e: usize) -> bool {
+    let (prev, next) = neighbours(lower, s, e);
+    match phrase {
+        "tiếp" => !NOT_RECEIVE.contains(&next) && !NOT_RECEIVE_BEFORE.contains(&prev),
+        "thăm" => !NOT_VISIT.contains(&next),
+        "gặp" => !matches!(next, "khó" | "phải" | "nhiều" | "vấn" | "rủi" | "sự"),
+        "ký" => {
+            !matches!(prev, "thư" | "đăng" | "nhật" | "chữ" | "bút" | "phó")
+                && !matches!(
+                    next,
+                    "ức" | "sự" | "hiệu" | "túc" | "giả" | "họa" | "sinh" | "quỹ"
+                )
+        }
+        "mời" => {
+            let after = &lower[e..];
+            prev != "lời"
+                && prev != "khách"
+                && prev != "được"
+                && (after.contains(" thăm") || after.contains("sang ") || after.contains("dự "))
+        }
+        _ => true,
+    }
+}
+
+/// Finds the triggers of a sentence. `lower` is the sentence lower-cased, `map` the byte
+/// offsets of its bytes in the text.
+fn triggers(lower: &str, map: &[usize]) -> Vec<Trigger> {
     let mut out: Vec<Trigger> = Vec::new();
     let mut taken: Vec<(usize, usize)> = Vec::new();
     for &(phrase, kind) in TRIGGERS {
-        let mut from = 0;
-        while let Some(i) = folded[from..].find(phrase) {
-            let s = from + i;
+        for (s, _) in lower.match_indices(phrase) {
             let e = s + phrase.len();
-            from = e;
-            let left_ok = s == 0 || !bytes[s - 1].is_ascii_alphanumeric();
-            let right_ok = e == bytes.len() || !bytes[e].is_ascii_alphanumeric();
+            let left_ok = !lower[..s]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphanumeric);
+            let right_ok = !lower[e..].chars().next().is_some_and(char::is_alphanumeric);
             if !left_ok || !right_ok || taken.iter().any(|&(a, b)| a < e && s < b) {
                 continue;
             }
-            let next_word = folded[e..].split_whitespace().next().unwrap_or("");
-            let next_word = next_word.trim_matches(|c: char| !c.is_alphanumeric());
-            let prev_word = folded[..s].split_whitespace().last().unwrap_or("");
-            match phrase {
-                "tiep" => {
-                    if NOT_RECEIVE.contains(&next_word) || NOT_RECEIVE_BEFORE.contains(&prev_word) {
-                        continue;
-                    }
-                }
-                "tham" => {
-                    if NOT_VISIT.contains(&next_word) {
-                        continue;
-                    }
-                }
-                "gap" => {
-                    if matches!(next_word, "rut" | "kho" | "phai" | "nhieu" | "van")
-                        || prev_word == "khan"
-                    {
-                        continue;
-                    }
-                }
-                "ky" => {
-                    // "ký" is a signing only as a verb: not "kỳ họp", "thư ký", "ký giả".
-                    if matches!(
-                        prev_word,
-                        "thu" | "tong" | "nhat" | "dang" | "the" | "hoa" | "chu" | "truong"
-                    ) || matches!(
-                        next_word,
-                        "hop" | "gia" | "vong" | "niem" | "luc" | "nay" | "thuat" | "lan"
-                    ) {
-                        continue;
-                    }
-                }
-                "moi" => {
-                    // An invitation to visit; not "mới", "mọi", "theo lời mời", "nhận lời mời".
-                    if !matches!(
-                        next_word,
-                        "tham"
-                            | "sang"
-                            | "den"
-                            | "toi"
-                            | "ong"
-                            | "ba"
-                            | "ngai"
-                            | "thu"
-                            | "tong"
-                            | "chu"
-                            | "pho"
-                            | "bo"
-                    ) && !folded[e..].contains(" tham ")
-                    {
-                        continue;
-                    }
-                    let before = &folded[..s];
-                    if before.ends_with("loi ") || before.ends_with("theo ") {
-                        continue;
-                    }
-                }
-                _ => {}
+            if !real_trigger(lower, phrase, s, e) {
+                continue;
             }
             let at = map.get(s).copied().unwrap_or(0);
             let end = map.get(e).copied().unwrap_or(at);
             taken.push((s, e));
-            out.push(Trigger { kind, at, end });
+            out.push(Trigger {
+                kind,
+                at,
+                end,
+                rel: s,
+            });
         }
     }
     out.sort_by_key(|t| t.at);
     out
 }
 
-/// Whether the clause before `at` (from the sentence start or the last comma-separated clause)
-/// speaks of a plan, a hope or the future.
-fn planned(folded_before: &str) -> bool {
-    let clause = folded_before.rsplit([';']).next().unwrap_or(folded_before);
+/// Whether the text before a trigger (its sentence, from the last ";") speaks of a plan, a
+/// hope or the future.
+fn planned(lower_before: &str) -> bool {
+    let clause = lower_before.rsplit(';').next().unwrap_or(lower_before);
     let words: Vec<&str> = clause
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
@@ -310,98 +334,124 @@ pub struct Context<'a> {
     pub anchor: Option<PartialDate>,
 }
 
-fn fold_span(text: &str, start: usize, end: usize) -> (String, Vec<usize>) {
+/// The lower-cased span with, for each byte of it, the byte offset of its char in `text`.
+fn lower_span(text: &str, start: usize, end: usize) -> (String, Vec<usize>) {
     let s = text.get(start..end).unwrap_or("");
-    let mut folded = String::with_capacity(s.len());
+    let mut lower = String::with_capacity(s.len());
     let mut map = Vec::with_capacity(s.len() + 1);
     for (i, c) in s.char_indices() {
-        let f = biennien_text::fold_char(c);
-        let f = if f == '\0' { ' ' } else { f };
-        for _ in 0..f.len_utf8() {
+        let l = c.to_lowercase().next().unwrap_or(c);
+        for _ in 0..l.len_utf8() {
             map.push(start + i);
         }
-        folded.push(f);
+        lower.push(l);
     }
     map.push(end);
-    (folded, map)
+    (lower, map)
 }
 
 /// A country named right after a trigger ("thăm chính thức Peru"), or after "tới/sang/đến".
 fn destination(ctx: &Context<'_>, from: usize, to: usize) -> Option<String> {
     ctx.tags
         .iter()
-        .filter(|t| t.start >= from && t.end <= to)
+        .filter(|t| t.start >= from && t.end <= to && t.start - from < 48)
         .find_map(|t| match &t.kind {
-            TagKind::Country { code, .. } if t.start - from < 40 => Some(code.clone()),
-            TagKind::Place { country, .. } if t.start - from < 40 => Some(country.clone()),
+            TagKind::Country { code, .. } => Some(code.clone()),
+            TagKind::Place { country, .. } => Some(country.clone()),
             _ => None,
         })
 }
 
-/// The place of a sentence: "tại <place or country>".
+/// Words that may stand between "tại" and the place's name.
+const PLACE_WORDS: &[&str] = &[
+    "thủ", "đô", "thành", "phố", "tp", "thủ", "phủ", "nước", "đảo", "tỉnh",
+];
+
+/// The place of a sentence: "tại <place or country>" (also "ở", "ở thủ đô").
 fn place_in(ctx: &Context<'_>, start: usize, end: usize) -> Option<(Option<String>, String)> {
-    let (folded, map) = fold_span(ctx.text, start, end);
+    let (lower, map) = lower_span(ctx.text, start, end);
     let mut best = None;
-    let mut from = 0;
-    while let Some(i) = folded[from..].find("tai ") {
-        let s = from + i;
-        from = s + 4;
-        if s > 0 && folded.as_bytes()[s - 1].is_ascii_alphanumeric() {
+    for (i, w) in lower.match_indices("tại ").chain(lower.match_indices("ở ")) {
+        if lower[..i]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphanumeric)
+        {
             continue;
         }
-        let at = map.get(s + 4).copied().unwrap_or(end);
-        // The first place or country tag within a few words.
-        let hit = ctx
-            .tags
-            .iter()
-            .find(|t| t.start >= at && t.start < at + 60 && t.end <= end);
-        if let Some(t) = hit {
-            match &t.kind {
-                TagKind::Place { name, country } => {
-                    return Some((Some(name.clone()), country.clone()));
-                }
-                TagKind::Country { code, .. } => {
-                    best.get_or_insert((None, code.clone()));
-                }
-                _ => {}
+        let at = map.get(i + w.len()).copied().unwrap_or(end);
+        let hit = ctx.tags.iter().find(|t| {
+            t.start >= at
+                && t.end <= end
+                && ctx.text.get(at..t.start).is_some_and(|gap| {
+                    gap.split(|c: char| !c.is_alphanumeric())
+                        .filter(|g| !g.is_empty())
+                        .all(|g| PLACE_WORDS.contains(&g.to_lowercase().as_str()))
+                })
+        });
+        match hit.map(|t| &t.kind) {
+            Some(TagKind::Place { name, country }) => {
+                return Some((Some(name.clone()), country.clone()));
             }
+            Some(TagKind::Country { code, .. }) => {
+                best.get_or_insert((None, code.clone()));
+            }
+            _ => {}
         }
     }
     best
 }
 
-/// The date a sentence gives, resolved; `None` when it gives none.
+/// The first date a sentence gives, resolved, with whether it is a day.
 fn date_in(ctx: &Context<'_>, start: usize, end: usize) -> Option<PartialDate> {
     ctx.dates
         .iter()
         .filter(|m| m.start >= start && m.end <= end)
-        .filter(|m| {
-            !matches!(m.said, Said::Date(d) if d.month.is_none() && d.day.is_none()) || !m.range
-        })
-        .find_map(|m| {
-            if m.range && matches!(m.said, Said::Date(d) if d.day.is_none()) {
-                return None;
-            }
-            dates::resolve(m.said, ctx.anchor)
-        })
+        .filter(|m| !(m.range && matches!(m.said, Said::Date(d) if d.day.is_none())))
+        .find_map(|m| dates::resolve(m.said, ctx.anchor))
 }
 
-/// Participants among the mentions of `[start, end)`, de-duplicated.
+/// Whether a date is of the article's time rather than history: within a year of the anchor.
+fn current(d: PartialDate, anchor: Option<PartialDate>) -> bool {
+    match (d.year, anchor.and_then(|a| a.year)) {
+        (Some(y), Some(a)) => y >= a - 1 && y <= a + 1,
+        _ => true,
+    }
+}
+
+/// A participant for a mention; an unnamed office holder becomes the article's one named person
+/// of that country when there is exactly one ("người đồng cấp Chile").
+fn participant(ctx: &Context<'_>, m: &Mention) -> Participant {
+    match m.person {
+        Some(i) => Participant {
+            person: Some(i),
+            country: ctx.persons.list.get(i).and_then(|p| p.country.clone()),
+            role: m.role.clone(),
+        },
+        None => {
+            let same: Vec<usize> = ctx
+                .persons
+                .list
+                .iter()
+                .enumerate()
+                .filter(|(_, p)| p.country.is_some() && p.country == m.country)
+                .map(|(i, _)| i)
+                .collect();
+            Participant {
+                person: (same.len() == 1).then(|| same[0]),
+                country: m.country.clone(),
+                role: m.role.clone(),
+            }
+        }
+    }
+}
+
+/// Participants of mentions, de-duplicated; an unnamed holder of a country someone named acts
+/// for adds nobody.
 fn participants(ctx: &Context<'_>, mentions: &[&Mention]) -> Vec<Participant> {
     let mut out: Vec<Participant> = Vec::new();
     for m in mentions {
-        let p = match m.person {
-            Some(i) => Participant {
-                person: Some(i),
-                country: ctx.persons.list.get(i).and_then(|p| p.country.clone()),
-                role: m.role.clone(),
-            },
-            None => Participant {
-                person: None,
-                country: m.country.clone(),
-                role: m.role.clone(),
-            },
-        };
+        let p = participant(ctx, m);
         let dup = out.iter().any(|q| match (q.person, p.person) {
             (Some(a), Some(b)) => a == b,
             (None, None) => q.country == p.country,
@@ -411,7 +461,6 @@ fn participants(ctx: &Context<'_>, mentions: &[&Mention]) -> Vec<Participant> {
             out.push(p);
         }
     }
-    // An unnamed holder of a country someone named already acts for adds nobody.
     let named: Vec<Option<String>> = out
         .iter()
         .filter(|p| p.person.is_some())
@@ -421,17 +470,41 @@ fn participants(ctx: &Context<'_>, mentions: &[&Mention]) -> Vec<Participant> {
     out
 }
 
+fn key(parts: &[Participant]) -> Vec<(Option<usize>, Option<String>)> {
+    let mut k: Vec<_> = parts
+        .iter()
+        .map(|p| (p.person, p.country.clone()))
+        .collect();
+    k.sort();
+    k
+}
+
+/// Phrases meaning "both sides" that stand for the participants of the last encounter.
+const BOTH: &[&str] = &[
+    "hai bên",
+    "hai nhà lãnh đạo",
+    "hai bộ trưởng",
+    "hai thủ tướng",
+    "hai người",
+    "hai lãnh đạo",
+    "hai chủ tịch",
+    "hai ngoại trưởng",
+    "hai tổng thống",
+    "hai đồng chí",
+    "hai thứ trưởng",
+];
+
 /// Finds the events of an article.
 pub fn find(ctx: &Context<'_>) -> Vec<Found> {
     let mut out: Vec<Found> = Vec::new();
     let mut last_date: Option<PartialDate> = None;
     let mut last_place: Option<(Option<String>, String)> = None;
     let mut last_parts: Vec<Participant> = Vec::new();
-    let mut visit_dest: Option<String> = None;
     for &(s_start, s_end) in ctx.sentences {
-        let (folded, map) = fold_span(ctx.text, s_start, s_end);
+        let (lower, map) = lower_span(ctx.text, s_start, s_end);
         let own_date = date_in(ctx, s_start, s_end);
-        if let Some(d) = own_date {
+        let historic = lower.contains("thiết lập quan hệ") || lower.contains("kỷ niệm");
+        if let Some(d) = own_date.filter(|d| current(*d, ctx.anchor) && !historic) {
             if d.day.is_some() || last_date.is_none() {
                 last_date = Some(d);
             }
@@ -440,24 +513,28 @@ pub fn find(ctx: &Context<'_>) -> Vec<Found> {
         if own_place.is_some() {
             last_place = own_place.clone();
         }
-        let trig = triggers(&folded, &map);
+        let trig = triggers(&lower, &map);
         if trig.is_empty() {
             continue;
         }
+        let back_reference = BACK_REFERENCES.iter().any(|b| lower.starts_with(b));
         let mentions: Vec<&Mention> = ctx
             .persons
             .mentions
             .iter()
             .filter(|m| m.start >= s_start && m.end <= s_end)
             .collect();
-        // Persons after "theo lời mời của" / "nhận lời mời của" are hosts of a visit, not
-        // participants of it.
-        let invited_by = folded
-            .find("loi moi cua")
+        // Persons after "lời mời của" are the hosts behind a visit, not its participants.
+        let invited_by = lower
+            .find("lời mời của")
             .map(|i| map.get(i).copied().unwrap_or(s_end));
+        let invite_at = trig.iter().find(|t| t.kind == Kind::Invite).map(|t| t.at);
         for (k, t) in trig.iter().enumerate() {
-            let rel = map.iter().position(|&b| b >= t.at).unwrap_or(0);
-            if planned(&folded[..rel]) {
+            if planned(&lower[..t.rel]) {
+                continue;
+            }
+            if t.kind == Kind::Visit && invite_at.is_some_and(|i| i < t.at) {
+                // "mời … thăm Việt Nam": the visit is what is invited to.
                 continue;
             }
             // The clause of this trigger: up to the next trigger of another type.
@@ -466,144 +543,198 @@ pub fn find(ctx: &Context<'_>) -> Vec<Found> {
                 .skip(k + 1)
                 .find(|n| n.kind != t.kind)
                 .map_or(s_end, |n| n.at);
-            let mut parts: Vec<&Mention> = mentions
+            let clause_start = trig[..k]
+                .iter()
+                .rev()
+                .find(|n| n.kind != t.kind)
+                .map_or(s_start, |n| n.end);
+            let in_clause: Vec<&Mention> = mentions
                 .iter()
                 .copied()
                 .filter(|m| m.start < clause_end)
                 .filter(|m| invited_by.is_none_or(|ib| m.start < ib || t.kind == Kind::Invite))
                 .collect();
+            let in_clause = if in_clause.iter().any(|m| m.person.is_some()) {
+                in_clause
+            } else {
+                mentions.clone()
+            };
             let mut date = own_date.or(last_date);
             let mut place = own_place.clone().or_else(|| last_place.clone());
+            let mut groups: Vec<Vec<Participant>> = Vec::new();
             match t.kind {
                 Kind::Visit => {
-                    // The visitor: the persons before the trigger, or after "của".
-                    let before: Vec<&Mention> =
-                        parts.iter().copied().filter(|m| m.end <= t.at).collect();
-                    parts = if before.is_empty() {
-                        let cua = folded[rel..]
-                            .find(" cua ")
-                            .and_then(|i| map.get(rel + i).copied());
-                        match cua {
-                            Some(c) => parts.into_iter().filter(|m| m.start >= c).take(1).collect(),
+                    // The visitor: the persons before the trigger, or the one after "của".
+                    let before: Vec<&Mention> = in_clause
+                        .iter()
+                        .copied()
+                        .filter(|m| m.end <= t.at && m.start >= clause_start)
+                        .collect();
+                    let visitors: Vec<&Mention> = if before.is_empty() {
+                        match lower[t.rel..]
+                            .find(" của ")
+                            .and_then(|i| map.get(t.rel + i).copied())
+                        {
+                            Some(c) => in_clause
+                                .iter()
+                                .copied()
+                                .filter(|m| m.start >= c)
+                                .take(1)
+                                .collect(),
                             None => Vec::new(),
                         }
                     } else {
-                        before.into_iter().rev().take(2).collect()
+                        before.into_iter().rev().take(1).collect()
                     };
-                    let dest = destination(ctx, t.end, clause_end).or_else(|| visit_dest.clone());
-                    if let Some(d) = &dest {
-                        // A visit to one's own country is not a visit.
-                        parts.retain(|m| {
-                            m.country.as_deref() != Some(d.as_str())
-                                && m.person
-                                    .and_then(|i| ctx.persons.list.get(i))
-                                    .and_then(|p| p.country.as_deref())
-                                    != Some(d.as_str())
-                        });
-                        place = Some((None, d.clone()));
-                        visit_dest = Some(d.clone());
+                    let Some(dest) = destination(ctx, t.end, clause_end.max(s_end)) else {
+                        continue;
+                    };
+                    let visitors: Vec<Participant> = participants(ctx, &visitors)
+                        .into_iter()
+                        .filter(|p| {
+                            p.person.is_some() && p.country.as_deref() != Some(dest.as_str())
+                        })
+                        .collect();
+                    if visitors.is_empty() {
+                        continue;
                     }
-                    // A visit's date is its first day, or the month of the first activity.
+                    place = Some((
+                        own_place
+                            .as_ref()
+                            .filter(|p| p.1 == dest)
+                            .and_then(|p| p.0.clone()),
+                        dest,
+                    ));
                     if own_date.is_none() {
                         date = last_date.map(|d| PartialDate { day: None, ..d });
                     }
+                    groups.push(visitors);
                 }
-                Kind::Receive => {
-                    // The host receives: location is the host's country unless stated.
-                    if place.is_none() {
-                        if let Some(c) = parts.first().and_then(|m| m.country.clone()) {
+                _ => {
+                    let people = participants(ctx, &in_clause);
+                    let subjects: Vec<Participant> = {
+                        let before: Vec<&Mention> = in_clause
+                            .iter()
+                            .copied()
+                            .filter(|m| m.end <= t.at)
+                            .collect();
+                        participants(ctx, &before)
+                    };
+                    let objects: Vec<Participant> = people
+                        .iter()
+                        .filter(|p| !subjects.contains(p))
+                        .cloned()
+                        .collect();
+                    let split = matches!(
+                        t.kind,
+                        Kind::Meet | Kind::Talks | Kind::Call | Kind::Receive
+                    ) && !subjects.is_empty()
+                        && objects.iter().filter(|p| p.person.is_some()).count() >= 2
+                        && {
+                            let mut cs: Vec<&Option<String>> =
+                                objects.iter().map(|p| &p.country).collect();
+                            cs.sort();
+                            cs.dedup();
+                            cs.len() == objects.len()
+                        };
+                    if split {
+                        for o in &objects {
+                            let mut g = subjects.clone();
+                            g.push(o.clone());
+                            groups.push(g);
+                        }
+                    } else {
+                        groups.push(people);
+                    }
+                    if t.kind == Kind::Receive && place.is_none() {
+                        if let Some(c) = subjects.first().and_then(|p| p.country.clone()) {
                             place = Some((None, c));
                         }
                     }
                 }
-                _ => {}
             }
-            let mut people = participants(ctx, &parts);
-            if people.iter().filter(|p| p.person.is_some()).count() == 0 {
-                // "Hai bên", "hai nhà lãnh đạo": the participants of the last encounter.
-                let both = [
-                    "hai ben",
-                    "hai nha lanh dao",
-                    "hai bo truong",
-                    "hai thu tuong",
-                    "hai nguoi",
-                    "hai lanh dao",
-                    "hai chu tich",
-                    "hai ngoai truong",
-                ];
-                if both.iter().any(|b| folded.contains(b)) && !last_parts.is_empty() {
-                    people = last_parts.clone();
-                } else {
-                    continue;
+            for mut people in groups {
+                if t.kind != Kind::Visit && people.iter().all(|p| p.person.is_none()) {
+                    if BOTH.iter().any(|b| lower.contains(b)) && !last_parts.is_empty() {
+                        people = last_parts.clone();
+                    } else {
+                        continue;
+                    }
                 }
-            }
-            let distinct_countries = {
-                let mut c: Vec<&Option<String>> = people.iter().map(|p| &p.country).collect();
-                c.sort();
-                c.dedup();
-                c.len()
-            };
-            let needs_two = !matches!(t.kind, Kind::Visit);
-            if needs_two && people.len() < 2 {
-                // One named actor and a foreign state: the country named in the clause.
-                let own = people.first().and_then(|p| p.country.clone());
-                let other = ctx
-                    .tags
-                    .iter()
-                    .filter(|tg| tg.start >= s_start && tg.end <= clause_end)
-                    .find_map(|tg| match &tg.kind {
-                        TagKind::Country { code, .. } if Some(code) != own.as_ref() => {
-                            Some(code.clone())
+                if t.kind != Kind::Visit && people.len() < 2 {
+                    if BOTH.iter().any(|b| lower.contains(b)) && last_parts.len() >= 2 {
+                        people = last_parts.clone();
+                    } else {
+                        // One named actor and a foreign state named in the clause.
+                        let own = people.first().and_then(|p| p.country.clone());
+                        let other = ctx
+                            .tags
+                            .iter()
+                            .filter(|tg| tg.start >= clause_start && tg.end <= clause_end)
+                            .find_map(|tg| match &tg.kind {
+                                TagKind::Country {
+                                    code,
+                                    ambiguous: false,
+                                } if Some(code) != own.as_ref() => Some(code.clone()),
+                                _ => None,
+                            });
+                        match other {
+                            Some(c) => people.push(Participant {
+                                person: None,
+                                country: Some(c),
+                                role: None,
+                            }),
+                            None => continue,
                         }
-                        _ => None,
-                    });
-                match other {
-                    Some(c) => people.push(Participant {
-                        person: None,
-                        country: Some(c),
-                        role: None,
-                    }),
-                    None => continue,
+                    }
                 }
-            } else if needs_two && distinct_countries < 2 && people.len() < 2 {
-                continue;
-            }
-            if t.kind != Kind::Visit && people.len() >= 2 {
-                last_parts = people.clone();
-            }
-            let (place_name, country) = match place {
-                Some((n, c)) => (n, Some(c)),
-                None => (None, None),
-            };
-            let found = Found {
-                kind: t.kind,
-                date,
-                place: place_name,
-                country,
-                participants: people,
-                evidence: (s_start, s_end),
-            };
-            let same = out.iter().any(|e| {
-                e.kind == found.kind && e.date == found.date && {
-                    let mut a: Vec<_> = e
-                        .participants
-                        .iter()
-                        .map(|p| (p.person, p.country.clone()))
-                        .collect();
-                    let mut b: Vec<_> = found
-                        .participants
-                        .iter()
-                        .map(|p| (p.person, p.country.clone()))
-                        .collect();
-                    a.sort();
-                    b.sort();
-                    a == b
+                if t.kind != Kind::Visit {
+                    last_parts = people.clone();
                 }
-            });
-            if !same {
-                out.push(found);
+                let (place_name, country) = match place.clone() {
+                    Some((n, c)) => (n, Some(c)),
+                    None => (None, None),
+                };
+                let found = Found {
+                    kind: t.kind,
+                    date,
+                    place: place_name,
+                    country,
+                    participants: people,
+                    evidence: (s_start, s_end),
+                };
+                let k = key(&found.participants);
+                let known = out.iter().any(|e| {
+                    (e.kind == found.kind || back_reference)
+                        && (e.date == found.date || back_reference)
+                        && key(&e.participants) == k
+                });
+                if !known {
+                    out.push(found);
+                }
             }
         }
+    }
+    merge_visits(out)
+}
+
+/// One visit per visitor and host country: the earliest date wins.
+fn merge_visits(events: Vec<Found>) -> Vec<Found> {
+    let mut out: Vec<Found> = Vec::new();
+    for e in events {
+        if e.kind == Kind::Visit {
+            if let Some(v) = out.iter_mut().find(|v| {
+                v.kind == Kind::Visit
+                    && v.country == e.country
+                    && key(&v.participants) == key(&e.participants)
+            }) {
+                if e.date.is_some() && (v.date.is_none() || e.date < v.date) {
+                    v.date = e.date;
+                }
+                continue;
+            }
+        }
+        out.push(e);
     }
     out
 }
@@ -613,7 +744,7 @@ mod tests {
     use super::*;
 
     fn kinds(s: &str) -> Vec<Kind> {
-        let (f, m) = fold_span(s, 0, s.len());
+        let (f, m) = lower_span(s, 0, s.len());
         triggers(&f, &m).iter().map(|t| t.kind).collect()
     }
 
@@ -640,8 +771,8 @@ mod tests {
 
     #[test]
     fn plans_are_not_events() {
-        assert!(planned("ong se "));
-        assert!(planned("thu tuong du kien "));
-        assert!(!planned("chieu 2/5, tai paris, bo truong "));
+        assert!(planned("ông sẽ "));
+        assert!(planned("thủ tướng dự kiến "));
+        assert!(!planned("chiều 2/5, tại paris, bộ trưởng "));
     }
 }

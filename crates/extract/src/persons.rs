@@ -28,12 +28,88 @@ const VN_SURNAMES: &[&str] = &[
 ];
 
 /// Words that begin the name of an institution inside a title phrase ("Bộ trưởng Bộ Công
-/// Thương …"): a person's name starts after them.
+/// Thương …"): a person's name starts after them. Lower-cased, with diacritics.
 const INSTITUTION_WORDS: &[&str] = &[
-    "bo", "uy", "ban", "van", "hoi", "quoc", "chinh", "dang", "trung", "thanh", "tinh", "tap",
-    "ngan", "dai", "vien", "cuc", "vu", "so", "tong", "lien", "thuong", "ha", "nghi", "quan",
-    "hoc", "phong", "mat", "cong", "to", "doan", "hang", "truong", "bao", "dai", "toa",
+    "bộ",
+    "ủy",
+    "ban",
+    "văn",
+    "hội",
+    "quốc",
+    "chính",
+    "đảng",
+    "trung",
+    "thành",
+    "tỉnh",
+    "tập",
+    "ngân",
+    "đại",
+    "viện",
+    "cục",
+    "vụ",
+    "sở",
+    "tổng",
+    "liên",
+    "thượng",
+    "hạ",
+    "nghị",
+    "quân",
+    "học",
+    "phòng",
+    "mặt",
+    "công",
+    "tổ",
+    "hãng",
+    "trường",
+    "báo",
+    "tòa",
+    "kinh",
+    "tài",
+    "ngoại",
+    "nội",
+    "tư",
+    "y",
+    "giáo",
+    "nông",
+    "lao",
+    "xây",
+    "giao",
+    "thông",
+    "khoa",
+    "an",
+    "quốc phòng",
 ];
+
+/// Capitalized nouns that end a name when the next word completes them ("… Lương Cường Huân
+/// chương …"): the first word with diacritics, lower-cased, and the possible second words.
+const NOUN_AFTER_NAME: &[(&str, &[&str])] = &[
+    ("huân", &["chương"]),
+    ("huy", &["chương", "hiệu"]),
+    ("bằng", &["khen"]),
+    ("kỷ", &["niệm"]),
+    ("giấy", &["khen", "chứng"]),
+    ("danh", &["hiệu"]),
+    ("tuyên", &["bố"]),
+    ("hiệp", &["định", "ước", "hội"]),
+    ("bản", &["ghi", "thỏa"]),
+    ("thỏa", &["thuận"]),
+    ("nghị", &["định", "quyết"]),
+    ("giải", &["thưởng"]),
+    ("đoàn", &["đại", "công"]),
+    ("nhà", &["nước", "khách", "hát"]),
+    ("lễ", &["đón", "ký", "trao", "kỷ"]),
+    ("điện", &["mừng", "chúc"]),
+    ("thư", &["chúc", "mừng"]),
+    ("công", &["hàm", "ước"]),
+];
+
+fn starts_noun(word: &str, next: Option<&str>) -> bool {
+    let w = word.to_lowercase();
+    let n = next.map(str::to_lowercase).unwrap_or_default();
+    NOUN_AFTER_NAME
+        .iter()
+        .any(|(a, bs)| *a == w && bs.contains(&n.as_str()))
+}
 
 /// A token of a sentence: a whitespace-separated word with surrounding punctuation trimmed.
 #[derive(Debug, Clone, Copy)]
@@ -212,6 +288,31 @@ fn lead_before(text: &str, tags: &[Tag], at: usize, floor: usize) -> Lead {
         }
         pos = t.start;
     }
+    // "Bộ trưởng Kinh tế và Tài chính Maroc …": a title a few words of portfolio before the
+    // country.
+    if lead.roles.is_empty() {
+        if let Some(from) = lead.start.filter(|_| lead.country.is_some()) {
+            let title = tags.iter().rev().find(|t| {
+                t.end <= from
+                    && t.start >= floor
+                    && matches!(t.kind, TagKind::Title { .. })
+                    && text.get(t.end..from).is_some_and(|gap| {
+                        gap.split_whitespace().count() <= 6
+                            && !gap.contains([',', '.', ';', ':', '(', ')'])
+                    })
+            });
+            if let Some(Tag {
+                kind: TagKind::Title { role, vietnamese },
+                start,
+                ..
+            }) = title
+            {
+                lead.roles.push(role.clone());
+                lead.vietnamese_title |= *vietnamese;
+                lead.start = Some(*start);
+            }
+        }
+    }
     lead
 }
 
@@ -350,6 +451,10 @@ fn runs(text: &str, tags: &[Tag], start: usize, end: usize) -> Vec<Run> {
     for (k, t) in toks.iter().enumerate() {
         let tagged = tag_at(tags, t.start).is_some();
         let cap = capitalized(t.text);
+        if cap && cur.is_some() && starts_noun(t.text, toks.get(k + 1).map(|n| n.text)) {
+            flush(&mut cur, &mut out);
+            continue;
+        }
         let particle = !cap
             && cur.is_some()
             && PARTICLES.contains(&t.text)
@@ -401,7 +506,11 @@ fn name_start(words: &[String]) -> usize {
     if words.len() <= 1 {
         return 0;
     }
-    let first = fold(&words[0]);
+    let all: Vec<&str> = words.iter().map(String::as_str).collect();
+    if vietnamese_shape(&all) {
+        return 0;
+    }
+    let first = words[0].to_lowercase();
     if !INSTITUTION_WORDS.contains(&first.as_str()) {
         return 0;
     }

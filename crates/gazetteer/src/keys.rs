@@ -10,6 +10,7 @@ use unicode_normalization::UnicodeNormalization;
 /// `biennien-text`, this local version stands in for it. Patterns and text both go through
 /// the same function, so the scanner stays consistent whichever implementation is used.
 pub(crate) fn fold_with_offsets(text: &str) -> (String, Vec<usize>) {
+    let table = latin_fold_table();
     let mut out = String::with_capacity(text.len());
     let mut map = Vec::with_capacity(text.len());
     for (at, c) in text.char_indices() {
@@ -17,6 +18,14 @@ pub(crate) fn fold_with_offsets(text: &str) -> (String, Vec<usize>) {
             out.push(c.to_ascii_lowercase());
             map.push(at);
             continue;
+        }
+        // Latin letters with diacritics fold to one ASCII letter: look them up.
+        if let Some(&folded) = latin_index(c).and_then(|i| table.get(i)) {
+            if folded != 0 {
+                out.push(char::from(folded));
+                map.push(at);
+                continue;
+            }
         }
         let mut push = |f: char| {
             for l in f.to_lowercase() {
@@ -34,6 +43,48 @@ pub(crate) fn fold_with_offsets(text: &str) -> (String, Vec<usize>) {
         }
     }
     (out, map)
+}
+
+/// Position of `c` in the table of [`latin_fold_table`]: Latin-1 Supplement to Latin
+/// Extended-B (U+00C0..U+024F), then Latin Extended Additional (U+1E00..U+1EFF), where all of
+/// Vietnamese lives.
+fn latin_index(c: char) -> Option<usize> {
+    let u = u32::from(c);
+    let i = match u {
+        0x00C0..=0x024F => u - 0x00C0,
+        0x1E00..=0x1EFF => u - 0x1E00 + (0x0250 - 0x00C0),
+        _ => return None,
+    };
+    usize::try_from(i).ok()
+}
+
+/// For each character of [`latin_index`], the ASCII letter it folds to, or 0 when it does
+/// not fold to a single ASCII character (`ß`, `æ`).
+fn latin_fold_table() -> &'static [u8] {
+    static TABLE: std::sync::OnceLock<Vec<u8>> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        let chars = (0x00C0u32..=0x024F).chain(0x1E00..=0x1EFF);
+        chars
+            .map(|u| {
+                let Some(c) = char::from_u32(u) else {
+                    return 0;
+                };
+                if c == 'đ' || c == 'Đ' {
+                    return b'd';
+                }
+                let mut base = Vec::new();
+                unicode_normalization::char::decompose_canonical(c, |d| {
+                    if !is_combining_mark(d) {
+                        base.extend(d.to_lowercase());
+                    }
+                });
+                match base.as_slice() {
+                    [b] if b.is_ascii() => u8::try_from(u32::from(*b)).unwrap_or(0),
+                    _ => 0,
+                }
+            })
+            .collect()
+    })
 }
 
 /// Whether `c` is a combining diacritical mark (dropped by folding, kept by tone keys).
@@ -56,24 +107,51 @@ fn is_hyphen(c: char) -> bool {
 /// the source character in `text`.
 pub(crate) fn match_text(text: &str) -> (String, Vec<usize>) {
     let (folded, map) = fold_with_offsets(text);
-    let mut out = String::with_capacity(folded.len());
-    let mut out_map = Vec::with_capacity(folded.len());
+    let bytes = folded.as_bytes();
+    let mut out: Vec<u8> = Vec::with_capacity(bytes.len());
+    let mut out_map = Vec::with_capacity(bytes.len());
     let mut in_space = false;
-    for (at, c) in folded.char_indices() {
-        let source = map.get(at).copied().unwrap_or(text.len());
-        if c.is_whitespace() {
-            if !in_space {
-                out.push(' ');
-                out_map.push(source);
+    let source = |at: usize| map.get(at).copied().unwrap_or(text.len());
+    let mut at = 0;
+    while let Some(&b) = bytes.get(at) {
+        if b.is_ascii() {
+            if b.is_ascii_whitespace() {
+                if !in_space {
+                    out.push(b' ');
+                    out_map.push(source(at));
+                }
                 in_space = true;
+            } else {
+                out.push(b);
+                out_map.push(source(at));
+                in_space = false;
             }
+            at += 1;
             continue;
         }
-        in_space = false;
-        let c = if is_hyphen(c) { '-' } else { c };
-        out.push(c);
-        out_map.extend(std::iter::repeat_n(source, c.len_utf8()));
+        let Some(c) = folded.get(at..).and_then(|rest| rest.chars().next()) else {
+            break;
+        };
+        let len = c.len_utf8();
+        if c.is_whitespace() {
+            if !in_space {
+                out.push(b' ');
+                out_map.push(source(at));
+            }
+            in_space = true;
+        } else if is_hyphen(c) {
+            out.push(b'-');
+            out_map.push(source(at));
+            in_space = false;
+        } else {
+            out.extend_from_slice(bytes.get(at..at + len).unwrap_or_default());
+            out_map.extend(std::iter::repeat_n(source(at), len));
+            in_space = false;
+        }
+        at += len;
     }
+    // Only whole characters were copied, so the bytes are UTF-8.
+    let out = String::from_utf8(out).unwrap_or_default();
     (out, out_map)
 }
 
@@ -186,6 +264,23 @@ mod tests {
         assert_eq!(folded, "da nang, thuy si");
         assert_eq!(map.len(), folded.len());
         assert_eq!(&text[map[3]..], "Nẵng, Thụy Sĩ");
+    }
+
+    #[test]
+    fn the_fold_table_agrees_with_decomposition() {
+        for c in ('\u{c0}'..='\u{24f}').chain('\u{1e00}'..='\u{1eff}') {
+            let mut slow = String::new();
+            if c == 'đ' || c == 'Đ' {
+                slow.push('d');
+            } else {
+                unicode_normalization::char::decompose_canonical(c, |d| {
+                    if !is_combining_mark(d) {
+                        slow.extend(d.to_lowercase());
+                    }
+                });
+            }
+            assert_eq!(fold_with_offsets(&c.to_string()).0, slow, "{c}");
+        }
     }
 
     #[test]

@@ -1,10 +1,12 @@
 //! Finding every gazetteer name in a text in one pass.
 //!
 //! The text is folded once ([`crate::keys::match_text`]); at each word start an anchored walk
-//! of an Aho-Corasick DFA (leftmost-longest, over the folded names) finds the longest name
-//! beginning there. The walk is done here, byte by byte, rather than through
-//! `AhoCorasick::find`: most walks stop after a byte or two, and the per-call set-up of a
-//! search would cost more than the walk. A name that folding made equal to another word is then checked against
+//! of an Aho-Corasick automaton (leftmost-longest, over the folded names) finds the longest
+//! name beginning there. The walk is done here, byte by byte, rather than through
+//! `AhoCorasick::find`: most walks stop within a few bytes, and the per-call set-up of a
+//! search would cost more than the walk. The automaton is the contiguous NFA (about 0.5 MB)
+//! rather than the DFA (about 8 MB): anchored walks never follow failure transitions, and the
+//! smaller table stays in cache. A name that folding made equal to another word is then checked against
 //! the original text: its case (`Anh` the country is capitalized, `WHO` is all capitals) and,
 //! for short and ambiguous names, titles and honorifics, its diacritics up to tone placement
 //! (`Mỹ` is not `My`, `Ý` is not `y`, `Vua` is not `vừa`). When the longest name fails, the
@@ -13,7 +15,7 @@
 use std::collections::{HashMap, HashSet};
 
 use aho_corasick::automaton::Automaton;
-use aho_corasick::nfa::contiguous::NFA as DFA;
+use aho_corasick::nfa::contiguous::NFA;
 use aho_corasick::{Anchored, MatchKind};
 
 use crate::keys::{is_combining_mark, match_text, pattern_text, tone_key, tone_key_into};
@@ -100,6 +102,8 @@ struct Candidate {
     ambiguous: bool,
     /// The lowercased tone key of the form.
     spelling: String,
+    /// The form lowercased.
+    lower: String,
 }
 
 impl Candidate {
@@ -132,6 +136,7 @@ impl Candidate {
             exact_key: acronym.then(|| tone_key(form, false)),
             ambiguous,
             spelling: tone_key(form, true),
+            lower: form.to_lowercase(),
         }
     }
 
@@ -149,22 +154,39 @@ impl Candidate {
             }
         }
         if let Some(key) = &self.exact_key {
+            if original == self.form {
+                return true;
+            }
             buf.clear();
             tone_key_into(original, false, buf);
             return buf == key;
         }
         if let Some(key) = &self.tone_key {
-            buf.clear();
-            tone_key_into(original, true, buf);
-            return buf == key;
+            return self.spelled_like(original, key, buf);
         }
         true
+    }
+
+    /// Whether `original` is spelled like the form (case, tone placement and white space
+    /// aside), given the form's lowercased tone key `key`.
+    fn spelled_like(&self, original: &str, key: &str, buf: &mut String) -> bool {
+        // Most text is written exactly like the data: compare without decomposing first.
+        if original
+            .chars()
+            .flat_map(char::to_lowercase)
+            .eq(self.lower.chars())
+        {
+            return true;
+        }
+        buf.clear();
+        tone_key_into(original, true, buf);
+        buf == key
     }
 }
 
 /// The compiled patterns of a gazetteer.
 pub(crate) struct Matcher {
-    automaton: Option<DFA>,
+    automaton: Option<NFA>,
     /// By pattern id: what the pattern stands for, most preferred first.
     candidates: Vec<Vec<Candidate>>,
     /// By pattern id: shorter patterns that are prefixes of it ending at a word boundary, as
@@ -172,6 +194,8 @@ pub(crate) struct Matcher {
     prefixes: Vec<Vec<(usize, usize)>>,
     /// Pattern lengths in bytes.
     lengths: Vec<usize>,
+    /// By byte: whether some pattern begins with it.
+    starts: Vec<bool>,
     /// Lowercased tone keys of the phrases confirming a country before / after it, by number
     /// of words.
     before: HashMap<usize, HashSet<String>>,
@@ -290,7 +314,17 @@ impl Matcher {
             })
             .collect();
         let lengths = patterns.iter().map(String::len).collect();
-        let automaton = DFA::builder()
+        let mut starts = vec![false; 256];
+        for p in &patterns {
+            if let Some(slot) = p
+                .bytes()
+                .next()
+                .and_then(|b| starts.get_mut(usize::from(b)))
+            {
+                *slot = true;
+            }
+        }
+        let automaton = NFA::builder()
             .match_kind(MatchKind::LeftmostLongest)
             .build(&patterns);
         let automaton = match automaton {
@@ -309,6 +343,7 @@ impl Matcher {
             candidates,
             prefixes,
             lengths,
+            starts,
             before,
             after,
         }
@@ -337,9 +372,18 @@ impl Gazetteer {
         let mut buf = String::new();
         let mut i = 0;
         let mut prev_alnum = false;
-        while let Some(c) = hay.get(i..).and_then(|rest| rest.chars().next()) {
-            let alnum = c.is_alphanumeric();
-            if alnum && !prev_alnum {
+        let bytes = hay.as_bytes();
+        while let Some(&b) = bytes.get(i) {
+            let (alnum, len) = if b.is_ascii() {
+                (b.is_ascii_alphanumeric(), 1)
+            } else {
+                match hay.get(i..).and_then(|rest| rest.chars().next()) {
+                    Some(c) => (c.is_alphanumeric(), c.len_utf8()),
+                    None => break,
+                }
+            };
+            let may_start = m.starts.get(usize::from(b)).copied().unwrap_or(false);
+            if alnum && !prev_alnum && may_start {
                 if let Some(raw) = self.match_at(automaton, &hay, &map, text, i, &mut buf) {
                     i += m.lengths.get(raw.pattern).copied().unwrap_or(1).max(1);
                     prev_alnum = hay
@@ -351,14 +395,14 @@ impl Gazetteer {
                 }
             }
             prev_alnum = alnum;
-            i += c.len_utf8();
+            i += len;
         }
         self.resolve(text, &raws, &mut buf)
     }
 
     fn match_at(
         &self,
-        automaton: &DFA,
+        automaton: &NFA,
         hay: &str,
         map: &[usize],
         text: &str,
@@ -391,10 +435,10 @@ impl Gazetteer {
             // like the original.
             let mut chosen = None;
             if list.len() > 1 {
-                let spelling = tone_key(original, true);
-                chosen = list
-                    .iter()
-                    .position(|c| c.spelling == spelling && c.accepts(original, buf));
+                let mut spelling = String::new();
+                chosen = list.iter().position(|c| {
+                    c.spelled_like(original, &c.spelling, &mut spelling) && c.accepts(original, buf)
+                });
             }
             if let Some(candidate) =
                 chosen.or_else(|| list.iter().position(|c| c.accepts(original, buf)))
@@ -520,20 +564,20 @@ impl Gazetteer {
 }
 
 /// The longest pattern starting at `at`, as (pattern id, byte length).
-fn longest_at(dfa: &DFA, hay: &[u8], at: usize) -> Option<(usize, usize)> {
-    let mut sid = dfa.start_state(Anchored::Yes).ok()?;
+fn longest_at(nfa: &NFA, hay: &[u8], at: usize) -> Option<(usize, usize)> {
+    let mut sid = nfa.start_state(Anchored::Yes).ok()?;
     let mut found = None;
     for (i, &byte) in hay.get(at..)?.iter().enumerate() {
-        sid = dfa.next_state(Anchored::Yes, sid, byte);
-        if dfa.is_special(sid) {
-            if dfa.is_dead(sid) {
+        sid = nfa.next_state(Anchored::Yes, sid, byte);
+        if nfa.is_special(sid) {
+            if nfa.is_dead(sid) {
                 break;
             }
-            if dfa.is_match(sid) {
-                let pattern = dfa.match_pattern(sid, 0);
+            if nfa.is_match(sid) {
+                let pattern = nfa.match_pattern(sid, 0);
                 // Match states also carry matches reached through failure transitions, which
                 // begin after `at`: an anchored search ignores them.
-                if dfa.pattern_len(pattern) == i + 1 {
+                if nfa.pattern_len(pattern) == i + 1 {
                     found = Some((pattern.as_usize(), i + 1));
                 }
             }
@@ -635,10 +679,10 @@ mod timing {
     fn phases() {
         let text = std::fs::read_to_string("/tmp/dev_texts.txt").unwrap();
         let g = crate::gazetteer();
-        let dfa = g.matcher.automaton.as_ref().unwrap();
+        let nfa = g.matcher.automaton.as_ref().unwrap();
         println!(
-            "dfa memory {} bytes, patterns {}",
-            dfa.memory_usage(),
+            "automaton memory {} bytes, patterns {}",
+            nfa.memory_usage(),
             g.matcher.lengths.len()
         );
         let n = 30;
@@ -662,7 +706,7 @@ mod timing {
                 let a = c.is_alphanumeric();
                 if a && !prev {
                     calls += 1;
-                    if longest_at(dfa, hay.as_bytes(), i).is_some() {
+                    if longest_at(nfa, hay.as_bytes(), i).is_some() {
                         found += 1;
                     }
                 }

@@ -53,6 +53,8 @@ pub fn fold_char(c: char) -> char {
     }
     let hit = match u {
         0xC0..=0x24F => LATIN[(u - 0xC0) as usize],
+        // Combining diacritical marks (decomposed Vietnamese tones and vowel marks).
+        0x300..=0x36F => return '\0',
         0x1E00..=0x1EFF => LATIN_ADDITIONAL[(u - 0x1E00) as usize],
         _ => 0,
     };
@@ -251,6 +253,15 @@ mod tests {
                     "U+{u:04X} missing from table"
                 );
             }
+        }
+    }
+
+    #[test]
+    fn combining_block_is_all_marks() {
+        for u in 0x300..=0x36F {
+            let Some(c) = char::from_u32(u) else { continue };
+            assert!(is_combining_mark(c), "U+{u:04X}");
+            assert_eq!(fold_general(c), '\0');
         }
     }
 

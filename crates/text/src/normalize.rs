@@ -615,6 +615,42 @@ mod tests {
         }
     }
 
+    proptest::proptest! {
+        #[test]
+        fn segments_do_not_change_the_result(
+            pieces in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "a", "ơ", "h", "o", "u", "q", "th", "à", "ỷ", "Ủ", "\u{301}", "\u{323}",
+                    "\u{302}", "\u{200B}", "“", "-", ",", "1", " ", "oà", "uỳ", "hoà", "quý",
+                ]),
+                0..60,
+            ),
+            segment in 1usize..8,
+        ) {
+            let s = pieces.concat();
+            proptest::prop_assert_eq!(normalize_in_segments(&s, segment), normalize(&s));
+        }
+    }
+
+    #[test]
+    fn long_words_are_segmented_safely() {
+        let long = "x".repeat(3000);
+        for w in [
+            format!("{long}hoà"),
+            format!("{long},hoà"),
+            format!("{long}\u{200B}hoà"),
+        ] {
+            let n = normalize(&w);
+            let expected = if w.contains(',') {
+                format!("{long},hòa")
+            } else {
+                format!("{long}hoà")
+            };
+            assert_eq!(n.text, expected);
+            assert_eq!(normalize_in_segments(&w, 7), n);
+        }
+    }
+
     #[test]
     fn decode_matches_std() {
         let s = "aà\u{7FF}\u{800}ậ\u{FFFF}\u{10000}\u{10FFFF}z";

@@ -194,6 +194,11 @@ proptest! {
             prop_oneof![
                 3 => letter_where(|c| !matches!(fold(&c.to_string()).as_str(), "o" | "u")),
                 2 => proptest::sample::select(MARKS.to_vec()).prop_map(String::from),
+                1 => proptest::sample::select(vec![
+                    '\u{308}', '\u{327}', '\u{328}', '\u{340}', '\u{344}', '\u{34F}',
+                    '\u{345}', '\u{35C}', '\u{304}', 'α', 'ω', 'Å', '\u{212B}', '\u{1100}',
+                    '\u{1161}', '\u{11A8}', '가',
+                ]).prop_map(String::from),
             ],
             0..20,
         ).prop_map(|v| v.concat())
