@@ -19,7 +19,9 @@ old-style tone placement, straight quotes, collapsed white space). Then:
   participants that are annotated persons or `country:XX`, ISO dates).
 
 `--score-gold OUT` also writes the gold in the shape `shared/eval/score.py` reads (`doc` key,
-body as a list of paragraphs), so the sample corpus can be scored with the evaluation's scorer.
+body as a list of paragraphs), so the sample corpus can be scored with the evaluation's scorer;
+add `--only-annotated` to keep only the records whose persons/events/facts were annotated
+(`entities_annotated: true`), since the others carry empty lists that mean "not annotated".
 Standard library only. Exit status 0 when everything agrees, 1 otherwise.
 """
 import argparse
@@ -135,7 +137,7 @@ DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 COUNTRY = re.compile(r"^[A-Z]{2}$")
 FIELDS = {"source": str, "title": (str, type(None)), "published": (str, type(None)),
           "outlet": (str, type(None)), "author": (str, type(None)), "body": str, "absent": list,
-          "persons": list, "events": list, "facts": list}
+          "persons": list, "events": list, "facts": list, "entities_annotated": bool}
 
 
 def base_name(s):
@@ -289,8 +291,12 @@ def check(corpus):
         words = len(body.split())
         if not 150 <= words <= 450:
             problems.append(f"{where}: body has {words} words (150 to 450 expected)")
-        if g["persons"] or g["events"] or g["facts"]:
+        if g["entities_annotated"]:
             stats["annotated"] += 1
+            if not g["persons"]:
+                problems.append(f"{where}: annotated for entities but without persons")
+        elif g["persons"] or g["events"] or g["facts"]:
+            problems.append(f"{where}: persons/events/facts given but entities_annotated is false")
         check_entities(g, problems, where)
     stats["articles"], stats["gold"] = len(articles), len(gold)
     return problems, stats, gold
@@ -300,6 +306,8 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--dir", default=str(pathlib.Path(__file__).resolve().parent))
     ap.add_argument("--score-gold", metavar="OUT", help="also write score.py-shaped gold here")
+    ap.add_argument("--only-annotated", action="store_true",
+                    help="with --score-gold: only the records annotated for persons/events/facts")
     a = ap.parse_args()
     corpus = pathlib.Path(a.dir)
     problems, stats, gold = check(corpus)
@@ -310,6 +318,8 @@ def main():
     if a.score_gold:
         with open(a.score_gold, "w", encoding="utf-8") as out:
             for name, g in sorted(gold.items()):
+                if a.only_annotated and not g.get("entities_annotated"):
+                    continue
                 rec = {k: v for k, v in g.items() if k not in ("source", "body")}
                 rec = {"doc": name, **rec, "body": g["body"].split("\n\n")}
                 out.write(json.dumps(rec, ensure_ascii=False) + "\n")

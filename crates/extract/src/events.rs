@@ -183,11 +183,9 @@ const BACK_REFERENCES: &[&str] = &[
     "tiếp đó",
     "cũng tại",
     "phát biểu tại",
-    "trong khuôn khổ",
     "tại phiên",
     "trong các cuộc",
     "tại các cuộc",
-    "nhân dịp",
     "trước khi",
 ];
 
@@ -350,16 +348,21 @@ fn lower_span(text: &str, start: usize, end: usize) -> (String, Vec<usize>) {
     (lower, map)
 }
 
-/// A country named right after a trigger ("thăm chính thức Peru"), or after "tới/sang/đến".
-fn destination(ctx: &Context<'_>, from: usize, to: usize) -> Option<String> {
+/// The host country of a visit: the first country or place named after the trigger in its
+/// sentence that is not the visitor's own ("thăm chính thức Peru", "chuyến thăm … tới Peru").
+fn destination(ctx: &Context<'_>, from: usize, to: usize, home: Option<&str>) -> Option<String> {
     ctx.tags
         .iter()
-        .filter(|t| t.start >= from && t.end <= to && t.start - from < 48)
-        .find_map(|t| match &t.kind {
-            TagKind::Country { code, .. } => Some(code.clone()),
+        .filter(|t| t.start >= from && t.end <= to)
+        .filter_map(|t| match &t.kind {
+            TagKind::Country {
+                code,
+                ambiguous: false,
+            } => Some(code.clone()),
             TagKind::Place { country, .. } => Some(country.clone()),
             _ => None,
         })
+        .find(|c| Some(c.as_str()) != home)
 }
 
 /// Words that may stand between "tại" and the place's name.
@@ -502,8 +505,8 @@ pub fn find(ctx: &Context<'_>) -> Vec<Found> {
     let mut last_parts: Vec<Participant> = Vec::new();
     for &(s_start, s_end) in ctx.sentences {
         let (lower, map) = lower_span(ctx.text, s_start, s_end);
-        let own_date = date_in(ctx, s_start, s_end);
         let historic = lower.contains("thiết lập quan hệ") || lower.contains("kỷ niệm");
+        let own_date = date_in(ctx, s_start, s_end).filter(|_| !historic);
         if let Some(d) = own_date.filter(|d| current(*d, ctx.anchor) && !historic) {
             if d.day.is_some() || last_date.is_none() {
                 last_date = Some(d);
@@ -517,7 +520,12 @@ pub fn find(ctx: &Context<'_>) -> Vec<Found> {
         if trig.is_empty() {
             continue;
         }
-        let back_reference = BACK_REFERENCES.iter().any(|b| lower.starts_with(b));
+        // A back reference is the sentence's opening phrase, up to its first comma.
+        let opening_end = BACK_REFERENCES
+            .iter()
+            .any(|b| lower.starts_with(b))
+            .then(|| lower.find(',').and_then(|i| map.get(i).copied()))
+            .flatten();
         let mentions: Vec<&Mention> = ctx
             .persons
             .mentions
@@ -586,14 +594,17 @@ pub fn find(ctx: &Context<'_>) -> Vec<Found> {
                     } else {
                         before.into_iter().rev().take(1).collect()
                     };
-                    let Some(dest) = destination(ctx, t.end, clause_end.max(s_end)) else {
-                        continue;
-                    };
                     let visitors: Vec<Participant> = participants(ctx, &visitors)
                         .into_iter()
-                        .filter(|p| {
-                            p.person.is_some() && p.country.as_deref() != Some(dest.as_str())
-                        })
+                        .filter(|p| p.person.is_some())
+                        .collect();
+                    let home = visitors.first().and_then(|p| p.country.clone());
+                    let Some(dest) = destination(ctx, t.end, s_end, home.as_deref()) else {
+                        continue;
+                    };
+                    let visitors: Vec<Participant> = visitors
+                        .into_iter()
+                        .filter(|p| p.country.as_deref() != Some(dest.as_str()))
                         .collect();
                     if visitors.is_empty() {
                         continue;
@@ -679,11 +690,16 @@ pub fn find(ctx: &Context<'_>) -> Vec<Found> {
                                 _ => None,
                             });
                         match other {
-                            Some(c) => people.push(Participant {
-                                person: None,
-                                country: Some(c),
-                                role: None,
-                            }),
+                            Some(c) => {
+                                let m = Mention {
+                                    start: 0,
+                                    end: 0,
+                                    person: None,
+                                    role: None,
+                                    country: Some(c),
+                                };
+                                people.push(participant(ctx, &m));
+                            }
                             None => continue,
                         }
                     }
@@ -704,10 +720,18 @@ pub fn find(ctx: &Context<'_>) -> Vec<Found> {
                     evidence: (s_start, s_end),
                 };
                 let k = key(&found.participants);
+                let back_reference = opening_end.is_some_and(|o| t.at < o);
+                let named: Vec<usize> =
+                    found.participants.iter().filter_map(|p| p.person).collect();
                 let known = out.iter().any(|e| {
-                    (e.kind == found.kind || back_reference)
-                        && (e.date == found.date || back_reference)
-                        && key(&e.participants) == k
+                    if back_reference {
+                        (e.date.is_none() || found.date.is_none() || e.date == found.date)
+                            && named
+                                .iter()
+                                .all(|n| e.participants.iter().any(|p| p.person == Some(*n)))
+                    } else {
+                        e.kind == found.kind && e.date == found.date && key(&e.participants) == k
+                    }
                 });
                 if !known {
                     out.push(found);
@@ -715,11 +739,41 @@ pub fn find(ctx: &Context<'_>) -> Vec<Found> {
             }
         }
     }
-    merge_visits(out)
+    locate(merge_visits(out, ctx.anchor))
 }
 
-/// One visit per visitor and host country: the earliest date wins.
-fn merge_visits(events: Vec<Found>) -> Vec<Found> {
+/// Events without a place take the host country of a visit one of their participants is on.
+fn locate(mut events: Vec<Found>) -> Vec<Found> {
+    let visits: Vec<(Vec<Option<usize>>, Option<String>, Option<PartialDate>)> = events
+        .iter()
+        .filter(|e| e.kind == Kind::Visit)
+        .map(|e| {
+            (
+                e.participants.iter().map(|p| p.person).collect(),
+                e.country.clone(),
+                e.date,
+            )
+        })
+        .collect();
+    for e in events.iter_mut().filter(|e| e.country.is_none()) {
+        let host = visits.iter().find(|(who, _, date)| {
+            e.participants
+                .iter()
+                .any(|p| p.person.is_some() && who.contains(&p.person))
+                && match (date, e.date) {
+                    (Some(v), Some(d)) => v.year == d.year && v.month == d.month,
+                    _ => true,
+                }
+        });
+        if let Some((_, c, _)) = host {
+            e.country = c.clone();
+        }
+    }
+    events
+}
+
+/// One visit per visitor and host country: the earliest current date wins.
+fn merge_visits(events: Vec<Found>, anchor: Option<PartialDate>) -> Vec<Found> {
     let mut out: Vec<Found> = Vec::new();
     for e in events {
         if e.kind == Kind::Visit {
@@ -728,7 +782,12 @@ fn merge_visits(events: Vec<Found>) -> Vec<Found> {
                     && v.country == e.country
                     && key(&v.participants) == key(&e.participants)
             }) {
-                if e.date.is_some() && (v.date.is_none() || e.date < v.date) {
+                let now = |d: Option<PartialDate>| d.is_some_and(|d| current(d, anchor));
+                if e.date.is_some()
+                    && (v.date.is_none()
+                        || (e.date < v.date && now(e.date))
+                        || !now(v.date) && now(e.date))
+                {
                     v.date = e.date;
                 }
                 continue;

@@ -111,6 +111,12 @@ fn starts_noun(word: &str, next: Option<&str>) -> bool {
         .any(|(a, bs)| *a == w && bs.contains(&n.as_str()))
 }
 
+/// Words that may join the parts of a title phrase read backwards from a name.
+const CONNECTORS: &[&str] = &[
+    "tại", "kiêm", "nhiệm", "cộng", "hòa", "nước", "vương", "quốc", "liên", "bang", "dân", "chủ",
+    "nhân", "của",
+];
+
 /// A token of a sentence: a whitespace-separated word with surrounding punctuation trimmed.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Token<'t> {
@@ -241,23 +247,21 @@ fn lead_before(text: &str, tags: &[Tag], at: usize, floor: usize) -> Lead {
         let comma = before[trimmed.len()..].contains(',');
         let end = floor + trimmed.len();
         let Some(t) = tags.iter().rev().find(|t| t.end == end && t.start >= floor) else {
-            // "tại" between a country and the title: "Đại sứ Việt Nam tại Peru".
-            let f = fold(trimmed);
-            if f.ends_with(" tai") && lead.country.is_some() {
-                let cut = trimmed.len() - " tại".len().min(trimmed.len());
-                let cut = trimmed
-                    .char_indices()
-                    .map(|(i, _)| i)
-                    .filter(|&i| i <= cut)
-                    .last()
-                    .unwrap_or(0);
-                pos = floor + cut;
-                // The posting country is dropped: the country nearest the title wins.
-                lead.country = None;
+            // Words that join a posting to the title: "Đại sứ Việt Nam tại Brazil kiêm nhiệm
+            // Cộng hòa Peru". The country nearest the title is the one acted for.
+            let word_start = trimmed.rfind(char::is_whitespace).map_or(0, |i| i + 1);
+            let word = trimmed[word_start..].to_lowercase();
+            if lead.start.is_some()
+                && lead.roles.is_empty()
+                && !comma
+                && CONNECTORS.contains(&word.as_str())
+            {
+                if matches!(word.as_str(), "tại" | "kiêm" | "nhiệm") {
+                    lead.country = None;
+                }
+                pos = floor + word_start;
                 continue;
             }
-            // Lower-case words of an institution name between title and name are skipped
-            // only when they follow a title directly; stop otherwise.
             break;
         };
         if comma && !matches!(t.kind, TagKind::Title { .. }) {
