@@ -160,7 +160,7 @@ fn patterns() -> &'static Patterns {
             ),
             words: re(r"(?i)\bngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})(?:\s*(?:năm|,)\s*(\d{4}))?\b"),
             day_month: re(
-                r"(?i)(?:\b(?:ngày|hôm|sáng|trưa|chiều|tối|đêm|khuya|vào|từ|đến|tới|trước|sau|và)\s+|\()(\d{1,2})\s?/\s?(\d{1,2})\b",
+                r"(?i)(?:\b(?:ngày|hôm|sáng|trưa|chiều|tối|đêm|khuya|vào|từ|đến|tới|trước|sau|và)\s+|\()(\d{1,2})\s?/\s?(\d{1,2})\b|\b(?:ngày|hôm|sáng|trưa|chiều|tối|đêm)\s+(\d{1,2})-(\d{1,2})\b",
             ),
             month_year: re(r"(?i)\btháng\s+(\d{1,2})\s?(?:/|-|\s+năm\s+|,\s*)\s?(\d{4})\b"),
             month: re(r"(?i)\btháng\s+(\d{1,2})\b"),
@@ -249,11 +249,13 @@ pub fn find(text: &str) -> Vec<DateMention> {
         push(&mut out, whole.start, whole.end, Said::Date(date), false);
     }
     for c in p.day_month.captures_iter(text) {
-        let (Some(d), Some(m)) = (num::<u32>(&c, 1), num::<u32>(&c, 2)) else {
+        // "ngày 14/11" or, after a time-of-day word, "sáng 15-3".
+        let (di, mi) = if c.get(1).is_some() { (1, 2) } else { (3, 4) };
+        let (Some(d), Some(m)) = (num::<u32>(&c, di), num::<u32>(&c, mi)) else {
             continue;
         };
-        let Some(g) = c.get(1) else { continue };
-        let end = c.get(2).map_or(g.end(), |x| x.end());
+        let Some(g) = c.get(di) else { continue };
+        let end = c.get(mi).map_or(g.end(), |x| x.end());
         // Not a fraction or a longer number: "1/3 dân số", "14/11/2024" handled above.
         if !valid_day(m, d) || text[end..].starts_with(|ch: char| ch == '/' || ch.is_ascii_digit())
         {
@@ -491,6 +493,11 @@ mod tests {
             Some("2024-05-02")
         );
         assert_eq!(first("hôm 11/11, ông", a).as_deref(), Some("2024-11-11"));
+        assert_eq!(
+            first("sáng 15-3, hai bên", a).as_deref(),
+            Some("2024-03-15")
+        );
+        assert!(find("từ 2-3 ngày").is_empty());
         assert_eq!(
             first("từ ngày 25-27/8/2024", None).as_deref(),
             Some("2024-08-25")

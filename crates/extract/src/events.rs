@@ -578,7 +578,11 @@ pub fn find(ctx: &Context<'_>) -> Vec<Found> {
                         .copied()
                         .filter(|m| m.end <= t.at && m.start >= clause_start)
                         .collect();
-                    let visitors: Vec<&Mention> = if before.is_empty() {
+                    // "chuyến thăm của X": the visitor follows.
+                    let noun = lower[t.rel..].starts_with("chuyến");
+                    let owner_follows =
+                        noun && lower[t.rel..].find(" của ").is_some_and(|i| i < 80);
+                    let visitors: Vec<&Mention> = if before.is_empty() || owner_follows {
                         match lower[t.rel..]
                             .find(" của ")
                             .and_then(|i| map.get(t.rel + i).copied())
@@ -636,18 +640,12 @@ pub fn find(ctx: &Context<'_>) -> Vec<Found> {
                         .filter(|p| !subjects.contains(p))
                         .cloned()
                         .collect();
+                    // "A gặp B, C và D": one encounter per counterpart.
                     let split = matches!(
                         t.kind,
                         Kind::Meet | Kind::Talks | Kind::Call | Kind::Receive
                     ) && !subjects.is_empty()
-                        && objects.iter().filter(|p| p.person.is_some()).count() >= 2
-                        && {
-                            let mut cs: Vec<&Option<String>> =
-                                objects.iter().map(|p| &p.country).collect();
-                            cs.sort();
-                            cs.dedup();
-                            cs.len() == objects.len()
-                        };
+                        && objects.iter().filter(|p| p.person.is_some()).count() >= 2;
                     if split {
                         for o in &objects {
                             let mut g = subjects.clone();

@@ -132,7 +132,7 @@ pub(crate) struct Token<'t> {
 /// Tokens of `text[start..end]`, offsets absolute.
 pub(crate) fn tokens(text: &str, start: usize, end: usize) -> Vec<Token<'_>> {
     let s = text.get(start..end).unwrap_or("");
-    let mut out = Vec::new();
+    let mut out: Vec<Token<'_>> = Vec::new();
     let mut pos = 0;
     for word in s.split(char::is_whitespace) {
         let wstart = pos;
@@ -146,6 +146,10 @@ pub(crate) fn tokens(text: &str, start: usize, end: usize) -> Vec<Token<'_>> {
                 .len();
         let core = word.trim_matches(|c: char| !c.is_alphanumeric());
         if core.is_empty() {
+            // A dash or other lone punctuation closes the phrase before it.
+            if let Some(last) = out.last_mut() {
+                last.closes = true;
+            }
             continue;
         }
         // Keep a final period of an initial ("D.A.") inside the word.
@@ -453,7 +457,16 @@ fn runs(text: &str, tags: &[Tag], start: usize, end: usize) -> Vec<Run> {
         }
     };
     for (k, t) in toks.iter().enumerate() {
-        let tagged = tag_at(tags, t.start).is_some();
+        // An ambiguous country name ("Nhật" in "Phạm Nhật Vượng") may be part of a name.
+        let tagged = tag_at(tags, t.start).is_some_and(|tag| {
+            !matches!(
+                tag.kind,
+                TagKind::Country {
+                    ambiguous: true,
+                    ..
+                }
+            )
+        });
         let cap = capitalized(t.text);
         if cap && cur.is_some() && starts_noun(t.text, toks.get(k + 1).map(|n| n.text)) {
             flush(&mut cur, &mut out);
