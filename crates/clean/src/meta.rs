@@ -185,8 +185,13 @@ static TAG_WORD_DOT: LazyLock<Regex> =
 /// An outlet tag at the start of a lead, as `(outlet, dateline, tag length in bytes)`.
 pub(crate) fn outlet_tag_prefix(line: &str) -> Option<(String, Option<String>, usize)> {
     if let Some(c) = TAG_PAREN.captures(line) {
-        let inner = c.get(1)?.as_str().trim();
-        if looks_like_outlet(inner) && !is_dateline_text(inner) {
+                let inner = c.get(1)?.as_str().trim();
+        // "(Dân trí) -": a short capitalized name in brackets, then a dash, opens a lead.
+        let dashed = c.get(0)?.as_str().contains(['-', '–', '—']);
+        let short_name = inner.split_whitespace().count() <= 3
+            && inner.chars().next().is_some_and(char::is_uppercase)
+            && !inner.chars().any(|ch| ch.is_ascii_digit());
+        if (looks_like_outlet(inner) || dashed && short_name) && !is_dateline_text(inner) {
             return Some((inner.to_string(), None, c.get(0)?.end()));
         }
     }

@@ -19,7 +19,7 @@ use biennien_text::normalize;
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// Articles to build the workload from (files, directories, JSON Lines).
-    #[arg(value_name = "INPUT", default_value = "corpus/sample")]
+    #[arg(value_name = "INPUT", default_value = "corpus/sample/articles")]
     inputs: Vec<String>,
     /// Megabytes of input to process in each stage.
     #[arg(long, default_value_t = 50)]

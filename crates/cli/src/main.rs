@@ -24,14 +24,14 @@ enum Command {
     /// {"text": …, "source"|"url": …, "title"?, "published"?, "outlet"?}.
     /// Other files are plain text in any common encoding.
     ///
-    /// Example: biennien extract corpus/sample > records.jsonl
+    /// Example: biennien extract corpus/sample/articles > records.jsonl
     Extract(extract::Args),
     /// Measure extraction throughput on one core.
     ///
     /// Builds at least --mb megabytes of articles from the inputs (varying them so that no two
     /// are equal) and times each stage against a baseline pass over the same bytes.
     ///
-    /// Example: biennien bench --mb 50 corpus/sample
+    /// Example: biennien bench --mb 50 corpus/sample/articles
     Bench(bench::Args),
 }
 

@@ -80,6 +80,30 @@ const INSTITUTION_WORDS: &[&str] = &[
     "quốc phòng",
 ];
 
+/// Words that always head an institution's name when capitalized at the start of a run.
+const INSTITUTION_HEADS: &[&str] = &[
+    "bộ",
+    "ủy",
+    "ban",
+    "văn",
+    "hội",
+    "cục",
+    "vụ",
+    "sở",
+    "viện",
+    "tổng",
+    "học",
+    "quốc",
+    "trung",
+    "đảng",
+    "liên",
+    "thượng",
+    "hạ",
+    "tòa",
+    "ngân",
+    "mặt",
+];
+
 /// Capitalized nouns that end a name when the next word completes them ("… Lương Cường Huân
 /// chương …"): the first word with diacritics, lower-cased, and the possible second words.
 const NOUN_AFTER_NAME: &[(&str, &[&str])] = &[
@@ -527,6 +551,14 @@ fn name_start(words: &[String]) -> usize {
     if vietnamese_shape(&all) {
         return 0;
     }
+    // An agency's acronym before a name: "ITAR-TASS Sergei Mikhailov".
+    let acronym = |w: &str| {
+        w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !w.chars().any(char::is_lowercase)
+    };
+    let lead = words.iter().take_while(|w| acronym(w)).count();
+    if lead > 0 && words.len() - lead >= 2 {
+        return lead;
+    }
     let first = words[0].to_lowercase();
     if !INSTITUTION_WORDS.contains(&first.as_str()) {
         return 0;
@@ -538,7 +570,13 @@ fn name_start(words: &[String]) -> usize {
             return k;
         }
     }
-    words.len()
+    // No name after it: the whole run names an institution ("Bộ Công Thương"), unless its first
+    // word only sometimes heads one ("Tập Cận Bình").
+    if INSTITUTION_HEADS.contains(&first.as_str()) {
+        words.len()
+    } else {
+        0
+    }
 }
 
 /// Recognizes the persons of `text` (a body), sentence by sentence.
