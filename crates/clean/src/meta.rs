@@ -11,14 +11,14 @@ fn re(pattern: &str) -> Regex {
 }
 
 static DATE_DMY: LazyLock<Regex> =
-    LazyLock::new(|| re(r"\b(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4})\b"));
+    LazyLock::new(|| re(r"(?-u:\b)(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4})(?-u:\b)"));
 static DATE_YMD: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"\b(\d{4})-(\d{1,2})(?:-(\d{1,2}))?(?:[T ](\d{1,2}):(\d{2})(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?\b",
+        r"(?-u:\b)(\d{4})-(\d{1,2})(?:-(\d{1,2}))?(?:[T ](\d{1,2}):(\d{2})(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?(?-u:\b)",
     )
 });
 static TIME: LazyLock<Regex> =
-    LazyLock::new(|| re(r"\b(\d{1,2})\s*[:hH]\s*(\d{2})(?:\s*:\s*\d{2})?\b"));
+    LazyLock::new(|| re(r"(?-u:\b)(\d{1,2})\s*[:hH]\s*(\d{2})(?:\s*:\s*\d{2})?(?-u:\b)"));
 static ZONE: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)\(?\s*(?:GMT|UTC)\s*[+-]\s*\d{1,2}(?::?\d{2})?\s*\)?"));
 
@@ -103,7 +103,8 @@ fn num(s: Option<regex::Match<'_>>) -> Option<u32> {
 /// Reads a line that is nothing but a publication stamp ("15/11/2024 17:51", "Thứ Năm,
 /// 14/11/2024 09:30 (GMT+7)", "date 2024-10") and returns it as ISO 8601.
 pub(crate) fn stamp_line(line: &str) -> Option<String> {
-    if line.len() > 80 {
+    // Every stamp has a digit: most lines are ruled out without running a pattern.
+    if line.len() > 80 || !line.bytes().any(|b| b.is_ascii_digit()) {
         return None;
     }
     let mut date = None;
@@ -144,6 +145,9 @@ fn only_stamp_words(rest: &str) -> bool {
 /// Finds a stamp standing at the start of a line before other text ("date 2024-10 Thứ trưởng
 /// …"): returns the ISO date and the byte length of the prefix.
 pub(crate) fn stamp_prefix(line: &str) -> Option<(String, usize)> {
+    if !line.bytes().take(80).any(|b| b.is_ascii_digit()) {
+        return None;
+    }
     let mut best = None;
     for (i, _) in line
         .char_indices()

@@ -42,8 +42,19 @@ pub(crate) fn is_caption(line: &str) -> bool {
     if words(line) > 80 {
         return false;
     }
-    if CAPTION_PAREN.is_match(line) || CAPTION_ILLUSTRATION.is_match(line) {
+        // Cheap tests first: each pattern needs a closing bracket, "minh h…" or a credit word.
+    let end = line.trim_end_matches(['.', ' ']);
+    if end.ends_with([')', ']']) && CAPTION_PAREN.is_match(line) {
         return true;
+    }
+    if line.contains("minh h") && CAPTION_ILLUSTRATION.is_match(line) {
+        return true;
+    }
+    let credit_word = ["Ảnh", "ẢNH", "Nguồn", "Đồ h", "Photo", "Clip", "Video"]
+        .iter()
+        .any(|w| line.contains(w));
+    if !credit_word {
+        return false;
     }
     if let Some(c) = CAPTION_TAIL.captures(line) {
         // The credit is a name or an agency, a few words at most.
@@ -54,12 +65,21 @@ pub(crate) fn is_caption(line: &str) -> bool {
 
 /// Whether the line is an image file name or image address.
 pub(crate) fn is_image_file(line: &str) -> bool {
-    line.len() <= 300 && IMAGE_FILE.is_match(line)
+        const EXTENSIONS: &[&str] =
+        &["jpg", "jpeg", "png", "gif", "webp", "bmp", "svg", "tif", "tiff", "avif", "heic"];
+    let Some(dot) = line.rfind('.') else {
+        return false;
+    };
+    let ext = line[dot + 1..].split('?').next().unwrap_or("").to_ascii_lowercase();
+    let plausible = EXTENSIONS.contains(&ext.as_str())
+        || line.contains('?') && EXTENSIONS.iter().any(|e| line.to_ascii_lowercase().contains(&format!(".{e}?")));
+    line.len() <= 300 && plausible && IMAGE_FILE.is_match(line)
 }
 
 /// Whether the line is an image's alternative text ("<title>- Ảnh 1.").
 pub(crate) fn is_image_alt(line: &str) -> bool {
-    IMAGE_ALT.is_match(line)
+        // The pattern needs a digit near the end.
+    line.bytes().rev().take(16).any(|b| b.is_ascii_digit()) && IMAGE_ALT.is_match(line)
 }
 
 /// The text without closing quotes and brackets at its end.

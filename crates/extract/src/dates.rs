@@ -154,22 +154,22 @@ fn patterns() -> &'static Patterns {
     static P: OnceLock<Patterns> = OnceLock::new();
     P.get_or_init(|| {
         Patterns {
-            full: re(r"\b(\d{1,2})\s?[/.\-]\s?(\d{1,2})\s?[/.\-]\s?(\d{4})\b"),
+            full: re(r"(?-u:\b)(\d{1,2})\s?[/.\-]\s?(\d{1,2})\s?[/.\-]\s?(\d{4})(?-u:\b)"),
             day_range: re(
-                r"\b(\d{1,2})\s?(?:-|–|đến|tới)\s?(\d{1,2})\s?[/\-]\s?(\d{1,2})(?:\s?[/\-]\s?(\d{4}))?\b",
+                r"(?-u:\b)(\d{1,2})\s?(?:-|–|đến|tới)\s?(\d{1,2})\s?[/\-]\s?(\d{1,2})(?:\s?[/\-]\s?(\d{4}))?(?-u:\b)",
             ),
-            words: re(r"(?i)\bngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})(?:\s*(?:năm|,)\s*(\d{4}))?\b"),
+            words: re(r"(?i)(?-u:\b)ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})(?:\s*(?:năm|,)\s*(\d{4}))?(?-u:\b)"),
             day_month: re(
-                r"(?i)(?:\b(?:ngày|hôm|sáng|trưa|chiều|tối|đêm|khuya|vào|từ|đến|tới|trước|sau|và)\s+|\()(\d{1,2})\s?/\s?(\d{1,2})\b|\b(?:ngày|hôm|sáng|trưa|chiều|tối|đêm)\s+(\d{1,2})-(\d{1,2})\b",
+                r"(?i)(?:(?-u:\b)(?:ngày|hôm|sáng|trưa|chiều|tối|đêm|khuya|vào|từ|đến|tới|trước|sau|và)\s+|\()(\d{1,2})\s?/\s?(\d{1,2})(?-u:\b)|(?-u:\b)(?:ngày|hôm|sáng|trưa|chiều|tối|đêm)\s+(\d{1,2})-(\d{1,2})(?-u:\b)",
             ),
-            month_year: re(r"(?i)\btháng\s+(\d{1,2})\s?(?:/|-|\s+năm\s+|,\s*)\s?(\d{4})\b"),
-            month: re(r"(?i)\btháng\s+(\d{1,2})\b"),
+            month_year: re(r"(?i)(?-u:\b)tháng\s+(\d{1,2})\s?(?:/|-|\s+năm\s+|,\s*)\s?(\d{4})(?-u:\b)"),
+            month: re(r"(?i)(?-u:\b)tháng\s+(\d{1,2})(?-u:\b)"),
             year: Years {
-                named: re(r"(?i)\b(?:năm|hồi|cuối|đầu|giữa)\s+(\d{4})\b"),
+                named: re(r"(?i)(?-u:\b)(?:năm|hồi|cuối|đầu|giữa)\s+(\d{4})(?-u:\b)"),
                 span: re(r"\((\d{4})\s?[-–]\s?(\d{4})\)"),
             },
             relative: re(
-                r"(?i)\b(hôm nay|sáng nay|trưa nay|chiều nay|tối nay|đêm nay|hôm qua|sáng qua|trưa qua|chiều qua|tối qua|đêm qua|hôm kia|năm ngoái|năm trước|năm nay|tháng trước|tháng này)\b",
+                r"(?i)(?-u:\b)(hôm nay|sáng nay|trưa nay|chiều nay|tối nay|đêm nay|hôm qua|sáng qua|trưa qua|chiều qua|tối qua|đêm qua|hôm kia|năm ngoái|năm trước|năm nay|tháng trước|tháng này)(?-u:\b)",
             ),
         }
     })
@@ -412,7 +412,7 @@ pub fn text_anchor(text: &str, mentions: &[DateMention]) -> Option<PartialDate> 
     // The year named most often is the article's (a dated reference counts double, the later
     // year wins a tie); targets ("đến năm 2030") do not count.
     static YEAR: OnceLock<Regex> = OnceLock::new();
-    let re = YEAR.get_or_init(|| re(r"\b(19[5-9]\d|20[0-4]\d)\b"));
+    let re = YEAR.get_or_init(|| re(r"(?-u:\b)(19[5-9]\d|20[0-4]\d)(?-u:\b)"));
     let mut counts: std::collections::HashMap<i32, usize> = std::collections::HashMap::new();
     for c in re.captures_iter(text) {
         let Some(g) = c.get(1) else { continue };
