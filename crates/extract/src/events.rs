@@ -5,6 +5,8 @@
 //! not an INVITE; a visit's participant is the visitor and its place the host country; one event
 //! per (type, date, participants).
 
+use aho_corasick::{AhoCorasick, MatchKind};
+
 use crate::dates::{self, DateMention, PartialDate, Said};
 use crate::persons::{Mention, Persons};
 use crate::tags::{Tag, TagKind};
@@ -272,34 +274,41 @@ fn real_trigger(lower: &str, phrase: &str, s: usize, e: usize) -> bool {
 /// Finds the triggers of a sentence. `lower` is the sentence lower-cased, `map` the byte
 /// offsets of its bytes in the text.
 fn triggers(lower: &str, map: &[usize]) -> Vec<Trigger> {
+    static MATCHER: std::sync::OnceLock<Option<AhoCorasick>> = std::sync::OnceLock::new();
+    let Some(ac) = MATCHER
+        .get_or_init(|| {
+            AhoCorasick::builder()
+                .match_kind(MatchKind::LeftmostLongest)
+                .build(TRIGGERS.iter().map(|(p, _)| p))
+                .ok()
+        })
+        .as_ref()
+    else {
+        return Vec::new();
+    };
     let mut out: Vec<Trigger> = Vec::new();
-    let mut taken: Vec<(usize, usize)> = Vec::new();
-    for &(phrase, kind) in TRIGGERS {
-        for (s, _) in lower.match_indices(phrase) {
-            let e = s + phrase.len();
-            let left_ok = !lower[..s]
-                .chars()
-                .next_back()
-                .is_some_and(char::is_alphanumeric);
-            let right_ok = !lower[e..].chars().next().is_some_and(char::is_alphanumeric);
-            if !left_ok || !right_ok || taken.iter().any(|&(a, b)| a < e && s < b) {
-                continue;
-            }
-            if !real_trigger(lower, phrase, s, e) {
-                continue;
-            }
-            let at = map.get(s).copied().unwrap_or(0);
-            let end = map.get(e).copied().unwrap_or(at);
-            taken.push((s, e));
-            out.push(Trigger {
-                kind,
-                at,
-                end,
-                rel: s,
-            });
+    for m in ac.find_iter(lower) {
+        let (s, e) = (m.start(), m.end());
+        let Some(&(phrase, kind)) = TRIGGERS.get(m.pattern().as_usize()) else {
+            continue;
+        };
+        let left_ok = !lower[..s]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphanumeric);
+        let right_ok = !lower[e..].chars().next().is_some_and(char::is_alphanumeric);
+        if !left_ok || !right_ok || !real_trigger(lower, phrase, s, e) {
+            continue;
         }
+        let at = map.get(s).copied().unwrap_or(0);
+        let end = map.get(e).copied().unwrap_or(at);
+        out.push(Trigger {
+            kind,
+            at,
+            end,
+            rel: s,
+        });
     }
-    out.sort_by_key(|t| t.at);
     out
 }
 

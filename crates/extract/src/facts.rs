@@ -132,7 +132,7 @@ fn pair_of(ctx: &Context<'_>, start: usize, end: usize, folded: &str) -> Option<
                 || folded.contains("song phuong")
                 || folded.contains("hai ben")
             {
-                ctx.pair.clone().map(|(a, b)| vec![a, b])
+                recent_pair(ctx, start)
             } else {
                 None
             }
@@ -140,7 +140,7 @@ fn pair_of(ctx: &Context<'_>, start: usize, end: usize, folded: &str) -> Option<
         1 => {
             let only = uniq.remove(0);
             if only == "VN" {
-                ctx.pair.clone().map(|(a, b)| vec![a, b])
+                recent_pair(ctx, start)
             } else {
                 Some(vec![only, "VN".to_string()])
             }
@@ -155,6 +155,20 @@ fn pair_of(ctx: &Context<'_>, start: usize, end: usize, folded: &str) -> Option<
                 None
             }
         }
+    }
+}
+
+/// "Hai nước" refers to the pair of the passage: Vietnam and the last foreign country named in
+/// the few sentences before, else the article's main pair.
+fn recent_pair(ctx: &Context<'_>, start: usize) -> Option<Vec<String>> {
+    let from = start.saturating_sub(600);
+    let recent = countries_in(ctx, from, start)
+        .into_iter()
+        .map(|(_, c)| c)
+        .rfind(|c| c != "VN");
+    match recent {
+        Some(c) => Some(vec![c, "VN".to_string()]),
+        None => ctx.pair.clone().map(|(a, b)| vec![a, b]),
     }
 }
 
@@ -362,6 +376,11 @@ fn partnership(folded: &str, pair: &[String], ev: (usize, usize), out: &mut Vec<
     for (phrase, level) in LEVELS {
         if let Some(i) = folded.find(phrase) {
             let after = &folded[i + phrase.len()..];
+            // "Hiệp định Đối tác toàn diện và tiến bộ …" names an agreement, not a relation.
+            let before = folded[..i].trim_end();
+            if before.ends_with("hiep dinh") || after.trim_start().starts_with("va tien bo") {
+                continue;
+            }
             // "Đối tác chiến lược toàn diện" contains "Đối tác chiến lược": the longer wins.
             if *level == "strategic_partnership" && after.trim_start().starts_with("toan dien") {
                 continue;
@@ -431,55 +450,62 @@ fn trade(
 }
 
 fn rank(ctx: &Context<'_>, s: usize, e: usize, folded: &str, out: &mut Vec<Found>) {
-    let Some(i) = folded.find("doi tac thuong mai lon") else {
-        return;
-    };
-    let before = &folded[..i];
-    if before.trim_end().ends_with("nhung") || before.contains("mot trong nhung") {
-        return;
-    }
-    let after = &folded[i + "doi tac thuong mai lon".len()..];
-    let words: Vec<&str> = after.split_whitespace().collect();
-    let rank = match words.first().copied() {
-        Some("nhat") => Some(1),
-        Some("thu") => words.get(1).and_then(|w| {
-            let w = w.trim_matches(|c: char| !c.is_alphanumeric());
-            w.parse::<u32>()
-                .ok()
-                .or_else(|| RANK_WORDS.iter().find(|(k, _)| *k == w).map(|(_, n)| *n))
-        }),
-        _ => None,
-    };
-    let rank = rank.or_else(|| folded[..i].ends_with("dau tien ").then_some(1));
-    let Some(rank) = rank else { return };
-    // Subject: the country before "là"; object: the country after "của".
+    const PHRASE: &str = "doi tac thuong mai lon";
+    let text = ctx.text.get(s..e).unwrap_or("");
+    // Folding keeps one char per char: a folded offset maps back by counting chars.
     let map_offset = |folded_pos: usize| -> usize {
-        // Folding keeps one char per char: count chars.
         let chars = folded[..folded_pos].chars().count();
-        let text = ctx.text.get(s..e).unwrap_or("");
         s + text
             .char_indices()
             .nth(chars)
             .map_or(text.len(), |(b, _)| b)
     };
-    let split = map_offset(i);
-    let before_cs = countries_in(ctx, s, split);
-    let after_cs = countries_in(ctx, split, e);
-    let subject = before_cs.last().map(|(_, c)| c.clone());
-    let object = after_cs
-        .first()
-        .map(|(_, c)| c.clone())
-        .or_else(|| Some("VN".to_string()));
-    let (Some(subject), Some(object)) = (subject, object) else {
-        return;
-    };
-    if subject == object {
-        return;
+    let hits: Vec<usize> = folded.match_indices(PHRASE).map(|(i, _)| i).collect();
+    // "X là đối tác … lớn thứ 4 của Y và Y là đối tác … lớn nhất của X": each statement runs
+    // from the end of the previous one to the start of the next.
+    for (k, &i) in hits.iter().enumerate() {
+        let before = &folded[..i];
+        if before.trim_end().ends_with("nhung")
+            || before.ends_with("mot trong nhung doi tac thuong mai lon")
+        {
+            continue;
+        }
+        let after = &folded[i + PHRASE.len()..];
+        let words: Vec<&str> = after.split_whitespace().collect();
+        let rank = match words.first().copied() {
+            Some("nhat") => Some(1),
+            Some("thu") => words.get(1).and_then(|w| {
+                let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+                w.parse::<u32>()
+                    .ok()
+                    .or_else(|| RANK_WORDS.iter().find(|(k, _)| *k == w).map(|(_, n)| *n))
+            }),
+            _ => None,
+        };
+        let Some(rank) = rank else { continue };
+        let from = if k == 0 {
+            s
+        } else {
+            map_offset(hits[k - 1] + PHRASE.len())
+        };
+        let to = hits.get(k + 1).map_or(e, |&n| map_offset(n));
+        let split = map_offset(i);
+        let subject = countries_in(ctx, from, split)
+            .last()
+            .map(|(_, c)| c.clone());
+        let object = countries_in(ctx, split, to)
+            .first()
+            .map(|(_, c)| c.clone())
+            .unwrap_or_else(|| "VN".to_string());
+        let Some(subject) = subject else { continue };
+        if subject == object {
+            continue;
+        }
+        let mut f = Found::new("trade_rank", vec![subject.clone(), object], (s, e));
+        f.subject = Some(subject);
+        f.rank = Some(rank);
+        out.push(f);
     }
-    let mut f = Found::new("trade_rank", vec![subject.clone(), object], (s, e));
-    f.subject = Some(subject);
-    f.rank = Some(rank);
-    out.push(f);
 }
 
 const AID_WORDS: &[&str] = &[
