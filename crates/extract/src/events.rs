@@ -164,6 +164,14 @@ const PLANS: &[&str] = &[
     "đề xuất",
     "tin tưởng",
     "chúc",
+    "ngày mai",
+    "sáng mai",
+    "chiều mai",
+    "tối mai",
+    "tuần tới",
+    "tháng tới",
+    "năm tới",
+    "tới đây",
 ];
 
 /// Sentence openings that refer back to an encounter already reported ("Tại cuộc gặp", "Sau
@@ -576,7 +584,20 @@ pub fn find(ctx: &Context<'_>) -> Vec<Found> {
             } else {
                 mentions.clone()
             };
-            let mut date = own_date.or(last_date);
+            // A date after the publication is a plan; an invitation is dated by the meeting
+            // it was made at, not by the event it invites to.
+            let future = own_date.is_some_and(|d| {
+                ctx.anchor
+                    .is_some_and(|a| a.day.is_some() && d.day.is_some() && d > a)
+            });
+            if future && t.kind != Kind::Invite {
+                continue;
+            }
+            let mut date = if t.kind == Kind::Invite {
+                last_date.or(own_date)
+            } else {
+                own_date.or(last_date)
+            };
             let mut place = own_place.clone().or_else(|| last_place.clone());
             let mut groups: Vec<Vec<Participant>> = Vec::new();
             match t.kind {

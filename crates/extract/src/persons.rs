@@ -579,6 +579,63 @@ fn name_start(words: &[String]) -> usize {
     }
 }
 
+/// The office given beside a name, after it ("bà Lydia Samarbakhsh, Ủy viên … Đảng Cộng sản
+/// Pháp") or before it ("Tổng lãnh sự Nga tại San Francisco, ông Sergei Petrov"): the country
+/// and role of that phrase.
+fn apposition(
+    text: &str,
+    tags: &[Tag],
+    name_end: usize,
+    sentence_end: usize,
+    sentence_start: usize,
+    lead_start: usize,
+) -> (Option<String>, Option<String>) {
+    let after = text.get(name_end..sentence_end).unwrap_or("");
+    if after.trim_start().starts_with(',') {
+        let stop = after[1..]
+            .find([',', ';', '(', ')'])
+            .map_or(sentence_end, |i| name_end + 1 + i)
+            .min(name_end + 160);
+        if let Some(found) = title_and_country(tags, name_end, stop) {
+            return found;
+        }
+    }
+    let before = text.get(sentence_start..lead_start).unwrap_or("");
+    if before.trim_end().ends_with(',') {
+        let end = sentence_start + before.trim_end().len() - 1;
+        let start = before[..end - sentence_start]
+            .rfind([',', ';', '('])
+            .map_or(sentence_start, |i| sentence_start + i + 1)
+            .max(end.saturating_sub(160));
+        if let Some(found) = title_and_country(tags, start, end) {
+            return found;
+        }
+    }
+    (None, None)
+}
+
+/// A title followed, within the span, by a country or a national organization.
+fn title_and_country(
+    tags: &[Tag],
+    start: usize,
+    end: usize,
+) -> Option<(Option<String>, Option<String>)> {
+    let inside: Vec<&Tag> = tags_in(tags, start, end).collect();
+    let (k, role) = inside.iter().enumerate().find_map(|(k, t)| match &t.kind {
+        TagKind::Title { role, .. } => Some((k, role.clone())),
+        _ => None,
+    })?;
+    let country = inside.iter().skip(k + 1).find_map(|t| match &t.kind {
+        TagKind::Country {
+            code,
+            ambiguous: false,
+        } => Some(code.clone()),
+        TagKind::Organization { country: Some(c) } => Some(c.clone()),
+        _ => None,
+    })?;
+    Some((Some(country), Some(role)))
+}
+
 /// Recognizes the persons of `text` (a body), sentence by sentence.
 pub fn recognize(text: &str, sentences: &[(usize, usize)], tags: &[Tag]) -> Persons {
     let mut persons = Persons::default();
@@ -620,14 +677,23 @@ pub fn recognize(text: &str, sentences: &[(usize, usize)], tags: &[Tag]) -> Pers
             if !is_person || words.len() > 6 {
                 continue;
             }
+            let (apposition_country, apposition_role) = apposition(
+                text,
+                tags,
+                run.end,
+                s_end,
+                s_start,
+                lead.start.unwrap_or(name_from),
+            );
             let country = lead
                 .country
                 .clone()
                 .or_else(|| known.and_then(|k| k.country.map(str::to_string)))
+                .or(apposition_country)
                 .or_else(|| {
                     (lead.vietnamese_title || vietnamese_shape(&words)).then(|| "VN".to_string())
                 });
-            let role = lead.roles.last().cloned();
+            let role = lead.roles.last().cloned().or(apposition_role);
             let idx = match existing {
                 Some(i) => {
                     let p = &mut persons.list[i];
