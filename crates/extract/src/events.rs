@@ -656,6 +656,24 @@ pub fn find(ctx: &Context<'_>) -> Vec<Found> {
                     groups.push(visitors);
                 }
                 _ => {
+                    // "hội đàm giữa A và B": the parties are the ones after "giữa".
+                    let between = lower[t.rel..]
+                        .split_whitespace()
+                        .nth(if lower[t.rel..].starts_with("cuộc") {
+                            2
+                        } else {
+                            1
+                        })
+                        .is_some_and(|w| w == "giữa");
+                    let in_clause: Vec<&Mention> = if between {
+                        in_clause
+                            .iter()
+                            .copied()
+                            .filter(|m| m.start >= t.end)
+                            .collect()
+                    } else {
+                        in_clause
+                    };
                     let people = participants(ctx, &in_clause);
                     let subjects: Vec<Participant> = {
                         let before: Vec<&Mention> = in_clause

@@ -316,6 +316,10 @@ fn lead_before(text: &str, tags: &[Tag], at: usize, floor: usize) -> Lead {
                 lead.honorific = true;
                 lead.start = Some(t.start);
             }
+            // "Bí thư Thành ủy Hà Nội …": a place inside a title phrase.
+            TagKind::Place { .. } if !lead.roles.is_empty() || lead.start.is_none() => {
+                lead.start = Some(t.start);
+            }
             TagKind::Place { .. } => break,
         }
         pos = t.start;
