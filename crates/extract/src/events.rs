@@ -9,7 +9,7 @@ use aho_corasick::{AhoCorasick, MatchKind};
 
 use crate::dates::{self, DateMention, PartialDate, Said};
 use crate::persons::{Mention, Persons};
-use crate::tags::{Tag, TagKind};
+use crate::tags::{starting_in, Tag, TagKind};
 
 /// The nine event types.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -368,9 +368,9 @@ fn lower_span(text: &str, start: usize, end: usize) -> (String, Vec<usize>) {
 /// The host country of a visit: the first country or place named after the trigger in its
 /// sentence that is not the visitor's own ("thăm chính thức Peru", "chuyến thăm … tới Peru").
 fn destination(ctx: &Context<'_>, from: usize, to: usize, home: Option<&str>) -> Option<String> {
-    ctx.tags
+    starting_in(ctx.tags, from, to, |t| t.start)
         .iter()
-        .filter(|t| t.start >= from && t.end <= to)
+        .filter(|t| t.end <= to)
         .filter_map(|t| match &t.kind {
             TagKind::Country {
                 code,
@@ -400,15 +400,16 @@ fn place_in(ctx: &Context<'_>, start: usize, end: usize) -> Option<(Option<Strin
             continue;
         }
         let at = map.get(i + w.len()).copied().unwrap_or(end);
-        let hit = ctx.tags.iter().find(|t| {
-            t.start >= at
-                && t.end <= end
-                && ctx.text.get(at..t.start).is_some_and(|gap| {
-                    gap.split(|c: char| !c.is_alphanumeric())
-                        .filter(|g| !g.is_empty())
-                        .all(|g| PLACE_WORDS.contains(&g.to_lowercase().as_str()))
-                })
-        });
+        let hit = starting_in(ctx.tags, at, end, |t| t.start)
+            .iter()
+            .find(|t| {
+                t.end <= end
+                    && ctx.text.get(at..t.start).is_some_and(|gap| {
+                        gap.split(|c: char| !c.is_alphanumeric())
+                            .filter(|g| !g.is_empty())
+                            .all(|g| PLACE_WORDS.contains(&g.to_lowercase().as_str()))
+                    })
+            });
         match hit.map(|t| &t.kind) {
             Some(TagKind::Place { name, country }) => {
                 return Some((Some(name.clone()), country.clone()));
@@ -424,9 +425,9 @@ fn place_in(ctx: &Context<'_>, start: usize, end: usize) -> Option<(Option<Strin
 
 /// The first date a sentence gives, resolved, with whether it is a day.
 fn date_in(ctx: &Context<'_>, start: usize, end: usize) -> Option<PartialDate> {
-    ctx.dates
+    starting_in(ctx.dates, start, end, |m| m.start)
         .iter()
-        .filter(|m| m.start >= start && m.end <= end)
+        .filter(|m| m.end <= end)
         .filter(|m| !(m.range && matches!(m.said, Said::Date(d) if d.day.is_none())))
         .find_map(|m| dates::resolve(m.said, ctx.anchor))
 }
@@ -543,12 +544,11 @@ pub fn find(ctx: &Context<'_>) -> Vec<Found> {
             .any(|b| lower.starts_with(b))
             .then(|| lower.find(',').and_then(|i| map.get(i).copied()))
             .flatten();
-        let mentions: Vec<&Mention> = ctx
-            .persons
-            .mentions
-            .iter()
-            .filter(|m| m.start >= s_start && m.end <= s_end)
-            .collect();
+        let mentions: Vec<&Mention> =
+            starting_in(&ctx.persons.mentions, s_start, s_end, |m| m.start)
+                .iter()
+                .filter(|m| m.end <= s_end)
+                .collect();
         // Persons after "lời mời của" are the hosts behind a visit, not its participants.
         let invited_by = lower
             .find("lời mời của")

@@ -6,7 +6,7 @@ use biennien_text::fold;
 use crate::dates::{DateMention, PartialDate, Said};
 use crate::money;
 use crate::persons::Persons;
-use crate::tags::{Tag, TagKind};
+use crate::tags::{starting_in, Tag, TagKind};
 
 /// A fact found in a text.
 #[derive(Debug, Clone, PartialEq)]
@@ -75,18 +75,19 @@ pub struct Context<'a> {
 /// Countries named in `[start, end)` (by country tags, places, and persons' countries), in order.
 fn countries_in(ctx: &Context<'_>, start: usize, end: usize) -> Vec<(usize, String)> {
     let mut out: Vec<(usize, String)> = Vec::new();
-    for t in ctx.tags.iter().filter(|t| t.start >= start && t.end <= end) {
+    for t in starting_in(ctx.tags, start, end, |t| t.start)
+        .iter()
+        .filter(|t| t.end <= end)
+    {
         if let TagKind::Country { code, ambiguous } = &t.kind {
             if !ambiguous || country_context(ctx.text, t.start) {
                 out.push((t.start, code.clone()));
             }
         }
     }
-    for m in ctx
-        .persons
-        .mentions
+    for m in starting_in(&ctx.persons.mentions, start, end, |m| m.start)
         .iter()
-        .filter(|m| m.start >= start && m.end <= end)
+        .filter(|m| m.end <= end)
     {
         let c = m
             .person

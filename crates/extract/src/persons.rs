@@ -10,7 +10,7 @@
 
 use biennien_text::fold;
 
-use crate::tags::{Tag, TagKind};
+use crate::tags::{starting_in, Tag, TagKind};
 
 /// Particles that may sit inside a foreign name in lower case.
 const PARTICLES: &[&str] = &[
@@ -252,12 +252,15 @@ pub struct Persons {
 
 /// The tags lying inside `[start, end)`.
 fn tags_in(tags: &[Tag], start: usize, end: usize) -> impl Iterator<Item = &Tag> {
-    tags.iter()
-        .filter(move |t| t.start >= start && t.end <= end)
+    starting_in(tags, start, end, |t| t.start)
+        .iter()
+        .filter(move |t| t.end <= end)
 }
 
 fn tag_at(tags: &[Tag], pos: usize) -> Option<&Tag> {
-    tags.iter().find(|t| t.start <= pos && pos < t.end)
+    // Tags do not overlap: the last one starting at or before `pos` is the only candidate.
+    let i = tags.partition_point(|t| t.start <= pos);
+    tags[..i].last().filter(|t| pos < t.end)
 }
 
 /// Reads the title chain that ends right before byte `at` (ignoring spaces and commas).
@@ -274,7 +277,11 @@ fn lead_before(text: &str, tags: &[Tag], at: usize, floor: usize) -> Lead {
         let trimmed = before.trim_end_matches([' ', ',']);
         let comma = before[trimmed.len()..].contains(',');
         let end = floor + trimmed.len();
-        let Some(t) = tags.iter().rev().find(|t| t.end == end && t.start >= floor) else {
+        let Some(t) = starting_in(tags, floor, end, |t| t.start)
+            .iter()
+            .rev()
+            .find(|t| t.end == end)
+        else {
             // Words that join a posting to the title: "Đại sứ Việt Nam tại Brazil kiêm nhiệm
             // Cộng hòa Peru". The country nearest the title is the one acted for.
             let word_start = trimmed.rfind(char::is_whitespace).map_or(0, |i| i + 1);
@@ -328,15 +335,18 @@ fn lead_before(text: &str, tags: &[Tag], at: usize, floor: usize) -> Lead {
     // country.
     if lead.roles.is_empty() {
         if let Some(from) = lead.start.filter(|_| lead.country.is_some()) {
-            let title = tags.iter().rev().find(|t| {
-                t.end <= from
-                    && t.start >= floor
-                    && matches!(t.kind, TagKind::Title { .. })
-                    && text.get(t.end..from).is_some_and(|gap| {
-                        gap.split_whitespace().count() <= 6
-                            && !gap.contains([',', '.', ';', ':', '(', ')'])
-                    })
-            });
+            let title = starting_in(tags, floor, from, |t| t.start)
+                .iter()
+                .rev()
+                .find(|t| {
+                    t.end <= from
+                        && t.start >= floor
+                        && matches!(t.kind, TagKind::Title { .. })
+                        && text.get(t.end..from).is_some_and(|gap| {
+                            gap.split_whitespace().count() <= 6
+                                && !gap.contains([',', '.', ';', ':', '(', ')'])
+                        })
+                });
             if let Some(Tag {
                 kind: TagKind::Title { role, vietnamese },
                 start,

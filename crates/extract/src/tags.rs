@@ -49,9 +49,21 @@ pub struct Tag {
     pub kind: TagKind,
 }
 
+/// The items of `items` (sorted by start) that start in `[start, end)`, found by binary search.
+pub(crate) fn starting_in<T>(
+    items: &[T],
+    start: usize,
+    end: usize,
+    at: impl Fn(&T) -> usize,
+) -> &[T] {
+    let lo = items.partition_point(|x| at(x) < start);
+    let hi = items.partition_point(|x| at(x) < end).max(lo);
+    &items[lo..hi]
+}
+
 /// All tags of `text`, in text order, not overlapping.
 pub fn tag(text: &str) -> Vec<Tag> {
-    gazetteer()
+    let mut tags = gazetteer()
         .scan(text)
         .into_iter()
         .filter_map(|h| {
@@ -81,7 +93,9 @@ pub fn tag(text: &str) -> Vec<Tag> {
                 kind,
             })
         })
-        .collect()
+        .collect::<Vec<Tag>>();
+    tags.sort_by_key(|t| t.start);
+    tags
 }
 
 /// Offices that, without a country after them, are Vietnam's.
