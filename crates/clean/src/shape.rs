@@ -124,7 +124,7 @@ pub(crate) fn is_title_like(line: &str) -> bool {
 /// render a picture's alternative text next to its link.
 pub(crate) fn is_doubled(line: &str) -> bool {
     let n = line.len();
-    if n < 21 || n % 2 == 0 {
+    if n < 21 || n.is_multiple_of(2) {
         return false;
     }
     let mid = n / 2;

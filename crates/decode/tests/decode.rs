@@ -1,6 +1,9 @@
 //! Decoding tests: bytes in, expected text, encoding and replacement count out, through one
 //! `check` helper. Inputs are built with encoders rather than stored as files.
 
+// Test code: a failed expectation is the report.
+#![allow(clippy::expect_used, clippy::unwrap_used, clippy::panic)]
+
 use biennien_decode::{decode, decode_with_hint, BinaryKind, DecodeError, Decoded, Encoding};
 use unicode_normalization::UnicodeNormalization;
 

@@ -1,6 +1,9 @@
 //! Properties of decoding: UTF-8 round-trips, mojibake and windows-1258 come back as the
 //! original text, and no input makes decoding panic or return text that is not NFC.
 
+// Test code: a failed expectation is the report.
+#![allow(clippy::expect_used, clippy::unwrap_used, clippy::panic)]
+
 use biennien_decode::{decode, decode_with_hint, Encoding};
 use proptest::prelude::*;
 use unicode_normalization::{is_nfc, UnicodeNormalization};

@@ -788,9 +788,12 @@ pub fn find(ctx: &Context<'_>) -> Vec<Found> {
     locate(merge_visits(out, ctx.anchor))
 }
 
+/// Who is on a visit, to which country, from when.
+type VisitKey = (Vec<Option<usize>>, Option<String>, Option<PartialDate>);
+
 /// Events without a place take the host country of a visit one of their participants is on.
 fn locate(mut events: Vec<Found>) -> Vec<Found> {
-    let visits: Vec<(Vec<Option<usize>>, Option<String>, Option<PartialDate>)> = events
+    let visits: Vec<VisitKey> = events
         .iter()
         .filter(|e| e.kind == Kind::Visit)
         .map(|e| {

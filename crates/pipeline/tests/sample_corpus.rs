@@ -5,6 +5,9 @@
 //! scores it), no string of the page template listed as `absent` may leak into the body, and the
 //! title, publication date, outlet and author must be the expected ones.
 
+// Test code: a failed expectation is the report.
+#![allow(clippy::expect_used, clippy::unwrap_used, clippy::panic)]
+
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 

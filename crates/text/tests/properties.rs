@@ -1,5 +1,8 @@
 //! Invariants of normalization and folding, checked on generated text.
 
+// Test code: a failed expectation is the report.
+#![allow(clippy::expect_used, clippy::unwrap_used, clippy::panic)]
+
 use biennien_text::{fold, fold_with_offsets, normalize, OffsetMap};
 use proptest::prelude::*;
 use unicode_normalization::char::is_combining_mark;
