@@ -24,7 +24,9 @@ fn main() {
         eprintln!("usage: scan_throughput FILE...");
         return;
     }
+    let loading = Instant::now();
     let g = gazetteer();
+    println!("loaded the gazetteer in {:.0?}", loading.elapsed());
     let rounds = (50_000_000 / total).max(1);
     let started = Instant::now();
     let mut hits = 0usize;
