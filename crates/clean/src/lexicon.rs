@@ -40,6 +40,16 @@ pub(crate) fn fold_label(line: &str) -> String {
     .to_string()
 }
 
+/// The first characters of a line: enough for any template phrase and what follows it, so that
+/// long paragraphs are not folded whole only to test their first words.
+fn head(line: &str) -> &str {
+    const CHARS: usize = 96;
+    match line.char_indices().nth(CHARS) {
+        Some((i, _)) => &line[..i],
+        None => line,
+    }
+}
+
 fn starts_with_phrase(folded: &str, phrase: &str) -> bool {
     if !folded.starts_with(phrase) {
         return false;
@@ -95,8 +105,8 @@ impl Lexicon {
     }
 
     /// Whether the line is a single teaser introduced by a phrase and a colon ("Xem thêm: …").
-    pub(crate) fn is_related_prefixed(&self, line: &str) -> bool {
-        let f = fold(line);
+        pub(crate) fn is_related_prefixed(&self, line: &str) -> bool {
+        let f = fold(head(line));
         self.related_prefix.iter().any(|p| {
             starts_with_phrase(&f, p)
                 && f[p.len()..]
@@ -119,7 +129,7 @@ impl Lexicon {
         if line.contains('©') {
             return true;
         }
-        let f = fold(line);
+                let f = fold(head(line));
         let f = f.trim_start_matches(|c: char| !c.is_alphanumeric());
         self.footer.iter().any(|p| {
             starts_with_phrase(f, p)
