@@ -105,3 +105,57 @@ pub fn failed(err: &InputError) -> Document {
         ..Document::default()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn raw(content: Content) -> RawDoc {
+        RawDoc {
+            source: "test.txt".into(),
+            content,
+            title: None,
+            published: None,
+            outlet: None,
+            url: None,
+        }
+    }
+
+    #[test]
+    fn binary_bytes_give_an_error_record_not_a_panic() {
+        let doc = process(&raw(Content::Bytes(vec![
+            0x89, b'P', b'N', b'G', 0, 0, 0, 13, 1, 2, 0,
+        ])));
+        assert!(
+            doc.error.as_deref().is_some_and(|e| e.contains("test.txt")),
+            "{doc:?}"
+        );
+        assert!(doc.body.is_empty());
+    }
+
+    #[test]
+    fn legacy_bytes_are_decoded_and_reported() {
+        // "Hà Nội" in Windows-1258: base letters followed by combining tone marks.
+        let mut bytes = b"Th\xF4ng c\xE1o\n\nH\xE0 N\xF4\xF2i ti\xEA\xF2p \xF0o\xE0n. ".to_vec();
+        bytes.extend(
+            b"Hai b\xEAn trao \xF0\xF4\xDEi v\xEA\xF2 h\xF4\xF2p t\xE1c kinh t\xEA\xEC.".iter(),
+        );
+        let doc = process(&raw(Content::Bytes(bytes)));
+        assert_eq!(doc.encoding.as_deref(), Some("windows-1258"), "{doc:?}");
+        assert!(doc.body.contains("Hà Nội"), "{}", doc.body);
+    }
+
+    #[test]
+    fn removed_spans_point_into_the_input() {
+        let text = "Trang chủ\nThời sự\nThế giới\nKinh tế\n\nChiều 2/5, Bộ trưởng Ngoại giao Bùi \
+                    Thanh Sơn đã hội đàm với Bộ trưởng Ngoại giao Peru tại Lima.\n\nTin liên quan\n\
+                    Một tin khác về ngoại giao";
+        let doc = process(&raw(Content::Text(text.to_string())));
+        assert!(!doc.removed.is_empty());
+        for r in &doc.removed {
+            let original = &text[r.span.start..r.span.end];
+            assert_eq!(original.trim(), r.text.trim(), "{r:?}");
+        }
+        assert!(doc.body.starts_with("Chiều 2/5"), "{}", doc.body);
+    }
+}
