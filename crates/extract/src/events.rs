@@ -771,10 +771,9 @@ pub fn find(ctx: &Context<'_>) -> Vec<Found> {
                     found.participants.iter().filter_map(|p| p.person).collect();
                 let known = out.iter().any(|e| {
                     if back_reference {
-                        (e.date.is_none() || found.date.is_none() || e.date == found.date)
-                            && named
-                                .iter()
-                                .all(|n| e.participants.iter().any(|p| p.person == Some(*n)))
+                        named
+                            .iter()
+                            .all(|n| e.participants.iter().any(|p| p.person == Some(*n)))
                     } else {
                         e.kind == found.kind && e.date == found.date && key(&e.participants) == k
                     }
