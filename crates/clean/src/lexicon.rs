@@ -16,8 +16,14 @@ pub(crate) struct Lexicon {
     related_header: HashSet<String>,
     related_prefix: Vec<String>,
     share: Vec<String>,
+    share_label: HashSet<String>,
     footer: Vec<String>,
     menu_word: HashSet<String>,
+    /// Menu labels as plain words (dashes dropped), to read labels written one after another.
+    menu_phrase: HashSet<String>,
+    /// The most words in one menu label.
+    menu_word_max: usize,
+    byline_label: HashSet<String>,
 }
 
 static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::parse(DATA));
@@ -48,6 +54,13 @@ fn head(line: &str) -> &str {
         Some((i, _)) => &line[..i],
         None => line,
     }
+}
+
+/// The words of a folded label, without the dashes between them.
+fn label_words(folded: &str) -> impl Iterator<Item = &str> {
+    folded
+        .split(|c: char| c.is_whitespace() || matches!(c, '-' | '–'))
+        .filter(|w| !w.is_empty())
 }
 
 fn starts_with_phrase(folded: &str, phrase: &str) -> bool {
@@ -82,9 +95,18 @@ impl Lexicon {
                 }
                 "related_prefix" => lex.related_prefix.push(folded),
                 "share" => lex.share.push(folded),
+                "share_label" => {
+                    lex.share_label.insert(folded);
+                }
                 "footer" => lex.footer.push(folded),
                 "menu_word" => {
+                    let plain = label_words(&folded).collect::<Vec<_>>();
+                    lex.menu_word_max = lex.menu_word_max.max(plain.len());
+                    lex.menu_phrase.insert(plain.join(" "));
                     lex.menu_word.insert(folded);
+                }
+                "byline_label" => {
+                    lex.byline_label.insert(folded);
                 }
                 _ => {}
             }
@@ -105,10 +127,12 @@ impl Lexicon {
     }
 
     /// Whether the line is a single teaser introduced by a phrase and a colon ("Xem thêm: …").
-        pub(crate) fn is_related_prefixed(&self, line: &str) -> bool {
+    pub(crate) fn is_related_prefixed(&self, line: &str) -> bool {
+        // ">> Xem thêm: …": arrows and bullets may stand before the phrase.
         let f = fold(head(line));
+        let f = f.trim_start_matches(|c: char| !c.is_alphanumeric());
         self.related_prefix.iter().any(|p| {
-            starts_with_phrase(&f, p)
+            starts_with_phrase(f, p)
                 && f[p.len()..]
                     .trim_start()
                     .starts_with([':', '>', '»', '-', '|'])
@@ -121,7 +145,7 @@ impl Lexicon {
             return false;
         }
         let f = fold_label(line);
-        self.share.iter().any(|p| starts_with_phrase(&f, p))
+        self.share_label.contains(&f) || self.share.iter().any(|p| starts_with_phrase(&f, p))
     }
 
     /// Whether the line is page furniture: copyright, contacts, licence, tags.
@@ -129,7 +153,7 @@ impl Lexicon {
         if line.contains('©') {
             return true;
         }
-                let f = fold(head(line));
+        let f = fold(head(line));
         let f = f.trim_start_matches(|c: char| !c.is_alphanumeric());
         self.footer.iter().any(|p| {
             starts_with_phrase(f, p)
@@ -137,8 +161,83 @@ impl Lexicon {
         })
     }
 
-    /// Whether the text is one navigation label ("Thời sự", "Trang chủ").
+    /// Whether the text is one navigation label ("Thời sự", "Trang chủ", "Bà Rịa - Vũng Tàu").
     pub(crate) fn is_menu_word(&self, item: &str) -> bool {
         self.menu_word.contains(&fold_label(item))
+    }
+
+    /// Reads a line as navigation labels written one after another without separators
+    /// ("Trang chủ Tin tức Chính trị Quốc phòng an ninh Quốc tế"): at each word the longest
+    /// label that starts there is taken. Returns the number of labels found and the number of
+    /// words no label covers.
+    pub(crate) fn menu_labels(&self, line: &str) -> (usize, usize) {
+        let folded = fold(line);
+        let words: Vec<&str> = label_words(&folded).collect();
+        let (mut labels, mut uncovered, mut i) = (0, 0, 0);
+        let mut phrase = String::new();
+        while i < words.len() {
+            let longest = (1..=self.menu_word_max.min(words.len() - i))
+                .rev()
+                .find(|&n| {
+                    phrase.clear();
+                    for (k, w) in words[i..i + n].iter().enumerate() {
+                        if k > 0 {
+                            phrase.push(' ');
+                        }
+                        phrase.push_str(w);
+                    }
+                    self.menu_phrase.contains(&phrase)
+                });
+            match longest {
+                Some(n) => {
+                    labels += 1;
+                    i += n;
+                }
+                None => {
+                    uncovered += 1;
+                    i += 1;
+                }
+            }
+        }
+        (labels, uncovered)
+    }
+
+    /// Whether the text is a byline's label: "Bài và ảnh", "Bài", "Thực hiện".
+    pub(crate) fn is_byline_label(&self, head: &str) -> bool {
+        let f = fold(head);
+        self.byline_label.contains(f.trim())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn menu_labels_one_after_another() {
+        let lex = lexicon();
+        assert_eq!(
+            lex.menu_labels("Trang chủ Tin tức Chính trị Quốc phòng an ninh Quốc tế Bạn đọc"),
+            (6, 0)
+        );
+        assert_eq!(lex.menu_labels("Bà Rịa - Vũng Tàu Bạc Liêu"), (2, 0));
+        let (labels, uncovered) = lex.menu_labels("Kinh tế Việt Nam tăng trưởng trong quý ba");
+        assert_eq!((labels, uncovered), (1, 7));
+        assert!(lex.is_menu_word("Bà Rịa - Vũng Tàu"));
+        assert!(lex.is_menu_word("• Thừa Thiên Huế"));
+        assert!(!lex.is_menu_word("Thu Hằng"));
+    }
+
+    #[test]
+    fn prompts_and_links() {
+        let lex = lexicon();
+        assert!(lex.is_related_prefixed(">> Xem thêm: Hội chợ hàng Việt Nam tại Busan"));
+        assert!(lex.is_related_prefixed("» Đọc thêm: Hai nước ký bản ghi nhớ"));
+        assert!(!lex.is_related_prefixed("Xem thêm các hoạt động của đoàn trong tuần"));
+        assert!(lex.is_share("Lưu", 1));
+        assert!(!lex.is_share("Lưu ý: đoàn làm việc trong tuần tới", 7));
+        assert!(lex.is_byline_label("Bài và ảnh"));
+        assert!(lex.is_byline_label("Bài, ảnh"));
+        assert!(!lex.is_byline_label("Kết quả"));
     }
 }

@@ -50,7 +50,8 @@ use lexicon::{lexicon, Lexicon};
 use lines::{Line, State};
 use shape::{
     ends_sentence, ends_truncated, ends_with_ellipsis, has_letters, is_caption, is_doubled,
-    is_image_alt, is_image_file, is_title_like, sentences, strip_bullet, words,
+    is_image_alt, is_image_file, is_position_caption, is_title_like, sentences, strip_bullet,
+    words,
 };
 
 /// What the crawler already knows about the page, used before anything read from the text.
@@ -114,6 +115,7 @@ pub fn clean(text: &str, hints: &Hints<'_>) -> Cleaned {
     page.end_mark();
     page.single_lines();
     page.menus();
+    page.footer_blocks();
     page.title(hints.title);
     page.header_zone();
     page.image_captions();
@@ -137,6 +139,8 @@ struct Page<'t> {
     lines: Vec<Line>,
     /// Lines from this index on are after the end mark.
     story_end: usize,
+    /// The line that carries the end mark: the story's last line, never a teaser.
+    end_line: Option<usize>,
     /// Pieces of lines (prefixes, suffixes) cut while the rest of the line stays.
     partial: Vec<Cut>,
     /// Lines that mark a picture: the next short line is its caption.
@@ -144,6 +148,8 @@ struct Page<'t> {
     stamps: Vec<Stamp>,
     title: Option<String>,
     outlet: Option<String>,
+    /// The outlet named by a copyright line, used when nothing else names one.
+    footer_outlet: Option<String>,
     author: Option<String>,
     dateline: Option<String>,
     lex: &'static Lexicon,
@@ -157,11 +163,13 @@ impl<'t> Page<'t> {
             text,
             lines,
             story_end,
+            end_line: None,
             partial: Vec::new(),
             image_markers: Vec::new(),
             stamps: Vec::new(),
             title: None,
             outlet: None,
+            footer_outlet: None,
             author: None,
             dateline: None,
             lex: lexicon(),
@@ -236,6 +244,7 @@ impl<'t> Page<'t> {
                     self.lines[i].state = State::Gone(RemovalReason::AfterEndMark);
                 }
                 self.story_end = i + 1;
+                self.end_line = Some(i);
                 self.after_end_metadata();
                 return;
             }
@@ -249,12 +258,22 @@ impl<'t> Page<'t> {
             self.lines[i].state = State::Gone(RemovalReason::AfterEndMark);
             let t = self.kept(i);
             if i < self.story_end + 4 {
-                if let Some(o) = meta::outlet_line(t) {
+                if let Some(o) = meta::outlet_line(t).or_else(|| meta::agency_line(t)) {
                     self.outlet.get_or_insert(o);
-                } else if let Some(a) = meta::byline(t) {
-                    self.author.get_or_insert(a);
+                } else if let Some(c) = meta::credit(t) {
+                    self.take_credit(c);
                 }
             }
+        }
+    }
+
+    /// Keeps the writer and outlet of a credit line, unless already known.
+    fn take_credit(&mut self, c: meta::Credit) {
+        if let Some(a) = c.author {
+            self.author.get_or_insert(a);
+        }
+        if let Some(o) = c.outlet {
+            self.outlet.get_or_insert(o);
         }
     }
 
@@ -276,22 +295,40 @@ impl<'t> Page<'t> {
                 t = self.kept(i);
             }
             let n = words(t);
-            let reason = if is_image_file(t) {
+            let after_image = i > 0
+                && matches!(
+                    self.reason(i - 1),
+                    Some(RemovalReason::ImageFile | RemovalReason::Caption)
+                );
+            let reason = if let Some(c) = meta::source_line(t).filter(|_| !after_image) {
+                // "Nguồn: VOV", "Theo Nguyễn Hoàng (TTXVN)": before captions, which also
+                // end in a credit.
+                let r = if c.author.is_some() {
+                    RemovalReason::Byline
+                } else {
+                    RemovalReason::OutletTag
+                };
+                self.take_credit(c);
+                Some(r)
+            } else if is_image_file(t) {
                 self.image_markers.push(i);
                 Some(RemovalReason::ImageFile)
             } else if is_image_alt(t) {
                 self.image_markers.push(i);
                 Some(RemovalReason::Caption)
-            } else if is_caption(t) {
+            } else if is_caption(t) || is_position_caption(t) {
                 Some(RemovalReason::Caption)
             } else if self.lex.is_related_header(t) {
                 Some(RemovalReason::RelatedHeader)
             } else if self.lex.is_related_prefixed(t) {
                 Some(RemovalReason::RelatedStory)
             } else if self.lex.is_footer(t, n) {
+                if let Some(o) = meta::copyright_outlet(t) {
+                    self.footer_outlet.get_or_insert(o);
+                }
                 Some(RemovalReason::Footer)
             } else if self.lex.is_share(t, n) {
-                if let Some(o) = follow_prompt_outlet(t) {
+                if let Some(o) = meta::follow_prompt_outlet(t) {
                     self.outlet.get_or_insert(o);
                 }
                 Some(RemovalReason::SharePrompt)
@@ -317,9 +354,24 @@ impl<'t> Page<'t> {
     // 3. Navigation menus.
     fn menus(&mut self) {
         let n = self.story_end;
+        let label: Vec<bool> = (0..n)
+            .map(|i| self.lines[i].is_body() && is_menu_item(self.kept(i)))
+            .collect();
         let menu_like: Vec<bool> = (0..n)
             .map(|i| match self.lines[i].state {
-                State::Body => is_menu_item(self.kept(i)),
+                // A name with no label glued beside it is a byline: "THU HẰNG" above "Lưu",
+                // "Chia sẻ"; "Hà Văn", a blank line, then a menu. Names in a list of names
+                // ("Ba Đình", "Hoàn Kiếm") are labels.
+                State::Body => {
+                    let t = self.kept(i);
+                    let glued_before = i > 0 && !self.lines[i].blank_before && label[i - 1];
+                    let glued_after = i + 1 < n && !self.lines[i + 1].blank_before && label[i + 1];
+                    let beside_label = glued_before || glued_after;
+                    label[i]
+                        && (beside_label
+                            || self.lex.is_menu_word(strip_bullet(t).1)
+                            || meta::byline(t).is_none())
+                }
                 State::Gone(RemovalReason::SharePrompt) | State::Gone(RemovalReason::Menu) => true,
                 State::Gone(_) => false,
             })
@@ -352,6 +404,35 @@ impl<'t> Page<'t> {
         }
     }
 
+    // 3b. A footer block: the lines glued to two or more footer lines in a row.
+    fn footer_blocks(&mut self) {
+        let n = self.story_end;
+        let footer = |p: &Self, i: usize| p.reason(i) == Some(RemovalReason::Footer);
+        let mut i = 0;
+        while i + 1 < n {
+            if !(footer(self, i) && footer(self, i + 1) && !self.lines[i + 1].blank_before) {
+                i += 1;
+                continue;
+            }
+            // The site's name in capitals heads the block: "CỔNG THÔNG TIN ĐIỆN TỬ CHÍNH PHỦ".
+            if i > 0 && !self.lines[i].blank_before && self.lines[i - 1].is_body() {
+                let t = self.kept(i - 1);
+                if words(t) <= 12 && !t.chars().any(char::is_lowercase) {
+                    self.remove(i - 1, RemovalReason::Footer);
+                }
+            }
+            // Whatever is glued under it belongs to it: "Ghi rõ nguồn … khi phát hành lại …".
+            let mut j = i + 2;
+            while j < n && !self.lines[j].blank_before {
+                if self.lines[j].is_body() && words(self.kept(j)) <= 60 {
+                    self.remove(j, RemovalReason::Footer);
+                }
+                j += 1;
+            }
+            i = j;
+        }
+    }
+
     // 4. The title, and its copies used as image text.
     fn title(&mut self, given: Option<&str>) {
         let body = self.body_indices();
@@ -363,12 +444,15 @@ impl<'t> Page<'t> {
             self.title = Some(given.to_string());
         } else if let Some(&first) = body.first() {
             let t = self.kept(first);
-            // The lead may sit under a byline: "Tuấn Anh" between title and lead.
+            // The lead may sit under a byline and a dateline: "Tuấn Anh", "Từ Washington".
             let next_is_lead = body
                 .iter()
                 .skip(1)
                 .take(3)
-                .find(|&&j| meta::byline(self.kept(j)).is_none())
+                .find(|&&j| {
+                    let t = self.kept(j);
+                    meta::byline(t).is_none() && meta::bare_dateline(t).is_none()
+                })
                 .is_some_and(|&j| words(self.kept(j)) >= 8);
             if is_title_like(t) && words(t) >= 3 && (next_is_lead || body.len() == 1) {
                 self.title = Some(t.to_string());
@@ -399,15 +483,18 @@ impl<'t> Page<'t> {
             (0..self.story_end).find(|&i| self.reason(i) == Some(RemovalReason::Title));
         let body = self.body_indices();
         let from = title_line.unwrap_or(0);
-        // A byline sits right under the title, before the lead.
-        for &i in body.iter().filter(|&&i| i > from).take(2) {
+        // A byline and a dateline sit right under the title, before the lead.
+        for &i in body.iter().filter(|&&i| i > from).take(3) {
             let t = self.kept(i);
             if words(t) >= 8 {
                 break;
             }
-            if let Some(name) = meta::byline(t) {
-                self.author.get_or_insert(name);
+            if let Some(c) = meta::credit(t) {
+                self.take_credit(c);
                 self.remove(i, RemovalReason::Byline);
+            } else if let Some(place) = meta::bare_dateline(t) {
+                self.dateline.get_or_insert(place);
+                self.remove(i, RemovalReason::Dateline);
             }
         }
         let body = self.body_indices();
@@ -524,6 +611,7 @@ impl<'t> Page<'t> {
             .filter(|&i| self.reason(i) == Some(RemovalReason::RelatedHeader))
             .collect();
         for h in headers {
+            let compact = self.lines.get(h + 1).is_some_and(|l| !l.blank_before);
             let mut prev_teaser = true;
             let mut j = h + 1;
             while j < self.story_end {
@@ -537,6 +625,9 @@ impl<'t> Page<'t> {
                     continue;
                 }
                 let t = self.kept(j);
+                if Some(j) == self.end_line {
+                    break;
+                }
                 if is_teaser_title(t) {
                     self.remove(j, RemovalReason::RelatedStory);
                     prev_teaser = true;
@@ -544,8 +635,11 @@ impl<'t> Page<'t> {
                     let next_is_title = j + 1 < self.story_end
                         && self.lines[j + 1].is_body()
                         && is_teaser_title(self.kept(j + 1));
+                    // In a compact block (headlines glued under the header), a whole paragraph
+                    // after a blank line is the story going on.
+                    let spaced_out = compact && self.lines[j].blank_before;
                     let lead = (prev_teaser || next_is_title)
-                        && (ends_truncated(t) || self.teaser_follows(j));
+                        && (ends_truncated(t) || (!spaced_out && self.teaser_follows(j)));
                     if !lead {
                         break;
                     }
@@ -576,10 +670,14 @@ impl<'t> Page<'t> {
         let mut author_line = None;
         while k > 0 {
             let i = body[k - 1];
+            if Some(i) == self.end_line {
+                break;
+            }
             let t = self.kept(i);
             if tail.is_empty() && author_line.is_none() && self.author.is_none() {
-                if let Some(name) = meta::byline(t) {
-                    author_line = Some((i, name));
+                // The writer, alone or with the outlet: "HOÀI THU", "Thu Hằng/VOV.VN".
+                if let Some(c) = meta::credit(t) {
+                    author_line = Some((i, c));
                     k -= 1;
                     continue;
                 }
@@ -592,7 +690,7 @@ impl<'t> Page<'t> {
             }
             // A short lead with its headline above it.
             let above = k.checked_sub(2).map(|a| body[a]);
-            if let Some(a) = above {
+            if let Some(a) = above.filter(|&a| Some(a) != self.end_line) {
                 let ta = self.kept(a);
                 if words(t) <= 60 && is_title_like(ta) && words(ta) >= 4 && !ta.ends_with('?') {
                     tail.push(i);
@@ -610,8 +708,8 @@ impl<'t> Page<'t> {
                 self.remove(i, RemovalReason::RelatedStory);
             }
         }
-        if let Some((i, name)) = author_line {
-            self.author = Some(name);
+        if let Some((i, c)) = author_line {
+            self.take_credit(c);
             self.remove(i, RemovalReason::Byline);
         }
     }
@@ -637,7 +735,9 @@ impl<'t> Page<'t> {
             }
             let next_separated = self.lines.get(i + 1).is_none_or(|l| l.blank_before);
             let (tp, ti) = (self.kept(p), self.kept(i));
+            // A list item glued under its lead-in or another item is body: "- Hợp tác …".
             if next_separated
+                && !strip_bullet(ti).0
                 && words(ti) <= 30
                 && words(tp) > words(ti)
                 && sentences(ti) == 1
@@ -684,7 +784,11 @@ impl<'t> Page<'t> {
         Cleaned {
             title: self.title,
             published: hints.published.map(str::to_string).or(stamp),
-            outlet: hints.outlet.map(str::to_string).or(self.outlet),
+            outlet: hints
+                .outlet
+                .map(str::to_string)
+                .or(self.outlet)
+                .or(self.footer_outlet),
             author: self.author,
             dateline: self.dateline,
             paragraphs,
@@ -698,38 +802,320 @@ fn is_teaser_title(line: &str) -> bool {
     is_title_like(line) || (line.ends_with('?') && words(line) <= 40)
 }
 
-/// A short label such as a menu entry: "• An Giang", "Thời sự".
+/// A short label such as a menu entry: "• An Giang", "Thời sự", "Bà Rịa - Vũng Tàu".
 fn is_menu_item(line: &str) -> bool {
     let (_, item) = strip_bullet(line);
     let n = words(item);
-    (1..=4).contains(&n)
-        && item.chars().count() <= 32
+    let short = (1..=4).contains(&n) && item.chars().count() <= 32;
+    (short || (n <= 8 && lexicon().is_menu_word(item)))
         && !ends_sentence(item)
         && !item.ends_with('?')
         && !ends_with_ellipsis(item)
 }
 
-/// A line of three or more short labels between separators.
+/// A menu or breadcrumb on one line: three or more short labels between separators
+/// ("Trang chủ | Thời sự | Thế giới"), two known labels ("Thời sự > Chính trị"), or known
+/// labels one after another ("Trang chủ Tin tức Chính trị Quốc phòng an ninh Quốc tế").
 fn is_menu_line(line: &str) -> bool {
     let parts: Vec<&str> = line
         .split(['|', '•', '·', '»', '›', '>', '/', '▪'])
         .map(str::trim)
         .filter(|p| !p.is_empty())
         .collect();
-    parts.len() >= 3 && parts.iter().all(|p| is_menu_item(p))
+    if parts.len() >= 3 && parts.iter().all(|p| is_menu_item(p)) {
+        return true;
+    }
+    let lex = lexicon();
+    if parts.len() == 2 && parts.iter().all(|p| lex.is_menu_word(p)) {
+        return true;
+    }
+    // Labels without separators: no punctuation, nearly every word inside a known label.
+    let n = words(line);
+    if !(4..=40).contains(&n) || line.contains([',', '.', ':', ';', '!', '?', '"', '(']) {
+        return false;
+    }
+    let (labels, uncovered) = lex.menu_labels(line);
+    labels >= 4 && uncovered * 5 <= n
 }
 
-/// The outlet in a follow prompt: "Theo dõi Baoquocte.vn trên …".
-fn follow_prompt_outlet(line: &str) -> Option<String> {
-    let f = fold(line);
-    if !f.starts_with("theo doi ") {
-        return None;
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Cleans `page` and checks each expectation: `title`, `author`, `outlet`, `published` and
+    /// `dateline` name a field (`None`: the field is empty); `body has` and `body lacks` name a
+    /// string that must or must not be in the body.
+    fn check(page: &str, expected: &[(&str, Option<&str>)]) {
+        let c = clean(page, &Hints::default());
+        let body = c.body(page);
+        for &(what, want) in expected {
+            let got = match what {
+                "title" => c.title.as_deref(),
+                "author" => c.author.as_deref(),
+                "outlet" => c.outlet.as_deref(),
+                "published" => c.published.as_deref(),
+                "dateline" => c.dateline.as_deref(),
+                "body has" | "body lacks" => {
+                    let s = want.unwrap_or_default();
+                    assert_eq!(
+                        body.contains(s),
+                        what == "body has",
+                        "{what} {s:?}; body:\n{body}"
+                    );
+                    continue;
+                }
+                _ => panic!("unknown expectation {what}"),
+            };
+            assert_eq!(got, want, "{what}; body:\n{body}");
+        }
     }
-    let rest = line
-        .split_whitespace()
-        .skip(2)
-        .take_while(|w| fold(w) != "tren")
-        .collect::<Vec<_>>();
-    let name = rest.join(" ");
-    (!name.is_empty() && (meta::is_domain(&name) || meta::is_acronym(&name))).then_some(name)
+
+    const LEAD: &str =
+        "Chiều 5/4, tại Trụ sở Chính phủ, Thủ tướng đã tiếp Đoàn doanh nghiệp Phần Lan \
+                        đang thăm và làm việc tại Việt Nam.";
+
+    #[test]
+    fn province_menu_and_footer_block_around_the_story() {
+        let page = format!(
+            "Trang chủ\nChính phủ\nAn Giang\nBà Rịa - Vũng Tàu\nBạc Liêu\nThừa Thiên Huế\n\
+             Thủ tướng tiếp Đoàn doanh nghiệp Phần Lan\n\n(Chinhphu.vn) - {LEAD}\n\n\
+             Hai bên trao đổi về hợp tác giáo dục, năng lượng tái tạo và chuyển đổi số.\n\n\
+             Minh Khoa\n\n\
+             CỔNG THÔNG TIN ĐIỆN TỬ CHÍNH PHỦ\nCơ quan chủ quản: Văn phòng Chính phủ\n\
+             Bản quyền thuộc Cổng Thông tin điện tử Chính phủ\n\
+             Mọi thông tin phát hành lại phải được sự đồng ý của cơ quan chủ quản theo quy định.\n"
+        );
+        check(
+            &page,
+            &[
+                ("title", Some("Thủ tướng tiếp Đoàn doanh nghiệp Phần Lan")),
+                ("author", Some("Minh Khoa")),
+                ("outlet", Some("Chinhphu.vn")),
+                ("body has", Some("Hai bên trao đổi")),
+                ("body lacks", Some("Vũng Tàu")),
+                ("body lacks", Some("CỔNG THÔNG TIN")),
+                ("body lacks", Some("Mọi thông tin phát hành")),
+            ],
+        );
+    }
+
+    #[test]
+    fn a_footer_block_ends_at_a_blank_line() {
+        let page = format!(
+            "Thủ tướng tiếp Đoàn doanh nghiệp Phần Lan\n\n{LEAD}\n\
+             Cơ quan chủ quản: Văn phòng Chính phủ\nBản quyền thuộc Cổng Thông tin điện tử\n\n\
+             Hai bên trao đổi về hợp tác giáo dục, năng lượng tái tạo và chuyển đổi số.\n"
+        );
+        check(
+            &page,
+            &[
+                ("body has", Some("Chiều 5/4")),
+                ("body has", Some("Hai bên trao đổi")),
+                ("body lacks", Some("Cơ quan chủ quản")),
+            ],
+        );
+    }
+
+    #[test]
+    fn inline_menu_capital_byline_prompts_and_a_stamp_in_words() {
+        let page = format!(
+            "Trang chủ Tin tức Chính trị Quốc phòng an ninh Quốc tế Kinh tế Xã hội\n\
+             Thủ tướng tiếp Đoàn doanh nghiệp Phần Lan\nThứ Hai, ngày 4 tháng 3 năm 2024\n\
+             THU HẰNG\nLưu\nChia sẻ\nTheo dõi Thời báo Văn hóa trên Google News\n{LEAD}\n\n\
+             Lưu ý: đoàn sẽ làm việc với các bộ, ngành liên quan trong tuần tới.\n"
+        );
+        check(
+            &page,
+            &[
+                ("title", Some("Thủ tướng tiếp Đoàn doanh nghiệp Phần Lan")),
+                ("author", Some("Thu Hằng")),
+                ("published", Some("2024-03-04")),
+                ("outlet", Some("Thời báo Văn hóa")),
+                ("body lacks", Some("Trang chủ")),
+                ("body lacks", Some("Chia sẻ")),
+                ("body lacks", Some("Theo dõi")),
+                // "Lưu" alone is a prompt, a sentence starting with it is not.
+                ("body has", Some("Lưu ý: đoàn sẽ làm việc")),
+            ],
+        );
+    }
+
+    #[test]
+    fn breadcrumb_is_no_title() {
+        let page =
+            format!("Thời sự > Chính trị\nThủ tướng tiếp Đoàn doanh nghiệp Phần Lan\n{LEAD}\n");
+        check(
+            &page,
+            &[
+                ("title", Some("Thủ tướng tiếp Đoàn doanh nghiệp Phần Lan")),
+                ("body lacks", Some("Thời sự")),
+            ],
+        );
+        // Headlines with labels in them stay headlines.
+        let page = format!("Kinh tế Việt Nam tăng trưởng trong quý ba\n{LEAD}\n");
+        check(
+            &page,
+            &[("title", Some("Kinh tế Việt Nam tăng trưởng trong quý ba"))],
+        );
+    }
+
+    #[test]
+    fn byline_and_bare_dateline_under_the_title() {
+        let page = "Kỷ niệm quan hệ ngoại giao Việt Nam - Chile tại Santiago\n\nQuang Minh\n\
+                    Từ Santiago, Chile\nTối 10/5 (giờ địa phương), Đại sứ quán Việt Nam tại Chile \
+                    đã tổ chức lễ kỷ niệm trọng thể.\n\n\
+                    Từ năm 2020, hai nước đã trao đổi nhiều đoàn cấp cao.\n";
+        check(
+            page,
+            &[
+                (
+                    "title",
+                    Some("Kỷ niệm quan hệ ngoại giao Việt Nam - Chile tại Santiago"),
+                ),
+                ("author", Some("Quang Minh")),
+                ("dateline", Some("Santiago, Chile")),
+                ("body lacks", Some("Từ Santiago")),
+                ("body has", Some("Từ năm 2020, hai nước")),
+            ],
+        );
+    }
+
+    #[test]
+    fn agency_dateline_end_mark_and_agency_line() {
+        let page = "Việt Nam và Mozambique tăng cường hợp tác nông nghiệp\n\
+                    Maputo, 12/6 (TTXVN) - Ngày 12/6, tại thủ đô Maputo, hai bên đã ký kế hoạch \
+                    hợp tác nông nghiệp giai đoạn mới.\n\n\
+                    Hai bên nhất trí mở rộng chương trình chuyên gia và trao đổi giống cây trồng \
+                    giữa hai nước trong thời gian tới./.\nTTXVN\n\nTin khác\n\
+                    Hội chợ hàng Việt Nam tại Nairobi thu hút khách tham quan\n";
+        check(
+            page,
+            &[
+                ("outlet", Some("TTXVN")),
+                ("dateline", Some("Maputo")),
+                ("body lacks", Some("Maputo, 12/6")),
+                // The line that carries the end mark is the story's, not a headline.
+                ("body has", Some("trao đổi giống cây trồng")),
+                ("body lacks", Some("Nairobi")),
+            ],
+        );
+    }
+
+    #[test]
+    fn credit_lines_after_the_story() {
+        let story = "Việt Nam và Brazil thúc đẩy thương mại song phương\n\
+                     Ngày 14/6, tại thủ đô Brasilia, hai Bộ trưởng đã hội đàm về thương mại \
+                     song phương.\n\nHai bên nhất trí sớm tổ chức kỳ họp Ủy ban hỗn hợp.";
+        check(
+            &format!("{story}./.\n\nTheo Nguyễn Hoàng (TTXVN)\n"),
+            &[("author", Some("Nguyễn Hoàng")), ("outlet", Some("TTXVN"))],
+        );
+        check(
+            &format!("{story}\n\nNguồn: VOV\n"),
+            &[
+                ("outlet", Some("VOV")),
+                ("author", None),
+                ("body lacks", Some("Nguồn")),
+            ],
+        );
+        check(
+            &format!("{story}\n\nThu Hằng/VOV.VN\n\n© Đài Tiếng nói Việt Nam.\n"),
+            &[
+                ("author", Some("Thu Hằng")),
+                ("outlet", Some("VOV.VN")),
+                ("body lacks", Some("Thu Hằng")),
+            ],
+        );
+        check(
+            &format!("{story}\n\nHOÀI THU\n\nTags: Brazil, thương mại\n"),
+            &[
+                ("author", Some("Hoài Thu")),
+                ("body lacks", Some("HOÀI THU")),
+            ],
+        );
+    }
+
+    #[test]
+    fn copyright_names_the_outlet_only_when_nothing_else_does() {
+        let story = format!("Thủ tướng tiếp Đoàn doanh nghiệp Phần Lan\n{LEAD}\n\n");
+        check(
+            &format!("{story}© 2023 Thời báo Ngoại giao. Giấy phép số 45/GP-BTTTT.\n"),
+            &[("outlet", Some("Thời báo Ngoại giao"))],
+        );
+        check(
+            &format!(
+                "{story}Theo dõi Báo Quốc tế trên Google News\n\n\
+                 © 2023 Thời báo Ngoại giao. Giấy phép số 45/GP-BTTTT.\n"
+            ),
+            &[("outlet", Some("Báo Quốc tế"))],
+        );
+    }
+
+    #[test]
+    fn compact_related_block_in_the_middle_of_the_story() {
+        let page = format!(
+            "Thủ tướng tiếp Đoàn doanh nghiệp Phần Lan\n\n{LEAD}\n\n\
+             Tin liên quan\nPhần Lan hỗ trợ Việt Nam phát triển khởi nghiệp\n\
+             Doanh nghiệp Bắc Âu tìm hiểu thị trường Việt Nam\n\n\
+             Thủ tướng đề nghị các doanh nghiệp Phần Lan mở rộng đầu tư vào năng lượng sạch.\n\n\
+             >> Xem thêm: Hội chợ công nghệ xanh Bắc Âu tại Hà Nội\n\n\
+             Xem thêm các hoạt động của Thủ tướng trong tuần, hai bên sẽ tiếp tục trao đổi.\n"
+        );
+        check(
+            &page,
+            &[
+                ("body lacks", Some("phát triển khởi nghiệp")),
+                ("body has", Some("Thủ tướng đề nghị các doanh nghiệp")),
+                ("body lacks", Some("Hội chợ công nghệ xanh")),
+                ("body has", Some("Xem thêm các hoạt động")),
+            ],
+        );
+    }
+
+    #[test]
+    fn list_items_are_no_glued_captions() {
+        let page = "Việt Nam và Campuchia hội đàm quốc phòng\n\n\
+                    Chiều 10/9, tại Hà Nội, Bộ trưởng Quốc phòng hai nước đã hội đàm.\n\n\
+                    Hai bên đánh giá hợp tác quốc phòng đạt nhiều kết quả thiết thực.\n\n\
+                    Kết quả nổi bật là:\n- Duy trì trao đổi đoàn các cấp và các cơ chế hợp tác song phương;\n\
+                    - Hợp tác đào tạo và ứng phó thảm họa.\n\n\
+                    Sau hội đàm, hai Bộ trưởng đã ký kế hoạch hợp tác năm tới.\n\n\
+                    Cùng ngày, đoàn đã đến đặt vòng hoa tại Đài tưởng niệm.\n\n\
+                    Hai bên nhất trí tiếp tục phối hợp chặt chẽ tại các diễn đàn.\n";
+        check(page, &[("body has", Some("- Hợp tác đào tạo"))]);
+    }
+
+    #[test]
+    fn menu_lines() {
+        assert!(is_menu_line("Trang chủ | Thời sự | Thế giới"));
+        assert!(is_menu_line("Thời sự > Chính trị"));
+        assert!(is_menu_line(
+            "Trang chủ Tin tức Chính trị Quốc phòng an ninh Quốc tế Kinh tế Xã hội"
+        ));
+        assert!(!is_menu_line("Việt Nam > Lào"));
+        assert!(!is_menu_line(
+            "Kinh tế Xã hội Văn hóa: ba trụ cột của hợp tác"
+        ));
+        assert!(!is_menu_line(
+            "Hợp tác kinh tế, văn hóa và xã hội giữa hai nước"
+        ));
+        assert!(is_menu_item("Bà Rịa - Vũng Tàu"));
+        assert!(!is_menu_item("Hai bên nhất trí."));
+    }
+
+    #[test]
+    fn position_caption() {
+        let page = format!(
+            "Thủ tướng tiếp Đoàn doanh nghiệp Phần Lan\n\n{LEAD}\n\n\
+             Thủ tướng (phải) tiếp Trưởng đoàn doanh nghiệp Phần Lan.\n\n\
+             Hai bên trao đổi về hợp tác giáo dục, năng lượng tái tạo và chuyển đổi số.\n"
+        );
+        check(
+            &page,
+            &[
+                ("body lacks", Some("(phải)")),
+                ("body has", Some("Hai bên trao đổi")),
+            ],
+        );
+    }
 }

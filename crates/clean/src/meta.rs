@@ -19,6 +19,10 @@ static DATE_YMD: LazyLock<Regex> = LazyLock::new(|| {
 });
 static TIME: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?-u:\b)(\d{1,2})\s*[:hH]\s*(\d{2})(?:\s*:\s*\d{2})?(?-u:\b)"));
+/// "ngày 7 tháng 11 năm 2019", "12 tháng 5, năm 2023": a date written out in words.
+static DATE_WORDS: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)(?:ngày\s+)?(\d{1,2})\s+tháng\s+(\d{1,2})\s*,?\s*năm\s+(\d{4})(?-u:\b)")
+});
 static ZONE: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)\(?\s*(?:GMT|UTC)\s*[+-]\s*\d{1,2}(?::?\d{2})?\s*\)?"));
 
@@ -101,7 +105,8 @@ fn num(s: Option<regex::Match<'_>>) -> Option<u32> {
 }
 
 /// Reads a line that is nothing but a publication stamp ("15/11/2024 17:51", "Thứ Năm,
-/// 14/11/2024 09:30 (GMT+7)", "date 2024-10") and returns it as ISO 8601.
+/// 14/11/2024 09:30 (GMT+7)", "date 2024-10", "Thứ Năm, ngày 7 tháng 11 năm 2019") and returns
+/// it as ISO 8601.
 pub(crate) fn stamp_line(line: &str) -> Option<String> {
     // Every stamp has a digit: most lines are ruled out without running a pattern.
     if line.len() > 80 || !line.bytes().any(|b| b.is_ascii_digit()) {
@@ -123,6 +128,12 @@ pub(crate) fn stamp_line(line: &str) -> Option<String> {
             rest = DATE_YMD.replace(&rest, " ").into_owned();
             return only_stamp_words(&rest).then_some(out).flatten();
         }
+    } else if let Some(c) = DATE_WORDS.captures(&rest) {
+        let (d, m, y) = (num(c.get(1)), num(c.get(2)), num(c.get(3)));
+        if let (Some(d), Some(m), Some(y)) = (d, m, y) {
+            date = Some((y, m, Some(d)));
+        }
+        rest = DATE_WORDS.replace(&rest, " ").into_owned();
     }
     let (y, m, d) = date?;
     let time = TIME
@@ -179,8 +190,12 @@ pub(crate) fn stamp_prefix(line: &str) -> Option<(String, usize)> {
 
 static TAG_PAREN: LazyLock<Regex> =
     LazyLock::new(|| re(r"^\(([^()\n]{2,40})\)\s*(?:[-–—:]+\s*|\s)"));
-static TAG_PLACE_PAREN: LazyLock<Regex> =
-    LazyLock::new(|| re(r"^([\p{Lu}][\p{L} .'’]{1,30}?)\s*\(([^()\n]{2,40})\)\s*[-–—:]+\s*"));
+/// "Hà Nội (TTXVN) -", "Maputo, 25/6 (TTXVN) -": an agency dateline, with or without the day.
+static TAG_PLACE_PAREN: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^([\p{Lu}][\p{L} .'’]{1,30}?)(?:\s*,\s*\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{2,4})?)?\s*\(([^()\n]{2,40})\)\s*[-–—:]+\s*",
+    )
+});
 static TAG_WORD: LazyLock<Regex> =
     LazyLock::new(|| re(r"^([\p{Lu}][\p{L}\d.+/]{1,24})\s*[-–—]+\s+"));
 static TAG_WORD_DOT: LazyLock<Regex> =
@@ -189,7 +204,7 @@ static TAG_WORD_DOT: LazyLock<Regex> =
 /// An outlet tag at the start of a lead, as `(outlet, dateline, tag length in bytes)`.
 pub(crate) fn outlet_tag_prefix(line: &str) -> Option<(String, Option<String>, usize)> {
     if let Some(c) = TAG_PAREN.captures(line) {
-                let inner = c.get(1)?.as_str().trim();
+        let inner = c.get(1)?.as_str().trim();
         // "(Dân trí) -": a short capitalized name in brackets, then a dash, opens a lead.
         let dashed = c.get(0)?.as_str().contains(['-', '–', '—']);
         let short_name = inner.split_whitespace().count() <= 3
@@ -222,6 +237,7 @@ pub(crate) fn outlet_tag_prefix(line: &str) -> Option<(String, Option<String>, u
 }
 
 /// A line that only names the source: "(TTXVN/Vietnam+)", "Theo baoquocte.vn", "Nguồn: VOV".
+/// A source line that also names a writer ("Theo Nguyễn Hoàng (TTXVN)") is a [`credit`].
 pub(crate) fn outlet_line(line: &str) -> Option<String> {
     let t = line.trim().trim_end_matches('.').trim();
     if let Some(inner) = t.strip_prefix('(').and_then(|r| r.strip_suffix(')')) {
@@ -231,18 +247,90 @@ pub(crate) fn outlet_line(line: &str) -> Option<String> {
         }
         return None;
     }
-    let f = fold(t);
-    for lead in ["theo ", "nguon:", "nguon :", "nguon "] {
-        if let Some(rest) = f.strip_prefix(lead) {
-            let start = t.len() - rest.len();
-            let name = t.get(start..)?.trim().trim_start_matches(':').trim();
-            let words = name.split_whitespace().count();
-            if (1..=5).contains(&words) && looks_like_outlet(name) {
-                return Some(name.to_string());
-            }
-        }
+    let name = strip_source_lead(t)?;
+    let words = name.split_whitespace().count();
+    let named = name.chars().next().is_some_and(char::is_uppercase)
+        || name.split_whitespace().next().is_some_and(is_domain);
+    ((1..=5).contains(&words)
+        && named
+        && looks_like_outlet(name)
+        && name_and_outlet(name).is_none())
+    .then(|| name.to_string())
+}
+
+/// A source line: "Nguồn: VOV", "Theo baoquocte.vn", and with the writer's name,
+/// "Theo Nguyễn Hoàng (TTXVN)".
+pub(crate) fn source_line(line: &str) -> Option<Credit> {
+    let t = line.trim().trim_end_matches('.').trim();
+    let rest = strip_source_lead(t)?;
+    if let Some((author, outlet)) = name_and_outlet(rest) {
+        return Some(Credit {
+            author: Some(author),
+            outlet: Some(outlet),
+        });
     }
-    None
+    outlet_line(t).map(|o| Credit {
+        author: None,
+        outlet: Some(o),
+    })
+}
+
+/// The outlet named by a copyright line: "© 2023 Thời báo Ngoại giao. Giấy phép số …" gives
+/// "Thời báo Ngoại giao".
+pub(crate) fn copyright_outlet(line: &str) -> Option<String> {
+    let at = line.find('©')?;
+    let rest = line[at + '©'.len_utf8()..].trim_start_matches(|c: char| {
+        c.is_ascii_digit() || c.is_whitespace() || matches!(c, '-' | '–' | ',')
+    });
+    let name = rest
+        .split(['.', ',', '|', ';', '(', '–'])
+        .next()
+        .unwrap_or("")
+        .split(" - ")
+        .next()
+        .unwrap_or("")
+        .trim();
+    let n = name.split_whitespace().count();
+    let f = fold(name);
+    let named = name.chars().next().is_some_and(char::is_uppercase)
+        && !f.starts_with("ban quyen")
+        && !f.starts_with("copyright");
+    (named && (1..=6).contains(&n)).then(|| name.to_string())
+}
+
+/// The text after the lead word of a source line ("Theo …", "Nguồn: …").
+fn strip_source_lead(t: &str) -> Option<&str> {
+    let end = t.find(|c: char| c.is_whitespace() || c == ':')?;
+    let lead = fold(&t[..end]);
+    if lead != "theo" && lead != "nguon" {
+        return None;
+    }
+    let rest = t[end..].trim_start().trim_start_matches(':').trim();
+    (!rest.is_empty()).then_some(rest)
+}
+
+/// A lone agency or site name, as it stands on the line after the end mark: "TTXVN", "VOV.VN".
+pub(crate) fn agency_line(line: &str) -> Option<String> {
+    let t = line.trim().trim_end_matches('.').trim();
+    let single = !t.is_empty() && !t.contains(char::is_whitespace) && t.chars().count() <= 30;
+    (single && (is_acronym(t) || is_domain(t))).then(|| t.to_string())
+}
+
+/// The outlet named in a follow prompt: "Theo dõi Báo Quốc tế trên Google News" gives
+/// "Báo Quốc tế", "Theo dõi Baoquocte.vn trên Zalo" gives "Baoquocte.vn".
+pub(crate) fn follow_prompt_outlet(line: &str) -> Option<String> {
+    let words: Vec<&str> = line.split_whitespace().collect();
+    if words.len() < 4 || fold(words[0]) != "theo" || fold(words[1]) != "doi" {
+        return None;
+    }
+    let on = words.iter().position(|w| fold(w) == "tren")?;
+    let name = words.get(2..on)?;
+    let platform = on + 1..words.len();
+    let named = name
+        .first()
+        .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase) || is_domain(w));
+    // The platform may be an icon, missing from the text: "Theo dõi Baoquocte.vn trên".
+    (named && name.len() <= 5 && platform.len() <= 3).then(|| name.join(" "))
 }
 
 /// Whether a short text names a news outlet or agency rather than saying something.
@@ -314,6 +402,112 @@ pub(crate) fn dateline_line(line: &str) -> Option<String> {
     None
 }
 
+/// A dateline without brackets, as it stands under a title: "Từ Washington, D.C., Hoa Kỳ",
+/// "Từ thủ đô Lima, Peru". Every word of the place is capitalized. Returns the place.
+pub(crate) fn bare_dateline(line: &str) -> Option<String> {
+    let t = line.trim();
+    let rest = t.strip_prefix("Từ ")?.trim_start();
+    let mut words: Vec<&str> = rest.split_whitespace().collect();
+    if words.is_empty() || words.len() > 8 || t.ends_with([':', ';', '!', '?', ',']) {
+        return None;
+    }
+    // "thủ đô Lima", "thành phố New York": the place's kind, then its name.
+    let mut place = rest;
+    if words.len() > 2 {
+        let kind = fold(&format!("{} {}", words[0], words[1]));
+        if kind == "thu do" || kind == "thanh pho" {
+            words.drain(..2);
+            let cut = rest.find(words[0]).unwrap_or(0);
+            place = &rest[cut..];
+        }
+    }
+    // "D.C." may end the place; a full stop after a word ends a sentence.
+    let last = words.last().copied().unwrap_or("");
+    if last.ends_with('.') && last.matches('.').count() < 2 {
+        return None;
+    }
+    let capitalized = words.iter().all(|w| {
+        w.trim_start_matches(['(', '"'])
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase)
+    });
+    capitalized.then(|| place.trim_end_matches(',').trim().to_string())
+}
+
+/// Who a story is credited to: its writer, its outlet, or both.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct Credit {
+    pub author: Option<String>,
+    pub outlet: Option<String>,
+}
+
+/// A credit line: a byline ("Minh Ngọc", "Bài và ảnh: Thu Hà", "NHÓM PV", "HOÀI THU"), with
+/// the outlet when the line names one ("Thu Hằng/VOV.VN", "Đỗ Sinh (TTXVN/Vietnam+)",
+/// "Theo Nguyễn Hoàng (TTXVN)"). Upper-case names are given in title case.
+pub(crate) fn credit(line: &str) -> Option<Credit> {
+    let t = line.trim().trim_end_matches('.').trim();
+    if let Some(rest) = strip_source_lead(t) {
+        // "Theo Nguyễn Hoàng (TTXVN)": the name is a writer's only beside an outlet.
+        let (author, outlet) = name_and_outlet(rest)?;
+        return Some(Credit {
+            author: Some(author),
+            outlet: Some(outlet),
+        });
+    }
+    let t = strip_byline_label(t);
+    if let Some((author, outlet)) = name_and_outlet(t) {
+        return Some(Credit {
+            author: Some(author),
+            outlet: Some(outlet),
+        });
+    }
+    byline_names(t).map(|author| Credit {
+        author: Some(author),
+        outlet: None,
+    })
+}
+
+/// The writer's name on a byline line. See [`credit`].
+pub(crate) fn byline(line: &str) -> Option<String> {
+    credit(line).and_then(|c| c.author)
+}
+
+/// The text after a byline label: "Bài và ảnh: Thu Hà" gives "Thu Hà". The labels are the
+/// `byline_label` phrases of the template vocabulary.
+fn strip_byline_label(t: &str) -> &str {
+    let Some(colon) = t.find(':') else {
+        return t;
+    };
+    if crate::lexicon::lexicon().is_byline_label(&t[..colon]) {
+        t[colon + 1..].trim()
+    } else {
+        t
+    }
+}
+
+/// A writer's name with the outlet after it: "Đỗ Sinh (TTXVN/Vietnam+)", "Thu Hằng/VOV.VN",
+/// "Hoàng Long/VOV-Hiroshima" (the outlet is "VOV").
+fn name_and_outlet(t: &str) -> Option<(String, String)> {
+    let (name, outlet) = if let Some(open) = t.rfind('(') {
+        let inner = t[open + 1..].strip_suffix(')')?.trim();
+        if !looks_like_outlet(inner) || is_dateline_text(inner) {
+            return None;
+        }
+        (t[..open].trim(), inner)
+    } else {
+        let slash = t.find('/')?;
+        let after = t[slash + 1..].trim();
+        let agency = after.split(['-', '–']).next().unwrap_or(after).trim();
+        if !(is_acronym(agency) || is_domain(agency)) || agency.contains(char::is_whitespace) {
+            return None;
+        }
+        (t[..slash].trim(), agency)
+    };
+    let name = byline_names(name)?;
+    Some((name, outlet.to_string()))
+}
+
 /// Role words that make a short line a byline: "Nhóm PV", "PV", "Phóng viên".
 const BYLINE_ROLES: &[&str] = &[
     "pv",
@@ -325,8 +519,8 @@ const BYLINE_ROLES: &[&str] = &[
     "nhom tac gia",
 ];
 
-/// A byline: an author name (or several, or a reporter group) alone on a line. Returns the name.
-pub(crate) fn byline(line: &str) -> Option<String> {
+/// The names of a byline: one or more writers or a reporter group, nothing else.
+fn byline_names(line: &str) -> Option<String> {
     let mut t = line.trim().trim_end_matches('.').trim();
     // "Nguyễn Hằng (từ Paris)": drop the dateline part.
     if let Some(open) = t.find('(') {
@@ -334,14 +528,9 @@ pub(crate) fn byline(line: &str) -> Option<String> {
             t = t[..open].trim();
         }
     }
-    let t = t
-        .strip_prefix("Bài và ảnh:")
-        .or_else(|| t.strip_prefix("Bài, ảnh:"))
-        .unwrap_or(t)
-        .trim();
     let folded = fold(t);
     if BYLINE_ROLES.contains(&folded.as_str()) {
-        return Some(t.to_string());
+        return Some(title_case(t));
     }
     if t.is_empty() || t.chars().count() > 60 || t.chars().any(|c| c.is_ascii_digit()) {
         return None;
@@ -364,7 +553,28 @@ pub(crate) fn byline(line: &str) -> Option<String> {
         }
         is_person_name_shape(p)
     });
-    all_names.then(|| t.to_string())
+    all_names.then(|| title_case(t))
+}
+
+/// An all-capitals name in title case ("HOÀI THU" gives "Hoài Thu"); role acronyms ("PV")
+/// and names already in mixed case stay as written.
+fn title_case(name: &str) -> String {
+    if name.chars().any(char::is_lowercase) {
+        return name.to_string();
+    }
+    name.split(' ')
+        .map(|w| {
+            if BYLINE_ROLES.contains(&fold(w).as_str()) {
+                return w.to_string();
+            }
+            let mut cs = w.chars();
+            match cs.next() {
+                Some(first) => first.to_string() + &cs.as_str().to_lowercase(),
+                None => String::new(),
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// Place and institution words that are capitalized like names but are not bylines.
@@ -390,7 +600,8 @@ const NOT_NAMES: &[&str] = &[
     "apec",
 ];
 
-/// Two to five capitalized words of letters only: the shape of a (Vietnamese) name.
+/// Two to five capitalized words of letters only: the shape of a (Vietnamese) name, written
+/// either in title case ("Thu Hằng") or in capitals ("THU HẰNG").
 pub(crate) fn is_person_name_shape(s: &str) -> bool {
     let words: Vec<&str> = s.split_whitespace().collect();
     if !(2..=5).contains(&words.len()) {
@@ -400,12 +611,15 @@ pub(crate) fn is_person_name_shape(s: &str) -> bool {
     if NOT_NAMES.iter().any(|n| f.contains(n)) {
         return false;
     }
-    words.iter().all(|w| {
+    let short_words = words
+        .iter()
+        .all(|w| w.chars().all(char::is_alphabetic) && w.chars().count() <= 8);
+    let title_case = words.iter().all(|w| {
         let mut cs = w.chars();
-        cs.next().is_some_and(char::is_uppercase)
-            && cs.clone().all(|c| c.is_alphabetic() && c.is_lowercase())
-            && w.chars().count() <= 8
-    })
+        cs.next().is_some_and(char::is_uppercase) && cs.all(char::is_lowercase)
+    });
+    let capitals = words.iter().all(|w| w.chars().all(char::is_uppercase));
+    short_words && (title_case || capitals)
 }
 
 #[cfg(test)]
@@ -445,6 +659,28 @@ mod tests {
     }
 
     #[test]
+    fn stamps_in_words() {
+        assert_eq!(
+            stamp_line("Thứ Năm, ngày 7 tháng 11 năm 2019").as_deref(),
+            Some("2019-11-07")
+        );
+        assert_eq!(
+            stamp_line("Ngày 12 tháng 5 năm 2023").as_deref(),
+            Some("2023-05-12")
+        );
+        assert_eq!(
+            stamp_line("ngày 3 tháng 9, năm 2021 08:30").as_deref(),
+            Some("2021-09-03T08:30")
+        );
+        // A sentence that opens with a date is the story's.
+        assert_eq!(
+            stamp_line("Ngày 12 tháng 5 năm 2023, hai bên đã ký bản ghi nhớ"),
+            None
+        );
+        assert_eq!(stamp_line("Ngày 40 tháng 5 năm 2023"), None);
+    }
+
+    #[test]
     fn stamp_prefixes() {
         let line = "date 2024-10 Thứ trưởng Ngoại giao Hà Kim Ngọc. (Ảnh: TTXVN phát)";
         let (d, n) = stamp_prefix(line).unwrap();
@@ -480,6 +716,18 @@ mod tests {
                 .map(|t| t.0)
                 .as_deref(),
             Some("Dân trí")
+        );
+        let line = "Maputo, 25/6 (TTXVN) - Tối 25/6, tại thủ đô Maputo";
+        let (o, d, n) = outlet_tag_prefix(line).unwrap();
+        assert_eq!(
+            (o.as_str(), d.as_deref(), &line[n..]),
+            ("TTXVN", Some("Maputo"), "Tối 25/6, tại thủ đô Maputo")
+        );
+        let (o, d, _) = outlet_tag_prefix("Hà Nội, 22/2/2024 (TTXVN) - Chiều 22/2").unwrap();
+        assert_eq!((o.as_str(), d.as_deref()), ("TTXVN", Some("Hà Nội")));
+        assert_eq!(
+            outlet_tag_prefix("Ngày 25/6 (giờ địa phương), hai bên đã hội đàm"),
+            None
         );
         assert_eq!(outlet_tag_prefix("Việt Nam - Peru nhất trí"), None);
         assert_eq!(outlet_tag_prefix("ASEAN-Nhật Bản nhất trí"), None);
@@ -522,5 +770,116 @@ mod tests {
             Some("Lima, Peru")
         );
         assert_eq!(dateline_line("(Ảnh: TTXVN)"), None);
+    }
+
+    fn credit_of(line: &str) -> Option<(Option<String>, Option<String>)> {
+        credit(line).map(|c| (c.author, c.outlet))
+    }
+
+    fn some(
+        author: Option<&str>,
+        outlet: Option<&str>,
+    ) -> Option<(Option<String>, Option<String>)> {
+        Some((author.map(str::to_string), outlet.map(str::to_string)))
+    }
+
+    #[test]
+    fn credits() {
+        assert_eq!(credit_of("Bài và ảnh: Thu Hà"), some(Some("Thu Hà"), None));
+        assert_eq!(
+            credit_of("Bài, ảnh: Minh Châu"),
+            some(Some("Minh Châu"), None)
+        );
+        assert_eq!(
+            credit_of("Theo Nguyễn Hoàng (TTXVN)"),
+            some(Some("Nguyễn Hoàng"), Some("TTXVN"))
+        );
+        assert_eq!(
+            credit_of("Đỗ Sinh (TTXVN/Vietnam+)"),
+            some(Some("Đỗ Sinh"), Some("TTXVN/Vietnam+"))
+        );
+        assert_eq!(
+            credit_of("Thu Hằng/VOV.VN"),
+            some(Some("Thu Hằng"), Some("VOV.VN"))
+        );
+        assert_eq!(
+            credit_of("Hoàng Long/VOV-Hiroshima"),
+            some(Some("Hoàng Long"), Some("VOV"))
+        );
+        assert_eq!(credit_of("HOÀI THU"), some(Some("Hoài Thu"), None));
+        assert_eq!(credit_of("NHÓM PV"), some(Some("Nhóm PV"), None));
+        // Sentences, headings, labels that are not a byline's, and prompts are no credits.
+        assert_eq!(credit_of("Theo Bộ trưởng, hai bên đã nhất trí"), None);
+        assert_eq!(credit_of("Theo Minh Châu"), None);
+        assert_eq!(credit_of("Kết quả: hai bên ký ba văn kiện"), None);
+        assert_eq!(credit_of("KẾT QUẢ HỘI ĐÀM VÀ CÁC BƯỚC TIẾP THEO"), None);
+        assert_eq!(credit_of("Theo dõi Báo Quốc tế trên Google News"), None);
+        assert_eq!(credit_of("Việt Nam/ASEAN"), None);
+    }
+
+    #[test]
+    fn source_lines() {
+        let outlet_of = |l: &str| source_line(l).and_then(|c| c.outlet);
+        assert_eq!(outlet_of("Nguồn: VOV").as_deref(), Some("VOV"));
+        assert_eq!(
+            outlet_of("Theo baoquocte.vn").as_deref(),
+            Some("baoquocte.vn")
+        );
+        assert_eq!(
+            source_line("Theo Nguyễn Hoàng (TTXVN)").and_then(|c| c.author),
+            Some("Nguyễn Hoàng".to_string())
+        );
+        assert_eq!(outlet_of("Theo đó, hai bên nhất trí."), None);
+        assert_eq!(outlet_of("Nguồn vốn ODA được ưu tiên"), None);
+    }
+
+    #[test]
+    fn outlets_named_by_the_page() {
+        assert_eq!(
+            follow_prompt_outlet("Theo dõi Thời báo Ngoại giao trên Google News").as_deref(),
+            Some("Thời báo Ngoại giao")
+        );
+        assert_eq!(
+            follow_prompt_outlet("Theo dõi Baoquocte.vn trên").as_deref(),
+            Some("Baoquocte.vn")
+        );
+        assert_eq!(
+            follow_prompt_outlet("Theo dõi sát diễn biến trên biển"),
+            None
+        );
+        assert_eq!(agency_line("TTXVN").as_deref(), Some("TTXVN"));
+        assert_eq!(agency_line("VOV.VN.").as_deref(), Some("VOV.VN"));
+        assert_eq!(agency_line("Hết"), None);
+        assert_eq!(agency_line("TTXVN đưa tin"), None);
+        assert_eq!(
+            copyright_outlet("© 2023 Thời báo Ngoại giao. Giấy phép số 45/GP-BTTTT.").as_deref(),
+            Some("Thời báo Ngoại giao")
+        );
+        assert_eq!(
+            copyright_outlet("© Đài Tiếng nói Việt Nam. Mọi hình thức sao chép phải ghi rõ nguồn.")
+                .as_deref(),
+            Some("Đài Tiếng nói Việt Nam")
+        );
+        assert_eq!(copyright_outlet("© Bản quyền thuộc về tòa soạn."), None);
+        assert_eq!(copyright_outlet("Giấy phép số 45/GP-BTTTT"), None);
+    }
+
+    #[test]
+    fn bare_datelines() {
+        assert_eq!(
+            bare_dateline("Từ Washington, D.C., Hoa Kỳ").as_deref(),
+            Some("Washington, D.C., Hoa Kỳ")
+        );
+        assert_eq!(
+            bare_dateline("Từ thủ đô Lima, Peru").as_deref(),
+            Some("Lima, Peru")
+        );
+        assert_eq!(
+            bare_dateline("Từ năm 2020, hai nước đã trao đổi đoàn"),
+            None
+        );
+        assert_eq!(bare_dateline("Từ Hà Nội đến Paris"), None);
+        assert_eq!(bare_dateline("Từ Hà Nội."), None);
+        assert_eq!(bare_dateline("(từ thủ đô Lima, Peru)"), None);
     }
 }

@@ -23,6 +23,12 @@ static CAPTION_TAIL: LazyLock<Regex> = LazyLock::new(|| {
 });
 static CAPTION_ILLUSTRATION: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)(?:^|[\s.,;–\-])ảnh minh (?:họa|hoạ)\s*\.?$"));
+/// Where a person stands in a picture: "(phải)", "(bên trái)", "(thứ hai từ trái sang)".
+static PICTURE_POSITION: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\((?:bên |ngồi |đứng |người |hàng đầu,? )?(?:thứ (?:\d+|nhất|hai|ba|tư|năm|sáu) )?(?:từ )?(?:phải|trái|giữa)(?: sang(?: trái| phải)?| qua(?: trái| phải)?)?\)",
+    )
+});
 static IMAGE_FILE: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"(?i)^(?:https?://\S+|[\w\-.()%+~\[\]@ ]{1,160})\.(?:jpe?g|png|gif|webp|bmp|svg|tiff?|avif|heic)(?:\?\S*)?$",
@@ -42,7 +48,7 @@ pub(crate) fn is_caption(line: &str) -> bool {
     if words(line) > 80 {
         return false;
     }
-        // Cheap tests first: each pattern needs a closing bracket, "minh h…" or a credit word.
+    // Cheap tests first: each pattern needs a closing bracket, "minh h…" or a credit word.
     let end = line.trim_end_matches(['.', ' ']);
     if end.ends_with([')', ']']) && CAPTION_PAREN.is_match(line) {
         return true;
@@ -63,22 +69,39 @@ pub(crate) fn is_caption(line: &str) -> bool {
     false
 }
 
+/// Whether the line is a short caption that says where the people stand in the picture:
+/// "Thứ trưởng Nguyễn Văn A (phải) tiếp Đại sứ B." Longer lines are left to the story.
+pub(crate) fn is_position_caption(line: &str) -> bool {
+    words(line) <= 15
+        && sentences(line) == 1
+        && line.contains('(')
+        && PICTURE_POSITION.is_match(line)
+}
+
 /// Whether the line is an image file name or image address.
 pub(crate) fn is_image_file(line: &str) -> bool {
-        const EXTENSIONS: &[&str] =
-        &["jpg", "jpeg", "png", "gif", "webp", "bmp", "svg", "tif", "tiff", "avif", "heic"];
+    const EXTENSIONS: &[&str] = &[
+        "jpg", "jpeg", "png", "gif", "webp", "bmp", "svg", "tif", "tiff", "avif", "heic",
+    ];
     let Some(dot) = line.rfind('.') else {
         return false;
     };
-    let ext = line[dot + 1..].split('?').next().unwrap_or("").to_ascii_lowercase();
+    let ext = line[dot + 1..]
+        .split('?')
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase();
     let plausible = EXTENSIONS.contains(&ext.as_str())
-        || line.contains('?') && EXTENSIONS.iter().any(|e| line.to_ascii_lowercase().contains(&format!(".{e}?")));
+        || line.contains('?')
+            && EXTENSIONS
+                .iter()
+                .any(|e| line.to_ascii_lowercase().contains(&format!(".{e}?")));
     line.len() <= 300 && plausible && IMAGE_FILE.is_match(line)
 }
 
 /// Whether the line is an image's alternative text ("<title>- Ảnh 1.").
 pub(crate) fn is_image_alt(line: &str) -> bool {
-        // The pattern needs a digit near the end.
+    // The pattern needs a digit near the end.
     line.bytes().rev().take(16).any(|b| b.is_ascii_digit()) && IMAGE_ALT.is_match(line)
 }
 
@@ -204,6 +227,19 @@ mod tests {
             "Hai bên nhất trí thúc đẩy hợp tác qua hình ảnh: du lịch, văn hóa."
         ));
         assert!(!is_caption("Theo nguồn tin, hai bên đã nhất trí."));
+        assert!(is_position_caption(
+            "Thứ trưởng Nguyễn Văn An (phải) tiếp Đại sứ Lê Minh."
+        ));
+        assert!(is_position_caption(
+            "Bộ trưởng Trần Bình (thứ hai từ trái sang) tại lễ ký."
+        ));
+        // A long sentence with a position is the story's, and "(phải)" inside a word is not one.
+        assert!(!is_position_caption(
+            "Phó Thủ tướng Nguyễn Văn An (trái) bắt tay Chủ tịch Quốc hội nước bạn tại trụ sở Quốc hội chiều ngày 12/5 trước giờ hội đàm."
+        ));
+        assert!(!is_position_caption(
+            "Hai bên (phải thừa nhận) còn nhiều khó khăn."
+        ));
     }
 
     #[test]
