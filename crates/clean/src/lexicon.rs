@@ -3,7 +3,7 @@
 //! Phrases are stored folded (see [`biennien_text::fold`]), so that a header written without
 //! diacritics or in capitals still matches.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 use biennien_text::fold;
@@ -14,16 +14,55 @@ const DATA: &str = include_str!("../data/boilerplate.tsv");
 #[derive(Debug, Default)]
 pub(crate) struct Lexicon {
     related_header: HashSet<String>,
-    related_prefix: Vec<String>,
-    share: Vec<String>,
+    related_prefix: Phrases,
+    share: Phrases,
     share_label: HashSet<String>,
-    footer: Vec<String>,
+    footer: Phrases,
     menu_word: HashSet<String>,
     /// Menu labels as plain words (dashes dropped), to read labels written one after another.
     menu_phrase: HashSet<String>,
     /// The most words in one menu label.
     menu_word_max: usize,
     byline_label: HashSet<String>,
+}
+
+/// Phrases that open a line, grouped by their first word so that a line is compared only with
+/// the phrases that can match it (a page has hundreds of lines, the lexicon hundreds of phrases).
+#[derive(Debug, Default)]
+struct Phrases {
+    by_first_word: HashMap<String, Vec<String>>,
+}
+
+/// The first run of letters and digits of a folded text.
+fn first_word(folded: &str) -> &str {
+    folded
+        .trim_start_matches(|c: char| !c.is_alphanumeric())
+        .split(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("")
+}
+
+impl Phrases {
+    fn push(&mut self, phrase: String) {
+        self.by_first_word
+            .entry(first_word(&phrase).to_string())
+            .or_default()
+            .push(phrase);
+    }
+
+    /// Longest phrases first, so that the most specific one decides.
+    fn sort(&mut self) {
+        for list in self.by_first_word.values_mut() {
+            list.sort_by_key(|p| std::cmp::Reverse(p.len()));
+        }
+    }
+
+    /// The phrases that share the folded line's first word.
+    fn candidates(&self, folded: &str) -> std::slice::Iter<'_, String> {
+        self.by_first_word
+            .get(first_word(folded))
+            .map_or([].iter(), |v| v.iter())
+    }
 }
 
 static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::parse(DATA));
@@ -111,9 +150,8 @@ impl Lexicon {
                 _ => {}
             }
         }
-        // Longest phrases first, so that the most specific one decides.
         for list in [&mut lex.related_prefix, &mut lex.share, &mut lex.footer] {
-            list.sort_by_key(|p| std::cmp::Reverse(p.len()));
+            list.sort();
         }
         lex
     }
@@ -131,7 +169,7 @@ impl Lexicon {
         // ">> Xem thêm: …": arrows and bullets may stand before the phrase.
         let f = fold(head(line));
         let f = f.trim_start_matches(|c: char| !c.is_alphanumeric());
-        self.related_prefix.iter().any(|p| {
+        self.related_prefix.candidates(f).any(|p| {
             starts_with_phrase(f, p)
                 && f[p.len()..]
                     .trim_start()
@@ -145,7 +183,8 @@ impl Lexicon {
             return false;
         }
         let f = fold_label(line);
-        self.share_label.contains(&f) || self.share.iter().any(|p| starts_with_phrase(&f, p))
+        self.share_label.contains(&f)
+            || self.share.candidates(&f).any(|p| starts_with_phrase(&f, p))
     }
 
     /// Whether the line is page furniture: copyright, contacts, licence, tags.
@@ -155,7 +194,7 @@ impl Lexicon {
         }
         let f = fold(head(line));
         let f = f.trim_start_matches(|c: char| !c.is_alphanumeric());
-        self.footer.iter().any(|p| {
+        self.footer.candidates(f).any(|p| {
             starts_with_phrase(f, p)
                 && (words <= 15 || p.ends_with(':') || f[p.len()..].trim_start().starts_with(':'))
         })
@@ -169,7 +208,8 @@ impl Lexicon {
     /// Reads a line as navigation labels written one after another without separators
     /// ("Trang chủ Tin tức Chính trị Quốc phòng an ninh Quốc tế"): at each word the longest
     /// label that starts there is taken. Returns the number of labels found and the number of
-    /// words no label covers.
+    /// words no label covers; reading stops once a fifth of the words are left uncovered, as the
+    /// line is no menu then.
     pub(crate) fn menu_labels(&self, line: &str) -> (usize, usize) {
         let folded = fold(line);
         let words: Vec<&str> = label_words(&folded).collect();
@@ -196,6 +236,9 @@ impl Lexicon {
                 None => {
                     uncovered += 1;
                     i += 1;
+                    if uncovered * 5 > words.len() {
+                        break;
+                    }
                 }
             }
         }
@@ -221,8 +264,9 @@ mod tests {
             (6, 0)
         );
         assert_eq!(lex.menu_labels("Bà Rịa - Vũng Tàu Bạc Liêu"), (2, 0));
+        // Reading stops at the second uncovered word of nine.
         let (labels, uncovered) = lex.menu_labels("Kinh tế Việt Nam tăng trưởng trong quý ba");
-        assert_eq!((labels, uncovered), (1, 7));
+        assert_eq!((labels, uncovered), (1, 2));
         assert!(lex.is_menu_word("Bà Rịa - Vũng Tàu"));
         assert!(lex.is_menu_word("• Thừa Thiên Huế"));
         assert!(!lex.is_menu_word("Thu Hằng"));

@@ -14,17 +14,21 @@
 //! lines (or a prefix or suffix of a line) out, each for one reason:
 //!
 //! 1. the end mark closes the story; what follows only feeds metadata (outlet, author);
-//! 2. single-line shapes: time stamps, image files, captions with a credit, related-story
-//!    headers, footers, share prompts, datelines, outlet lines, lines written twice;
-//! 3. menus: runs of short label-like lines, or one line of labels between separators;
+//! 2. single-line shapes: time stamps, source lines ("Nguồn: VOV"), image files, captions with
+//!    a credit or a position ("(phải)"), related-story headers and links, footers, share and
+//!    follow prompts, datelines, outlet lines, lines written twice;
+//! 3. menus: runs of short label-like lines, or one line of labels (between separators, or
+//!    known labels one after another); then footer blocks: what is glued to two footer lines;
 //! 4. the title (given by the crawler, or the first headline-shaped line) and its later copies
 //!    used as image text;
-//! 5. the header zone: byline and dateline under the title, the outlet tag before the lead;
+//! 5. the header zone: byline and dateline under the title, the outlet tag (or agency dateline,
+//!    "Hà Nội, 22/2 (TTXVN) -") before the lead;
 //! 6. captions without credit that follow an image marker;
 //! 7. repeated lines: a short line written twice in a row is a caption or a teaser, a later copy
 //!    of any line is a duplicate;
 //! 8. teaser blocks after a header: headline-shaped lines and the leads that sit between them;
-//! 9. teasers without a header: truncated leads after a teaser, and a tail of headlines;
+//! 9. teasers without a header: truncated leads after a teaser, and a tail of headlines (never
+//!    the line of the end mark); the writer's credit on the story's last line;
 //! 10. short captions glued under a paragraph in a page whose paragraphs are blank-separated.
 //!
 //! The rules look at the shape of lines and at the vocabulary of page templates (the data file
@@ -534,10 +538,12 @@ impl<'t> Page<'t> {
     // 7. Lines written twice.
     fn repeats(&mut self) {
         let n = self.story_end;
+        // Each line folded once: both checks below compare folded lines.
+        let folded: Vec<String> = (0..n).map(|i| fold(self.kept(i))).collect();
         // A line repeated right after itself: a caption (or a teaser title) shown twice.
         for i in 1..n {
             let (a, b) = (self.kept(i - 1), self.kept(i));
-            if a.is_empty() || fold(a) != fold(b) {
+            if a.is_empty() || folded[i - 1] != folded[i] {
                 continue;
             }
             let short = words(b) <= 60;
@@ -563,13 +569,12 @@ impl<'t> Page<'t> {
             }
         }
         // A later copy of any line is a duplicate.
-        let mut seen: HashSet<String> = HashSet::new();
-        for i in 0..n {
-            let f = fold(self.kept(i));
+        let mut seen: HashSet<&str> = HashSet::new();
+        for (i, f) in folded.iter().enumerate() {
             if f.is_empty() {
                 continue;
             }
-            if !seen.insert(f) && self.lines[i].is_body() {
+            if !seen.insert(f.as_str()) && self.lines[i].is_body() {
                 self.remove(i, RemovalReason::Duplicate);
             }
         }
@@ -817,6 +822,10 @@ fn is_menu_item(line: &str) -> bool {
 /// ("Trang chủ | Thời sự | Thế giới"), two known labels ("Thời sự > Chính trị"), or known
 /// labels one after another ("Trang chủ Tin tức Chính trị Quốc phòng an ninh Quốc tế").
 fn is_menu_line(line: &str) -> bool {
+    // A long line made of sentences is prose, whatever separators it contains.
+    if line.len() > 160 && line.contains(". ") {
+        return false;
+    }
     let parts: Vec<&str> = line
         .split(['|', '•', '·', '»', '›', '>', '/', '▪'])
         .map(str::trim)

@@ -301,6 +301,10 @@ pub(crate) fn copyright_outlet(line: &str) -> Option<String> {
 /// The text after the lead word of a source line ("Theo …", "Nguồn: …").
 fn strip_source_lead(t: &str) -> Option<&str> {
     let end = t.find(|c: char| c.is_whitespace() || c == ':')?;
+    // "Theo", "Nguồn": a short first word, seen before anything is folded.
+    if end > 8 || !t.starts_with(['T', 't', 'N', 'n']) {
+        return None;
+    }
     let lead = fold(&t[..end]);
     if lead != "theo" && lead != "nguon" {
         return None;
@@ -447,6 +451,10 @@ pub(crate) struct Credit {
 /// "Theo Nguyễn Hoàng (TTXVN)"). Upper-case names are given in title case.
 pub(crate) fn credit(line: &str) -> Option<Credit> {
     let t = line.trim().trim_end_matches('.').trim();
+    // Names, a label and an outlet: a credit is short, a paragraph is ruled out at once.
+    if t.is_empty() || t.len() > 240 {
+        return None;
+    }
     if let Some(rest) = strip_source_lead(t) {
         // "Theo Nguyễn Hoàng (TTXVN)": the name is a writer's only beside an outlet.
         let (author, outlet) = name_and_outlet(rest)?;
@@ -545,10 +553,10 @@ fn byline_names(line: &str) -> Option<String> {
     }
     let all_names = parts.iter().all(|p| {
         let f = fold(p);
-        if BYLINE_ROLES
-            .iter()
-            .any(|r| f == *r || f.starts_with(&format!("{r} ")))
-        {
+        if BYLINE_ROLES.iter().any(|r| {
+            f.strip_prefix(r)
+                .is_some_and(|rest| rest.is_empty() || rest.starts_with(' '))
+        }) {
             return true;
         }
         is_person_name_shape(p)

@@ -40,7 +40,18 @@ static IMAGE_ALT: LazyLock<Regex> =
 
 /// Number of words (runs of non-space characters).
 pub(crate) fn words(s: &str) -> usize {
-    s.split_whitespace().count()
+    // Normalized text has only ASCII white space, so counting word starts over bytes is exact
+    // and much cheaper than decoding characters.
+    let mut count = 0;
+    let mut in_word = false;
+    for &b in s.as_bytes() {
+        let space = matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c);
+        if !space && !in_word {
+            count += 1;
+        }
+        in_word = !space;
+    }
+    count
 }
 
 /// Whether the line is a photo caption marked by a credit or "ảnh minh họa".
@@ -56,9 +67,15 @@ pub(crate) fn is_caption(line: &str) -> bool {
     if line.contains("minh h") && CAPTION_ILLUSTRATION.is_match(line) {
         return true;
     }
+    // A credit closes the line: only its last part can hold one.
+    let from = (0..=line.len().saturating_sub(240))
+        .rev()
+        .find(|&i| line.is_char_boundary(i))
+        .unwrap_or(0);
+    let tail = &line[from..];
     let credit_word = ["Ảnh", "ẢNH", "Nguồn", "Đồ h", "Photo", "Clip", "Video"]
         .iter()
-        .any(|w| line.contains(w));
+        .any(|w| tail.contains(w));
     if !credit_word {
         return false;
     }
@@ -72,9 +89,9 @@ pub(crate) fn is_caption(line: &str) -> bool {
 /// Whether the line is a short caption that says where the people stand in the picture:
 /// "Thứ trưởng Nguyễn Văn A (phải) tiếp Đại sứ B." Longer lines are left to the story.
 pub(crate) fn is_position_caption(line: &str) -> bool {
-    words(line) <= 15
+    line.contains('(')
+        && words(line) <= 15
         && sentences(line) == 1
-        && line.contains('(')
         && PICTURE_POSITION.is_match(line)
 }
 
