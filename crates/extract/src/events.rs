@@ -7,9 +7,10 @@
 
 use aho_corasick::{AhoCorasick, MatchKind};
 
-use crate::dates::{self, DateMention, PartialDate, Said};
-use crate::persons::{Mention, Persons};
-use crate::tags::{starting_in, Tag, TagKind};
+use crate::dates::{self, PartialDate, Said};
+use crate::persons::Mention;
+use crate::tags::{starting_in, TagKind};
+use crate::Context;
 
 /// The nine event types.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -330,23 +331,6 @@ fn planned(lower_before: &str) -> bool {
         .collect();
     let joined = format!(" {} ", words.join(" "));
     PLANS.iter().any(|p| joined.contains(&format!(" {p} ")))
-}
-
-/// The article-wide context events are read in.
-#[derive(Debug)]
-pub struct Context<'a> {
-    /// The body.
-    pub text: &'a str,
-    /// Sentences as byte spans.
-    pub sentences: &'a [(usize, usize)],
-    /// Reference-data tags of the body.
-    pub tags: &'a [Tag],
-    /// Persons and mentions.
-    pub persons: &'a Persons,
-    /// Date expressions of the body.
-    pub dates: &'a [DateMention],
-    /// The anchor dates resolve against.
-    pub anchor: Option<PartialDate>,
 }
 
 /// The lower-cased span with, for each byte of it, the byte offset of its char in `text`.

@@ -5,8 +5,8 @@ use biennien_text::fold;
 
 use crate::dates::{DateMention, PartialDate, Said};
 use crate::money;
-use crate::persons::Persons;
-use crate::tags::{starting_in, Tag, TagKind};
+use crate::tags::{starting_in, TagKind};
+use crate::Context;
 
 /// A fact found in a text.
 #[derive(Debug, Clone, PartialEq)]
@@ -51,25 +51,6 @@ impl Found {
             evidence,
         }
     }
-}
-
-/// Everything fact finding reads.
-#[derive(Debug)]
-pub struct Context<'a> {
-    /// The body.
-    pub text: &'a str,
-    /// Sentences.
-    pub sentences: &'a [(usize, usize)],
-    /// Reference-data tags.
-    pub tags: &'a [Tag],
-    /// Persons, for the countries they act for.
-    pub persons: &'a Persons,
-    /// Date expressions.
-    pub dates: &'a [DateMention],
-    /// Anchor for dates.
-    pub anchor: Option<PartialDate>,
-    /// The article's main pair when a sentence says only "hai nước".
-    pub pair: Option<(String, String)>,
 }
 
 /// Countries named in `[start, end)` (by country tags, places, and persons' countries), in order.

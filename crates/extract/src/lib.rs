@@ -24,6 +24,25 @@ use biennien_record::{Event, Fact, Location, Participant, Person, Span};
 
 use crate::dates::PartialDate;
 
+/// Everything read off one article that events and facts are found in.
+#[derive(Debug)]
+pub struct Context<'a> {
+    /// The body.
+    pub text: &'a str,
+    /// Sentences as byte spans.
+    pub sentences: &'a [(usize, usize)],
+    /// Reference-data tags of the body, in text order.
+    pub tags: &'a [tags::Tag],
+    /// Persons and their mentions.
+    pub persons: &'a persons::Persons,
+    /// Date expressions of the body.
+    pub dates: &'a [dates::DateMention],
+    /// The date relative dates resolve against.
+    pub anchor: Option<PartialDate>,
+    /// The article's main bilateral pair, for sentences that say only "hai nước".
+    pub pair: Option<(String, String)>,
+}
+
 /// What extraction reads besides the body.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Meta<'a> {
@@ -57,16 +76,8 @@ pub fn extract(body: &str, meta: &Meta<'_>) -> Extracted {
         .and_then(PartialDate::parse_iso)
         .or_else(|| dates::text_anchor(body, &date_mentions));
     let persons = persons::recognize(body, &sents, &tags);
-    let found_events = events::find(&events::Context {
-        text: body,
-        sentences: &sents,
-        tags: &tags,
-        persons: &persons,
-        dates: &date_mentions,
-        anchor,
-    });
     let pair = main_pair(&tags, &persons);
-    let found_facts = facts::find(&facts::Context {
+    let ctx = Context {
         text: body,
         sentences: &sents,
         tags: &tags,
@@ -74,7 +85,9 @@ pub fn extract(body: &str, meta: &Meta<'_>) -> Extracted {
         dates: &date_mentions,
         anchor,
         pair,
-    });
+    };
+    let found_events = events::find(&ctx);
+    let found_facts = facts::find(&ctx);
     let person_records: Vec<Person> = persons
         .list
         .iter()
