@@ -74,25 +74,30 @@ pub(crate) fn lexicon() -> &'static Lexicon {
 
 /// Folds and trims the decorations a header may carry: trailing colon, arrows, dots.
 pub(crate) fn fold_label(line: &str) -> String {
-    let f = fold(line);
-    f.trim_matches(|c: char| {
+    trim_label(&fold(line)).to_string()
+}
+
+/// A folded label without the punctuation and arrows around it.
+pub(crate) fn trim_label(folded: &str) -> &str {
+    folded.trim_matches(|c: char| {
         c.is_whitespace()
             || matches!(
                 c,
                 ':' | '»' | '›' | '>' | '<' | '«' | '.' | '…' | '-' | '|' | '*' | '#' | '+' | '•'
             )
     })
-    .to_string()
 }
 
-/// The first characters of a line: enough for any template phrase and what follows it, so that
-/// long paragraphs are not folded whole only to test their first words.
+/// The first 128 bytes of a folded line (cut at a character boundary): enough for any template
+/// phrase and what follows it, so that long paragraphs are not scanned whole.
 fn head(line: &str) -> &str {
-    const CHARS: usize = 96;
-    match line.char_indices().nth(CHARS) {
-        Some((i, _)) => &line[..i],
-        None => line,
+    // Bytes, not characters: folded text is nearly all ASCII.
+    const BYTES: usize = 128;
+    let mut end = line.len().min(BYTES);
+    while !line.is_char_boundary(end) {
+        end -= 1;
     }
+    &line[..end]
 }
 
 /// The words of a folded label, without the dashes between them.
@@ -156,19 +161,18 @@ impl Lexicon {
         lex
     }
 
-    /// Whether the whole line is a header of a block of other stories.
-    pub(crate) fn is_related_header(&self, line: &str) -> bool {
-        if line.chars().count() > 40 {
+    /// Whether the whole line (given folded) is a header of a block of other stories.
+    pub(crate) fn is_related_header(&self, folded: &str) -> bool {
+        if folded.len() > 120 || folded.chars().count() > 40 {
             return false;
         }
-        self.related_header.contains(&fold_label(line))
+        self.related_header.contains(trim_label(folded))
     }
 
     /// Whether the line is a single teaser introduced by a phrase and a colon ("Xem thêm: …").
-    pub(crate) fn is_related_prefixed(&self, line: &str) -> bool {
+    pub(crate) fn is_related_prefixed(&self, folded: &str) -> bool {
         // ">> Xem thêm: …": arrows and bullets may stand before the phrase.
-        let f = fold(head(line));
-        let f = f.trim_start_matches(|c: char| !c.is_alphanumeric());
+        let f = head(folded).trim_start_matches(|c: char| !c.is_alphanumeric());
         self.related_prefix.candidates(f).any(|p| {
             starts_with_phrase(f, p)
                 && f[p.len()..]
@@ -178,22 +182,20 @@ impl Lexicon {
     }
 
     /// Whether the line is a share, follow, print or navigation prompt.
-    pub(crate) fn is_share(&self, line: &str, words: usize) -> bool {
+    pub(crate) fn is_share(&self, folded: &str, words: usize) -> bool {
         if words > 10 {
             return false;
         }
-        let f = fold_label(line);
-        self.share_label.contains(&f)
-            || self.share.candidates(&f).any(|p| starts_with_phrase(&f, p))
+        let f = trim_label(folded);
+        self.share_label.contains(f) || self.share.candidates(f).any(|p| starts_with_phrase(f, p))
     }
 
     /// Whether the line is page furniture: copyright, contacts, licence, tags.
-    pub(crate) fn is_footer(&self, line: &str, words: usize) -> bool {
+    pub(crate) fn is_footer(&self, line: &str, folded: &str, words: usize) -> bool {
         if line.contains('©') {
             return true;
         }
-        let f = fold(head(line));
-        let f = f.trim_start_matches(|c: char| !c.is_alphanumeric());
+        let f = head(folded).trim_start_matches(|c: char| !c.is_alphanumeric());
         self.footer.candidates(f).any(|p| {
             starts_with_phrase(f, p)
                 && (words <= 15 || p.ends_with(':') || f[p.len()..].trim_start().starts_with(':'))
@@ -275,11 +277,14 @@ mod tests {
     #[test]
     fn prompts_and_links() {
         let lex = lexicon();
-        assert!(lex.is_related_prefixed(">> Xem thêm: Hội chợ hàng Việt Nam tại Busan"));
-        assert!(lex.is_related_prefixed("» Đọc thêm: Hai nước ký bản ghi nhớ"));
-        assert!(!lex.is_related_prefixed("Xem thêm các hoạt động của đoàn trong tuần"));
-        assert!(lex.is_share("Lưu", 1));
-        assert!(!lex.is_share("Lưu ý: đoàn làm việc trong tuần tới", 7));
+        let prefixed = |line: &str| lex.is_related_prefixed(&fold(line));
+        assert!(prefixed(">> Xem thêm: Hội chợ hàng Việt Nam tại Busan"));
+        assert!(prefixed("» Đọc thêm: Hai nước ký bản ghi nhớ"));
+        assert!(!prefixed("Xem thêm các hoạt động của đoàn trong tuần"));
+        assert!(lex.is_share(&fold("Lưu"), 1));
+        assert!(!lex.is_share(&fold("Lưu ý: đoàn làm việc trong tuần tới"), 7));
+        assert!(lex.is_related_header(&fold("Tin liên quan:")));
+        assert!(lex.is_footer("Bản quyền thuộc về báo", &fold("Bản quyền thuộc về báo"), 5));
         assert!(lex.is_byline_label("Bài và ảnh"));
         assert!(lex.is_byline_label("Bài, ảnh"));
         assert!(!lex.is_byline_label("Kết quả"));

@@ -48,7 +48,7 @@ mod shape;
 use std::collections::HashSet;
 
 use biennien_record::{RemovalReason, Span};
-use biennien_text::fold;
+use biennien_text::{fold, fold_char};
 
 use lexicon::{lexicon, Lexicon};
 use lines::{Line, State};
@@ -137,9 +137,45 @@ struct Stamp {
     iso: String,
 }
 
+/// A page folded once (see [`biennien_text::fold`]), with the way back from the page's byte
+/// offsets, so that any span of the page has its folded text without folding it again.
+#[derive(Default)]
+struct Folded {
+    text: String,
+    /// For each byte offset of the page (and its end), the folded offset of that character.
+    at: Vec<u32>,
+}
+
+impl Folded {
+    fn new(page: &str) -> Self {
+        let mut text = String::with_capacity(page.len());
+        let mut at = Vec::with_capacity(page.len() + 1);
+        for c in page.chars() {
+            let here = u32::try_from(text.len()).unwrap_or(u32::MAX);
+            at.extend(std::iter::repeat_n(here, c.len_utf8()));
+            let f = fold_char(c);
+            if f != '\0' {
+                text.push(f);
+            }
+        }
+        at.push(u32::try_from(text.len()).unwrap_or(u32::MAX));
+        Folded { text, at }
+    }
+
+    /// The folded text of a span of the page (empty for a span outside it).
+    fn of(&self, span: Span) -> &str {
+        let (Some(&a), Some(&b)) = (self.at.get(span.start), self.at.get(span.end)) else {
+            return "";
+        };
+        self.text.get(a as usize..b as usize).unwrap_or("")
+    }
+}
+
 /// The working state of one page.
 struct Page<'t> {
     text: &'t str,
+    /// `text` folded once for every comparison of the passes.
+    folded: Folded,
     lines: Vec<Line>,
     /// Lines from this index on are after the end mark.
     story_end: usize,
@@ -165,6 +201,7 @@ impl<'t> Page<'t> {
         let story_end = lines.len();
         Page {
             text,
+            folded: Folded::new(text),
             lines,
             story_end,
             end_line: None,
@@ -184,6 +221,11 @@ impl<'t> Page<'t> {
     fn kept(&self, i: usize) -> &'t str {
         let k = self.lines[i].keep;
         self.text.get(k.start..k.end).unwrap_or("")
+    }
+
+    /// The part of line `i` still kept, folded.
+    fn folded(&self, i: usize) -> &str {
+        self.folded.of(self.lines[i].keep)
     }
 
     fn reason(&self, i: usize) -> Option<RemovalReason> {
@@ -211,6 +253,7 @@ impl<'t> Page<'t> {
             span: Span::new(keep.start, new_start),
         });
         self.lines[i].keep.start = new_start;
+        self.lines[i].words = words(self.kept(i));
     }
 
     /// Cuts line `i`'s kept part from byte `at` (absolute) to its end.
@@ -223,6 +266,7 @@ impl<'t> Page<'t> {
             span: Span::new(new_end, keep.end),
         });
         self.lines[i].keep.end = new_end;
+        self.lines[i].words = words(self.kept(i));
     }
 
     /// Body lines in order, as indices.
@@ -252,7 +296,7 @@ impl<'t> Page<'t> {
                 self.after_end_metadata();
                 return;
             }
-            seen_words += words(t);
+            seen_words += self.lines[i].words;
         }
     }
 
@@ -298,7 +342,7 @@ impl<'t> Page<'t> {
                 self.cut_prefix(i, len, RemovalReason::Timestamp);
                 t = self.kept(i);
             }
-            let n = words(t);
+            let n = self.lines[i].words;
             let after_image = i > 0
                 && matches!(
                     self.reason(i - 1),
@@ -322,16 +366,16 @@ impl<'t> Page<'t> {
                 Some(RemovalReason::Caption)
             } else if is_caption(t) || is_position_caption(t) {
                 Some(RemovalReason::Caption)
-            } else if self.lex.is_related_header(t) {
+            } else if self.lex.is_related_header(self.folded(i)) {
                 Some(RemovalReason::RelatedHeader)
-            } else if self.lex.is_related_prefixed(t) {
+            } else if self.lex.is_related_prefixed(self.folded(i)) {
                 Some(RemovalReason::RelatedStory)
-            } else if self.lex.is_footer(t, n) {
+            } else if self.lex.is_footer(t, self.folded(i), n) {
                 if let Some(o) = meta::copyright_outlet(t) {
                     self.footer_outlet.get_or_insert(o);
                 }
                 Some(RemovalReason::Footer)
-            } else if self.lex.is_share(t, n) {
+            } else if self.lex.is_share(self.folded(i), n) {
                 if let Some(o) = meta::follow_prompt_outlet(t) {
                     self.outlet.get_or_insert(o);
                 }
@@ -428,7 +472,7 @@ impl<'t> Page<'t> {
             // Whatever is glued under it belongs to it: "Ghi rõ nguồn … khi phát hành lại …".
             let mut j = i + 2;
             while j < n && !self.lines[j].blank_before {
-                if self.lines[j].is_body() && words(self.kept(j)) <= 60 {
+                if self.lines[j].is_body() && self.lines[j].words <= 60 {
                     self.remove(j, RemovalReason::Footer);
                 }
                 j += 1;
@@ -442,7 +486,7 @@ impl<'t> Page<'t> {
         let body = self.body_indices();
         if let Some(given) = given.map(str::trim).filter(|g| !g.is_empty()) {
             let g = fold(given);
-            if let Some(&i) = body.iter().take(6).find(|&&i| fold(self.kept(i)) == g) {
+            if let Some(&i) = body.iter().take(6).find(|&&i| self.folded(i) == g) {
                 self.remove(i, RemovalReason::Title);
             }
             self.title = Some(given.to_string());
@@ -457,7 +501,7 @@ impl<'t> Page<'t> {
                     let t = self.kept(j);
                     meta::byline(t).is_none() && meta::bare_dateline(t).is_none()
                 })
-                .is_some_and(|&j| words(self.kept(j)) >= 8);
+                .is_some_and(|&j| self.lines[j].words >= 8);
             if is_title_like(t) && words(t) >= 3 && (next_is_lead || body.len() == 1) {
                 self.title = Some(t.to_string());
                 self.remove(first, RemovalReason::Title);
@@ -473,7 +517,7 @@ impl<'t> Page<'t> {
             if !self.lines[i].is_body() {
                 continue;
             }
-            let f = fold(self.kept(i));
+            let f = self.folded(i);
             if f == title || (f.starts_with(&title) && is_image_alt(self.kept(i))) {
                 self.remove(i, RemovalReason::Duplicate);
                 self.image_markers.push(i);
@@ -538,15 +582,16 @@ impl<'t> Page<'t> {
     // 7. Lines written twice.
     fn repeats(&mut self) {
         let n = self.story_end;
-        // Each line folded once: both checks below compare folded lines.
-        let folded: Vec<String> = (0..n).map(|i| fold(self.kept(i))).collect();
+        // Both checks below compare folded lines; the folded page is set aside meanwhile.
+        let page = std::mem::take(&mut self.folded);
+        let folded: Vec<&str> = (0..n).map(|i| page.of(self.lines[i].keep)).collect();
         // A line repeated right after itself: a caption (or a teaser title) shown twice.
         for i in 1..n {
             let (a, b) = (self.kept(i - 1), self.kept(i));
             if a.is_empty() || folded[i - 1] != folded[i] {
                 continue;
             }
-            let short = words(b) <= 60;
+            let short = self.lines[i].words <= 60;
             match (self.reason(i - 1), short) {
                 (None, true) => {
                     let r = if ends_sentence(b) {
@@ -574,10 +619,13 @@ impl<'t> Page<'t> {
             if f.is_empty() {
                 continue;
             }
-            if !seen.insert(f.as_str()) && self.lines[i].is_body() {
+            if !seen.insert(f) && self.lines[i].is_body() {
                 self.remove(i, RemovalReason::Duplicate);
             }
         }
+        drop(seen);
+        drop(folded);
+        self.folded = page;
     }
 
     /// Whether line `j` is noise that belongs to a teaser list (picture, header, stamp …).
@@ -809,6 +857,10 @@ fn is_teaser_title(line: &str) -> bool {
 
 /// A short label such as a menu entry: "• An Giang", "Thời sự", "Bà Rịa - Vũng Tàu".
 fn is_menu_item(line: &str) -> bool {
+    // Eight words of a known label fit in far fewer bytes.
+    if line.len() > 200 {
+        return false;
+    }
     let (_, item) = strip_bullet(line);
     let n = words(item);
     let short = (1..=4).contains(&n) && item.chars().count() <= 32;

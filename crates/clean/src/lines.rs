@@ -18,6 +18,8 @@ pub(crate) struct Line {
     /// when `state` is `Body`: prefixes such as an outlet tag and suffixes such as the end mark
     /// are cut off it.
     pub keep: Span,
+    /// Number of words of the kept part.
+    pub words: usize,
     /// Whether an empty line stands right before this one.
     pub blank_before: bool,
     /// The decision so far.
@@ -48,6 +50,7 @@ pub(crate) fn split(text: &str) -> Vec<Line> {
         let span = Span::new(s, s + trimmed.len());
         out.push(Line {
             keep: span,
+            words: crate::shape::words(trimmed),
             blank_before,
             state: State::Body,
         });

@@ -109,7 +109,7 @@ fn num(s: Option<regex::Match<'_>>) -> Option<u32> {
 /// it as ISO 8601.
 pub(crate) fn stamp_line(line: &str) -> Option<String> {
     // Every stamp has a digit: most lines are ruled out without running a pattern.
-    if line.len() > 80 || !line.bytes().any(|b| b.is_ascii_digit()) {
+    if line.len() > 80 || !has_year(line.as_bytes()) {
         return None;
     }
     let mut date = None;
@@ -155,8 +155,21 @@ fn only_stamp_words(rest: &str) -> bool {
 
 /// Finds a stamp standing at the start of a line before other text ("date 2024-10 Thứ trưởng
 /// …"): returns the ISO date and the byte length of the prefix.
+/// Whether four digits stand in a row: every stamp names its year in full, so most lines are
+/// ruled out without running a pattern.
+fn has_year(bytes: &[u8]) -> bool {
+    let mut run = 0;
+    for &b in bytes {
+        run = if b.is_ascii_digit() { run + 1 } else { 0 };
+        if run == 4 {
+            return true;
+        }
+    }
+    false
+}
+
 pub(crate) fn stamp_prefix(line: &str) -> Option<(String, usize)> {
-    if !line.bytes().take(80).any(|b| b.is_ascii_digit()) {
+    if !has_year(&line.as_bytes()[..line.len().min(80)]) {
         return None;
     }
     let mut best = None;
@@ -188,22 +201,26 @@ pub(crate) fn stamp_prefix(line: &str) -> Option<(String, usize)> {
     best
 }
 
-static TAG_PAREN: LazyLock<Regex> =
-    LazyLock::new(|| re(r"^\(([^()\n]{2,40})\)\s*(?:[-–—:]+\s*|\s)"));
+static TAG_PAREN: LazyLock<Regex> = LazyLock::new(|| re(r"^\(([^()\n]+)\)\s*(?:[-–—:]+\s*|\s)"));
 /// "Hà Nội (TTXVN) -", "Maputo, 25/6 (TTXVN) -": an agency dateline, with or without the day.
 static TAG_PLACE_PAREN: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^([\p{Lu}][\p{L} .'’]{1,30}?)(?:\s*,\s*\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{2,4})?)?\s*\(([^()\n]{2,40})\)\s*[-–—:]+\s*",
+        r"^([\p{Lu}][\p{L} .'’]+?)(?:\s*,\s*\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{2,4})?)?\s*\(([^()\n]+)\)\s*[-–—:]+\s*",
     )
 });
-static TAG_WORD: LazyLock<Regex> =
-    LazyLock::new(|| re(r"^([\p{Lu}][\p{L}\d.+/]{1,24})\s*[-–—]+\s+"));
+static TAG_WORD: LazyLock<Regex> = LazyLock::new(|| re(r"^([\p{Lu}][\p{L}\d.+/]+)\s*[-–—]+\s+"));
 static TAG_WORD_DOT: LazyLock<Regex> =
     LazyLock::new(|| re(r"^([\p{Lu}][\p{L}\d+/]*\.(?i:vn|com|net|org|com\.vn))\s*[.:]\s+"));
 
 /// An outlet tag at the start of a lead, as `(outlet, dateline, tag length in bytes)`.
 pub(crate) fn outlet_tag_prefix(line: &str) -> Option<(String, Option<String>, usize)> {
-    if let Some(c) = TAG_PAREN.captures(line) {
+    // Lengths are checked after matching: bounded repeats of Unicode classes make patterns
+    // slow to build. The bracket holds 2 to 40 characters, the place 2 to 31, a word 2 to 25.
+    let within = |c: &regex::Captures<'_>, group: usize, max: usize| {
+        c.get(group)
+            .is_some_and(|m| (2..=max).contains(&m.as_str().chars().count()))
+    };
+    if let Some(c) = TAG_PAREN.captures(line).filter(|c| within(c, 1, 40)) {
         let inner = c.get(1)?.as_str().trim();
         // "(Dân trí) -": a short capitalized name in brackets, then a dash, opens a lead.
         let dashed = c.get(0)?.as_str().contains(['-', '–', '—']);
@@ -214,15 +231,18 @@ pub(crate) fn outlet_tag_prefix(line: &str) -> Option<(String, Option<String>, u
             return Some((inner.to_string(), None, c.get(0)?.end()));
         }
     }
-    if let Some(c) = TAG_PLACE_PAREN.captures(line) {
+    if let Some(c) = TAG_PLACE_PAREN
+        .captures(line)
+        .filter(|c| within(c, 1, 31) && within(c, 2, 40))
+    {
         let place = c.get(1)?.as_str().trim();
         let inner = c.get(2)?.as_str().trim();
         if looks_like_outlet(inner) && place.split_whitespace().count() <= 4 {
             return Some((inner.to_string(), Some(place.to_string()), c.get(0)?.end()));
         }
     }
-    for pattern in [&*TAG_WORD, &*TAG_WORD_DOT] {
-        if let Some(c) = pattern.captures(line) {
+    for (pattern, max) in [(&*TAG_WORD, 25), (&*TAG_WORD_DOT, usize::MAX)] {
+        if let Some(c) = pattern.captures(line).filter(|c| within(c, 1, max)) {
             let word = c.get(1)?.as_str();
             if is_acronym(word) || is_domain(word) {
                 return Some((

@@ -31,7 +31,7 @@ static PICTURE_POSITION: LazyLock<Regex> = LazyLock::new(|| {
 });
 static IMAGE_FILE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)^(?:https?://\S+|[\w\-.()%+~\[\]@ ]{1,160})\.(?:jpe?g|png|gif|webp|bmp|svg|tiff?|avif|heic)(?:\?\S*)?$",
+        r"(?i)^(?:https?://\S+|[\w\-.()%+~\[\]@ ]+)\.(?:jpe?g|png|gif|webp|bmp|svg|tiff?|avif|heic)(?:\?\S*)?$",
     )
 });
 /// A title used as an image's alternative text: "… - Ảnh 1."
@@ -56,7 +56,7 @@ pub(crate) fn words(s: &str) -> usize {
 
 /// Whether the line is a photo caption marked by a credit or "ảnh minh họa".
 pub(crate) fn is_caption(line: &str) -> bool {
-    if words(line) > 80 {
+    if line.len() > 1200 || words(line) > 80 {
         return false;
     }
     // Cheap tests first: each pattern needs a closing bracket, "minh h…" or a credit word.
@@ -73,6 +73,10 @@ pub(crate) fn is_caption(line: &str) -> bool {
         .find(|&i| line.is_char_boundary(i))
         .unwrap_or(0);
     let tail = &line[from..];
+    // The credit word is followed by a colon or a dash.
+    if !tail.contains(':') && !tail.contains(" -") && !tail.contains(" –") {
+        return false;
+    }
     let credit_word = ["Ảnh", "ẢNH", "Nguồn", "Đồ h", "Photo", "Clip", "Video"]
         .iter()
         .any(|w| tail.contains(w));

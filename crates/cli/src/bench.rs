@@ -24,6 +24,10 @@ pub struct Args {
     /// Megabytes of input to process in each stage.
     #[arg(long, default_value_t = 50)]
     mb: usize,
+    /// Run only the stages whose name starts with this word (decode, normalize, clean,
+    /// extract); may be repeated. All stages by default.
+    #[arg(long, value_name = "STAGE")]
+    only: Vec<String>,
 }
 
 /// Replaces every digit `d` by `(d + k) % 10`, so that copies differ in dates and figures.
@@ -116,36 +120,36 @@ pub fn run(args: &Args) -> Result<ExitCode> {
         .iter()
         .map(|d| decode(bytes_of(d)).map(|x| x.text).unwrap_or_default())
         .collect();
-    let stages: Vec<(&str, Duration)> = vec![
-        (
-            "decode",
-            time(&docs, |d| {
-                black_box(decode(bytes_of(d)).ok());
-            }),
-        ),
-        ("normalize", {
-            let start = Instant::now();
-            for t in &texts {
-                black_box(normalize(t));
-            }
-            start.elapsed()
-        }),
-        ("clean (normalize + clean)", {
-            let start = Instant::now();
-            for t in &texts {
-                let norm = normalize(t);
-                black_box(clean(&norm.text, &Hints::default()));
-            }
-            start.elapsed()
-        }),
-        (
-            "extract (bytes to JSON record)",
-            time(&docs, |d| {
-                let doc = process(d);
-                black_box(serde_json::to_string(&doc).ok());
-            }),
-        ),
-    ];
+    let wanted = |name: &str| args.only.is_empty() || args.only.iter().any(|o| name.starts_with(o));
+    let mut stages: Vec<(&str, Duration)> = Vec::new();
+    if wanted("decode") {
+        let t = time(&docs, |d| {
+            black_box(decode(bytes_of(d)).ok());
+        });
+        stages.push(("decode", t));
+    }
+    if wanted("normalize") {
+        let start = Instant::now();
+        for t in &texts {
+            black_box(normalize(t));
+        }
+        stages.push(("normalize", start.elapsed()));
+    }
+    if wanted("clean") {
+        let start = Instant::now();
+        for t in &texts {
+            let norm = normalize(t);
+            black_box(clean(&norm.text, &Hints::default()));
+        }
+        stages.push(("clean (normalize + clean)", start.elapsed()));
+    }
+    if wanted("extract") {
+        let t = time(&docs, |d| {
+            let doc = process(d);
+            black_box(serde_json::to_string(&doc).ok());
+        });
+        stages.push(("extract (bytes to JSON record)", t));
+    }
     println!(
         "{:<32} {:>10} {:>12} {:>14}",
         "stage", "MB/s", "articles/s", "vs baseline"
