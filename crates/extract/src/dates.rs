@@ -438,14 +438,52 @@ pub fn text_anchor(text: &str, mentions: &[DateMention]) -> Option<PartialDate> 
     for y in &years {
         *counts.entry(*y).or_default() += 2;
     }
-    let year = counts
+    let named = counts
         .into_iter()
         .max_by_key(|&(y, n)| (n, y))
         .map(|(y, _)| y)?;
+    // A whole year's figures ("kim ngạch năm 2015 đạt 3,37 tỷ USD") are reported after it.
+    let year = closed_years(text)
+        .map(|y| y + 1)
+        .filter(|&y| y > named && y - named <= 1)
+        .max()
+        .unwrap_or(named);
     Some(PartialDate {
         year: Some(year),
         month: None,
         day: None,
+    })
+}
+
+/// Years whose whole figures a sentence gives: "kim ngạch thương mại năm 2015 đạt 3,37 tỷ
+/// USD", "đạt gần 6,5 tỷ USD năm 2017, tăng 7% so với năm 2016". Part of a year ("9 tháng năm
+/// 2024", "quý I năm 2024") and forecasts ("dự kiến", "phấn đấu") do not count.
+fn closed_years(text: &str) -> impl Iterator<Item = i32> + '_ {
+    static YEAR: OnceLock<Regex> = OnceLock::new();
+    let re = YEAR.get_or_init(|| re(r"(?i)(?-u:\b)năm (19[5-9]\d|20[0-4]\d)(?-u:\b)"));
+    re.captures_iter(text).filter_map(move |c| {
+        let g = c.get(1)?;
+        let start = text[..g.start()]
+            .rfind(['.', '\n', ';'])
+            .map_or(0, |i| i + 1);
+        let end = text[g.end()..]
+            .find(['.', '\n', ';'])
+            .map_or(text.len(), |i| g.end() + i);
+        let sentence = biennien_text::fold(&text[start..end]);
+        let before = biennien_text::fold(&text[start..c.get(0)?.start()]);
+        let figure = ["dat ", "kim ngach", "tang ", "giam "]
+            .iter()
+            .any(|w| sentence.contains(w))
+            && ["usd", "dong", "%", "ty ", "trieu "]
+                .iter()
+                .any(|w| sentence.contains(w));
+        let partial = ["thang ", "thang dau ", "quy ", "nua dau ", "nua cuoi "]
+            .iter()
+            .any(|w| before.trim_end().ends_with(w.trim_end()))
+            || ["du kien", "phan dau", "muc tieu", "uoc dat", "uoc tinh", " se ", "ke hoach"]
+                .iter()
+                .any(|w| sentence.contains(w));
+        (figure && !partial).then(|| g.as_str().parse().ok()).flatten()
     })
 }
 
@@ -544,6 +582,14 @@ mod tests {
         );
         let text = "Chiều 2/5, tại Paris";
         assert_eq!(text_anchor(text, &find(text)), None);
+        // A whole year's trade figure is reported the year after.
+        let anchor = |text: &str| text_anchor(text, &find(text)).and_then(|d| d.iso());
+        let text = "Hội nghị tháng 3/2015 tại Hà Nội. Kim ngạch thương mại năm 2015 đạt 3,37 tỷ USD.";
+        assert_eq!(anchor(text).as_deref(), Some("2016"));
+        let text = "Tháng 3/2015, kim ngạch 9 tháng năm 2015 đạt 3 tỷ USD.";
+        assert_eq!(anchor(text).as_deref(), Some("2015"));
+        let text = "Năm 2015, kim ngạch dự kiến đạt 4 tỷ USD. Tháng 3/2015 hai bên gặp nhau.";
+        assert_eq!(anchor(text).as_deref(), Some("2015"));
         let text = "APEC 2017 tại Đà Nẵng, tầm nhìn đến năm 2030";
         assert_eq!(
             text_anchor(text, &find(text))

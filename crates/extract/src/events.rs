@@ -577,11 +577,18 @@ pub fn find(ctx: &Context<'_>) -> Vec<Found> {
             if future && t.kind != Kind::Invite {
                 continue;
             }
+            // Nothing dated so far: the article's own year, the one precision it supports.
+            let year_only = ctx.anchor.map(|a| PartialDate {
+                month: None,
+                day: None,
+                ..a
+            });
             let mut date = if t.kind == Kind::Invite {
                 last_date.or(own_date)
             } else {
                 own_date.or(last_date)
-            };
+            }
+            .or(year_only);
             let mut place = own_place.clone().or_else(|| last_place.clone());
             let mut groups: Vec<Vec<Participant>> = Vec::new();
             match t.kind {
