@@ -480,10 +480,14 @@ fn closed_years(text: &str) -> impl Iterator<Item = i32> + '_ {
         let partial = ["thang ", "thang dau ", "quy ", "nua dau ", "nua cuoi "]
             .iter()
             .any(|w| before.trim_end().ends_with(w.trim_end()))
-            || ["du kien", "phan dau", "muc tieu", "uoc dat", "uoc tinh", " se ", "ke hoach"]
-                .iter()
-                .any(|w| sentence.contains(w));
-        (figure && !partial).then(|| g.as_str().parse().ok()).flatten()
+            || [
+                "du kien", "phan dau", "muc tieu", "uoc dat", "uoc tinh", " se ", "ke hoach",
+            ]
+            .iter()
+            .any(|w| sentence.contains(w));
+        (figure && !partial)
+            .then(|| g.as_str().parse().ok())
+            .flatten()
     })
 }
 
@@ -584,7 +588,8 @@ mod tests {
         assert_eq!(text_anchor(text, &find(text)), None);
         // A whole year's trade figure is reported the year after.
         let anchor = |text: &str| text_anchor(text, &find(text)).and_then(|d| d.iso());
-        let text = "Hội nghị tháng 3/2015 tại Hà Nội. Kim ngạch thương mại năm 2015 đạt 3,37 tỷ USD.";
+        let text =
+            "Hội nghị tháng 3/2015 tại Hà Nội. Kim ngạch thương mại năm 2015 đạt 3,37 tỷ USD.";
         assert_eq!(anchor(text).as_deref(), Some("2016"));
         let text = "Tháng 3/2015, kim ngạch 9 tháng năm 2015 đạt 3 tỷ USD.";
         assert_eq!(anchor(text).as_deref(), Some("2015"));

@@ -158,7 +158,8 @@ pub(crate) fn tokens(text: &str, start: usize, end: usize) -> Vec<Token<'_>> {
     let s = text.get(start..end).unwrap_or("");
     let mut out: Vec<Token<'_>> = Vec::new();
     let mut pos = 0;
-    for word in s.split(char::is_whitespace) {
+    let mut words = s.split(char::is_whitespace);
+    while let Some(word) = words.next() {
         let wstart = pos;
         pos += word.len() + 1;
         if word.is_empty() {
@@ -169,6 +170,25 @@ pub(crate) fn tokens(text: &str, start: usize, end: usize) -> Vec<Token<'_>> {
                 .trim_start_matches(|c: char| !c.is_alphanumeric())
                 .len();
         let core = word.trim_matches(|c: char| !c.is_alphanumeric());
+        // "Prayuth Chan - ocha", "Kang Kyung - hwa": a spaced hyphen before a lower-case part
+        // joins the parts of one name.
+        if matches!(word, "-" | "–") {
+            let next = s[pos..].split(char::is_whitespace).next().unwrap_or("");
+            if let Some(last) = out.last_mut().filter(|l| {
+                capitalized(l.text)
+                    && !l.closes
+                    && next.chars().next().is_some_and(char::is_lowercase)
+                    && next.chars().all(char::is_alphabetic)
+                    && (2..=5).contains(&next.chars().count())
+            }) {
+                let joined_end = start + pos + next.len();
+                last.end = joined_end;
+                last.text = text.get(last.start..joined_end).unwrap_or(last.text);
+                pos += next.len() + 1;
+                words.next();
+                continue;
+            }
+        }
         if core.is_empty() {
             // A dash or other lone punctuation closes the phrase before it.
             if let Some(last) = out.last_mut() {
@@ -676,7 +696,7 @@ pub fn recognize(text: &str, sentences: &[(usize, usize)], tags: &[Tag]) -> Pers
                 l.start = l.start.or(Some(run.start));
                 l
             };
-            let name = words.join(" ");
+            let name = words.join(" ").replace(" - ", "-").replace(" – ", "-");
             let known = biennien_gazetteer::gazetteer().person_alias(&name);
             let titled = !lead.roles.is_empty() || lead.honorific;
             let existing = persons.resolve(&words);
@@ -734,10 +754,25 @@ pub fn recognize(text: &str, sentences: &[(usize, usize)], tags: &[Tag]) -> Pers
                         // is not made from it.
                         continue;
                     }
-                    let canonical = known.map_or(name.clone(), |k| k.name.to_string());
+                    // A full name as the article spells it stays the name ("Prayuth Chan-ocha"),
+                    // with the reference spelling beside it; initials and single words take the
+                    // reference name ("D.A. Medvedev").
+                    let spelled_out = words.len() >= 2
+                        && words
+                            .iter()
+                            .all(|w| !w.contains('.') && w.chars().count() >= 2);
+                    let reference = known.map(|k| k.name.to_string());
+                    let canonical = match &reference {
+                        Some(r) if !spelled_out => r.clone(),
+                        _ => name.clone(),
+                    };
                     let mut aliases = Vec::new();
-                    if fold(&canonical) != fold(&name) {
-                        aliases.push(name.clone());
+                    for other in [Some(name.clone()), reference].into_iter().flatten() {
+                        if fold(&other) != fold(&canonical)
+                            && !aliases.iter().any(|a: &String| fold(a) == fold(&other))
+                        {
+                            aliases.push(other);
+                        }
                     }
                     persons.list.push(PersonEntry {
                         name: canonical,
@@ -838,5 +873,22 @@ mod tests {
         assert_eq!(words, vec!["ông", "D.A", "Medvedev", "Thủ", "tướng"]);
         assert!(t[2].closes);
         assert!(!t[1].closes);
+        // A spaced hyphen before a lower-case part joins one name; a dash between phrases does not.
+        let text = "Thủ tướng Prayuth Chan - ocha và Kang Kyung - hwa - Bộ trưởng";
+        let words: Vec<&str> = tokens(text, 0, text.len()).iter().map(|t| t.text).collect();
+        assert_eq!(
+            words,
+            vec![
+                "Thủ",
+                "tướng",
+                "Prayuth",
+                "Chan - ocha",
+                "và",
+                "Kang",
+                "Kyung - hwa",
+                "Bộ",
+                "trưởng"
+            ]
+        );
     }
 }
