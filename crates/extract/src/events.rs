@@ -775,7 +775,7 @@ pub fn find(ctx: &Context<'_>) -> Vec<Found> {
             }
         }
     }
-    locate(merge_visits(out, ctx.anchor))
+    locate(merge_receptions(merge_visits(out, ctx.anchor)))
 }
 
 /// Who is on a visit, to which country, from when.
@@ -812,6 +812,53 @@ fn locate(mut events: Vec<Found>) -> Vec<Found> {
 }
 
 /// One visit per visitor and host country: the earliest current date wins.
+/// Whether two dates may name the same day: equal, or one a coarser form of the other.
+fn compatible(a: Option<PartialDate>, b: Option<PartialDate>) -> bool {
+    match (a, b) {
+        (Some(a), Some(b)) => {
+            a.year == b.year
+                && (a.month.is_none() || b.month.is_none() || a.month == b.month)
+                && (a.day.is_none() || b.day.is_none() || a.day == b.day)
+        }
+        _ => true,
+    }
+}
+
+/// A reception told twice, once as "tiếp" and once as "gặp", is one encounter: the meeting
+/// stays, with the finer of the two dates.
+fn merge_receptions(events: Vec<Found>) -> Vec<Found> {
+    let mut out = events;
+    let mut i = 0;
+    while i < out.len() {
+        if out[i].kind != Kind::Receive {
+            i += 1;
+            continue;
+        }
+        let k = key(&out[i].participants);
+        let twin = out.iter().position(|m| {
+            m.kind == Kind::Meet && key(&m.participants) == k && compatible(m.date, out[i].date)
+        });
+        match twin {
+            Some(j) => {
+                let r = out.remove(i);
+                let j = if j > i { j - 1 } else { j };
+                let m = &mut out[j];
+                if r.date
+                    .is_some_and(|d| m.date.is_none_or(|md| d.day.is_some() && md.day.is_none()))
+                {
+                    m.date = r.date;
+                }
+                if m.country.is_none() {
+                    m.country = r.country;
+                    m.place = m.place.take().or(r.place);
+                }
+            }
+            None => i += 1,
+        }
+    }
+    out
+}
+
 fn merge_visits(events: Vec<Found>, anchor: Option<PartialDate>) -> Vec<Found> {
     let mut out: Vec<Found> = Vec::new();
     for e in events {
