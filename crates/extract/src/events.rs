@@ -333,6 +333,29 @@ fn planned(lower_before: &str) -> bool {
     PLANS.iter().any(|p| joined.contains(&format!(" {p} ")))
 }
 
+/// Whether visits are counted rather than told: "6 chuyến thăm", "các chuyến thăm", "nhiều lần
+/// đến thăm" speak of many trips, none of them an event.
+fn counted(lower_before: &str) -> bool {
+    let words: Vec<&str> = lower_before
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .rev()
+        .take(3)
+        .collect();
+    let plural = |w: &str| {
+        w.chars().all(|c| c.is_ascii_digit())
+            || [
+                "nhiều", "các", "những", "mấy", "hai", "ba", "bốn", "loạt", "chuỗi",
+            ]
+            .contains(&w)
+    };
+    match words.as_slice() {
+        [w, ..] if plural(w) => true,
+        ["đến" | "sang" | "tới", "lần", w, ..] => plural(w),
+        _ => false,
+    }
+}
+
 /// The lower-cased span with, for each byte of it, the byte offset of its char in `text`.
 fn lower_span(text: &str, start: usize, end: usize) -> (String, Vec<usize>) {
     let s = text.get(start..end).unwrap_or("");
@@ -539,7 +562,7 @@ pub fn find(ctx: &Context<'_>) -> Vec<Found> {
             .map(|i| map.get(i).copied().unwrap_or(s_end));
         let invite_at = trig.iter().find(|t| t.kind == Kind::Invite).map(|t| t.at);
         for (k, t) in trig.iter().enumerate() {
-            if planned(&lower[..t.rel]) {
+            if planned(&lower[..t.rel]) || (t.kind == Kind::Visit && counted(&lower[..t.rel])) {
                 continue;
             }
             if t.kind == Kind::Visit && invite_at.is_some_and(|i| i < t.at) {

@@ -801,8 +801,142 @@ pub fn recognize(text: &str, sentences: &[(usize, usize)], tags: &[Tag]) -> Pers
         }
         unnamed_holders(text, tags, s_start, s_end, &mut persons);
     }
+    bare_titles(text, tags, &mut persons);
     persons.mentions.sort_by_key(|m| m.start);
     persons
+}
+
+/// Verbs of saying, folded: what follows a speaker.
+const SPEECH: &[&str] = &[
+    "cho rang",
+    "cho biet",
+    "cho hay",
+    "nhan dinh",
+    "khang dinh",
+    "nhan manh",
+    "danh gia",
+    "bay to",
+    "nhac lai",
+    "de nghi",
+    "mong muon",
+    "thong bao",
+    "chia se",
+    "noi",
+    "phat bieu",
+    "tuyen bo",
+    "cam on",
+    "chuc mung",
+    "hoan nghenh",
+    "tin tuong",
+    "dong y",
+    "nhat tri",
+];
+
+/// A title standing alone for a person named before: "Chủ tịch nước đã hội đàm với …",
+/// "Tổng Bí thư, Chủ tịch nước đã hội kiến …". It refers to the one person of the article who
+/// holds that office (the Vietnamese one, for an office of Vietnam's state, when there are
+/// several). Plural and former holders ("hai Thủ tướng", "cựu Thủ tướng") refer to nobody.
+fn bare_titles(text: &str, tags: &[Tag], persons: &mut Persons) {
+    let mut spans: Vec<(usize, usize)> =
+        persons.mentions.iter().map(|m| (m.start, m.end)).collect();
+    spans.sort_unstable();
+    let covered = |a: usize, b: usize| {
+        let i = spans.partition_point(|&(s, _)| s <= a);
+        spans[..i]
+            .iter()
+            .rev()
+            .take(8)
+            .any(|&(s, e)| s <= a && b <= e)
+    };
+    let titles: Vec<(usize, &Tag)> = tags
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| matches!(t.kind, TagKind::Title { .. }))
+        .collect();
+    let mut found: Vec<Mention> = Vec::new();
+    let mut k = 0;
+    while k < titles.len() {
+        // A chain of titles joined by commas ends at its last title.
+        let first = k;
+        while k + 1 < titles.len()
+            && titles[k + 1].0 == titles[k].0 + 1
+            && text
+                .get(titles[k].1.end..titles[k + 1].1.start)
+                .is_some_and(|gap| gap.trim() == ",")
+        {
+            k += 1;
+        }
+        let (start, last) = (titles[first].1.start, titles[k].1);
+        k += 1;
+        let TagKind::Title { role, vietnamese } = &last.kind else {
+            continue;
+        };
+        // Only a capitalized title names one holder; "ngoại trưởng ta" is a common noun.
+        let capital = text[start..].chars().next().is_some_and(char::is_uppercase);
+        if !capital || covered(start, last.end) {
+            continue;
+        }
+        // What follows must not be a name, a country or an organization.
+        let after = text.get(last.end..).unwrap_or("").trim_start();
+        if after
+            .chars()
+            .next()
+            .is_none_or(|c| c.is_uppercase() || c.is_ascii_digit())
+        {
+            continue;
+        }
+        // A speaker is not a party: "Đại sứ cho hay …", "Phó Thủ tướng cho rằng …".
+        let said = fold(&after[..after.floor_char_boundary(40)]);
+        let said = ["cung ", "da ", "con ", "van "]
+            .iter()
+            .fold(said.as_str(), |s, w| s.strip_prefix(w).unwrap_or(s));
+        if SPEECH.iter().any(|w| said.starts_with(w)) {
+            continue;
+        }
+        let before = fold(&text[text.floor_char_boundary(start.saturating_sub(24))..start]);
+        let before = before.trim_end();
+        if [
+            "hai", "cac", "nhung", "cuu", "nguyen", "vi", "dong", "pho", "tan",
+        ]
+        .iter()
+        .any(|w| {
+            before.ends_with(w)
+                && !before[..before.len() - w.len()].ends_with(|c: char| c.is_alphanumeric())
+        }) {
+            continue;
+        }
+        let holders: Vec<usize> = (0..persons.list.len())
+            .filter(|&i| {
+                let p = &persons.list[i];
+                p.roles.iter().any(|r| r == role) && p.mentions.iter().any(|&(s, _)| s < start)
+            })
+            .collect();
+        let vietnamese_holders: Vec<usize> = holders
+            .iter()
+            .copied()
+            .filter(|&i| persons.list[i].country.as_deref() == Some("VN"))
+            .collect();
+        let pick = match (holders.as_slice(), vietnamese_holders.as_slice()) {
+            ([one], _) => Some(*one),
+            (_, [one]) if *vietnamese => Some(*one),
+            _ => None,
+        };
+        let Some(i) = pick else { continue };
+        found.push(Mention {
+            start,
+            end: last.end,
+            person: Some(i),
+            role: Some(role.clone()),
+            country: persons.list[i].country.clone(),
+        });
+    }
+    for m in found {
+        if let Some(i) = m.person {
+            persons.list[i].mentions.push((m.start, m.end));
+            persons.list[i].mentions.sort_unstable();
+        }
+        persons.mentions.push(m);
+    }
 }
 
 /// Title + country phrases with no name after them: "Tổng thống Peru", "Đại sứ Saudi Arabia tại
