@@ -173,7 +173,12 @@ pub(crate) fn tokens(text: &str, start: usize, end: usize) -> Vec<Token<'_>> {
         // "Prayuth Chan - ocha", "Kang Kyung - hwa": a spaced hyphen before a lower-case part
         // joins the parts of one name.
         if matches!(word, "-" | "–") {
-            let next = s[pos..].split(char::is_whitespace).next().unwrap_or("");
+            let next = s
+                .get(pos..)
+                .unwrap_or("")
+                .split(char::is_whitespace)
+                .next()
+                .unwrap_or("");
             if let Some(last) = out.last_mut().filter(|l| {
                 capitalized(l.text)
                     && !l.closes
@@ -1007,6 +1012,8 @@ mod tests {
         assert_eq!(words, vec!["ông", "D.A", "Medvedev", "Thủ", "tướng"]);
         assert!(t[2].closes);
         assert!(!t[1].closes);
+        // A dash at the very end is no join.
+        assert_eq!(tokens("Ab -", 0, 4).len(), 1);
         // A spaced hyphen before a lower-case part joins one name; a dash between phrases does not.
         let text = "Thủ tướng Prayuth Chan - ocha và Kang Kyung - hwa - Bộ trưởng";
         let words: Vec<&str> = tokens(text, 0, text.len()).iter().map(|t| t.text).collect();
