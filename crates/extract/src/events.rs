@@ -389,6 +389,47 @@ fn destination(ctx: &Context<'_>, from: usize, to: usize, home: Option<&str>) ->
         .find(|c| Some(c.as_str()) != home)
 }
 
+/// The legs of a trip, as (country, first day): each country or city named after a visit
+/// trigger and followed closely by its dates ("Lào từ ngày 11-12/7", "Na Uy ngày 24-26/5",
+/// "Qatar (31/10-1/11)").
+fn legs(
+    ctx: &Context<'_>,
+    from: usize,
+    to: usize,
+    home: Option<&str>,
+) -> Vec<(String, PartialDate)> {
+    let mut out: Vec<(String, PartialDate)> = Vec::new();
+    for t in starting_in(ctx.tags, from, to, |t| t.start) {
+        let country = match &t.kind {
+            TagKind::Country {
+                code,
+                ambiguous: false,
+            } => code,
+            TagKind::Place { country, .. } => country,
+            _ => continue,
+        };
+        if Some(country.as_str()) == home || out.iter().any(|(c, _)| c == country) {
+            continue;
+        }
+        let Some(m) = starting_in(ctx.dates, t.end, (t.end + 32).min(to), |m| m.start).first()
+        else {
+            continue;
+        };
+        let gap = biennien_text::fold(ctx.text.get(t.end..m.start).unwrap_or("x"));
+        let only_joiners = gap
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .all(|w| matches!(w, "tu" | "ngay" | "trong" | "hai" | "cac"));
+        if !only_joiners {
+            continue;
+        }
+        if let Some(d) = dates::resolve(m.said, ctx.anchor).filter(|d| d.day.is_some()) {
+            out.push((country.clone(), d));
+        }
+    }
+    out
+}
+
 /// Words that may stand between "tại" and the place's name.
 const PLACE_WORDS: &[&str] = &[
     "thủ", "đô", "thành", "phố", "tp", "thủ", "phủ", "nước", "đảo", "tỉnh",
@@ -666,6 +707,25 @@ pub fn find(ctx: &Context<'_>) -> Vec<Found> {
                     ));
                     if own_date.is_none() {
                         date = last_date.map(|d| PartialDate { day: None, ..d });
+                    }
+                    // "thăm Lào từ ngày 11-12/7 và Campuchia từ ngày 12-13/7": one visit per
+                    // country, each dated by its own first day.
+                    let legs = legs(ctx, t.end, clause_end, home.as_deref());
+                    if let Some(((first_country, first_date), rest)) = legs.split_first() {
+                        for (c, d) in rest {
+                            out.push(Found {
+                                kind: Kind::Visit,
+                                date: Some(*d),
+                                place: None,
+                                country: Some(c.clone()),
+                                participants: visitors.clone(),
+                                evidence: (s_start, s_end),
+                            });
+                        }
+                        if place.as_ref().is_some_and(|p| &p.1 != first_country) {
+                            place = Some((None, first_country.clone()));
+                        }
+                        date = Some(*first_date);
                     }
                     groups.push(visitors);
                 }
