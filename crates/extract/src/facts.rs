@@ -524,27 +524,55 @@ fn aid(
         return;
     }
     let text = ctx.text.get(s..e).unwrap_or("");
-    let Some(m) = money::find(text)
-        .into_iter()
-        .find(|m| fold(text.get(..m.start).unwrap_or("")).len() > at)
-    else {
+    // The amount follows the verb, or stands right before it ("124.000 USD viện trợ từ …").
+    let Some(m) = money::find(text).into_iter().find(|m| {
+        let before = fold(text.get(..m.start).unwrap_or("")).len();
+        let through = fold(text.get(..m.end).unwrap_or("")).len();
+        before > at || (through <= at && at - through <= 2)
+    }) else {
         return;
     };
-    let split = {
-        let chars = folded[..at].chars().count();
+    // Folded offsets back to the text: folding keeps one character for each.
+    let absolute = |folded_at: usize| {
+        let chars = folded[..folded_at].chars().count();
         s + text
             .char_indices()
             .nth(chars)
             .map_or(text.len(), |(b, _)| b)
     };
-    // The donor: the country acting before the aid verb.
-    let donor = countries_in(ctx, s, split)
-        .into_iter()
-        .map(|(_, c)| c)
-        .rfind(|c| c != "VN");
-    let Some(donor) = donor else { return };
-    let recipient = pair
-        .and_then(|p| p.iter().find(|c| **c != donor).cloned())
+    let split = absolute(at);
+    // The recipient, when named: "… 100.000 USD cho (nhân dân) Philippines".
+    let recipient = folded[at..]
+        .find(" cho ")
+        .map(|i| absolute(at + i + 5))
+        .and_then(|from| {
+            countries_in(ctx, from, (from + 40).min(e))
+                .into_iter()
+                .next()
+                .map(|(_, c)| c)
+        });
+    // The donor: the country acting before the aid verb ("viện trợ từ New Zealand": after
+    // "từ"); Vietnam gives only when the text names whom it gives to.
+    let from_donor = text[split - s..]
+        .find(" từ ")
+        .map(|i| split + i + " từ ".len())
+        .and_then(|from| {
+            countries_in(ctx, from, (from + 24).min(e))
+                .into_iter()
+                .next()
+                .map(|(_, c)| c)
+        });
+    let donor = from_donor.or_else(|| {
+        countries_in(ctx, s, split)
+            .into_iter()
+            .map(|(_, c)| c)
+            .rfind(|c| Some(c) != recipient.as_ref() && (c != "VN" || recipient.is_some()))
+    });
+    let Some(donor) = donor.filter(|d| Some(d) != recipient.as_ref()) else {
+        return;
+    };
+    let recipient = recipient
+        .or_else(|| pair.and_then(|p| p.iter().find(|c| **c != donor).cloned()))
         .unwrap_or_else(|| "VN".to_string());
     let mut f = Found::new("aid", vec![donor.clone(), recipient], (s, e));
     f.donor = Some(donor);

@@ -116,8 +116,8 @@ pub fn parse_number(s: &str) -> Option<f64> {
 
 fn multiplier(word: &str) -> f64 {
     match fold(word).as_str() {
-        "nghin ty" | "ngan ty" => 1e12,
-        "ty" | "billion" => 1e9,
+        "nghin ty" | "ngan ty" | "nghin ti" | "ngan ti" => 1e12,
+        "ty" | "ti" | "billion" => 1e9,
         "trieu" | "million" => 1e6,
         "nghin" | "ngan" => 1e3,
         _ => 1.0,
@@ -187,6 +187,7 @@ mod tests {
     fn amounts() {
         assert_eq!(one("vượt mức 2 tỷ USD trong năm"), (2e9, "USD"));
         assert_eq!(one("đạt 3,37 tỷ USD."), (3.37e9, "USD"));
+        assert_eq!(one("đạt 51 tỉ USD."), (5.1e10, "USD"));
         assert_eq!(one("khoảng 1.234 triệu USD"), (1.234e9, "USD"));
         assert_eq!(one("hỗ trợ 560.000 đô la Canada"), (560_000.0, "CAD"));
         assert_eq!(one("trị giá 10 triệu nhân dân tệ"), (1e7, "CNY"));
