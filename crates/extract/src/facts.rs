@@ -432,7 +432,9 @@ fn trade(
 }
 
 fn rank(ctx: &Context<'_>, s: usize, e: usize, folded: &str, out: &mut Vec<Found>) {
-    const PHRASE: &str = "doi tac thuong mai lon";
+    // "đối tác thương mại lớn thứ 4", "bạn hàng lớn thứ 8" (an export or import market's rank
+    // is not the partner's).
+    const PHRASES: &[&str] = &["doi tac thuong mai lon", "ban hang lon"];
     let text = ctx.text.get(s..e).unwrap_or("");
     // Folding keeps one char per char: a folded offset maps back by counting chars.
     let map_offset = |folded_pos: usize| -> usize {
@@ -442,17 +444,21 @@ fn rank(ctx: &Context<'_>, s: usize, e: usize, folded: &str, out: &mut Vec<Found
             .nth(chars)
             .map_or(text.len(), |(b, _)| b)
     };
-    let hits: Vec<usize> = folded.match_indices(PHRASE).map(|(i, _)| i).collect();
+    let mut hits: Vec<(usize, usize)> = PHRASES
+        .iter()
+        .flat_map(|p| folded.match_indices(p).map(|(i, m)| (i, m.len())))
+        .collect();
+    hits.sort_unstable();
     // "X là đối tác … lớn thứ 4 của Y và Y là đối tác … lớn nhất của X": each statement runs
     // from the end of the previous one to the start of the next.
-    for (k, &i) in hits.iter().enumerate() {
+    for (k, &(i, len)) in hits.iter().enumerate() {
         let before = &folded[..i];
         if before.trim_end().ends_with("nhung")
             || before.ends_with("mot trong nhung doi tac thuong mai lon")
         {
             continue;
         }
-        let after = &folded[i + PHRASE.len()..];
+        let after = &folded[i + len..];
         let words: Vec<&str> = after.split_whitespace().collect();
         let rank = match words.first().copied() {
             Some("nhat") => Some(1),
@@ -468,9 +474,9 @@ fn rank(ctx: &Context<'_>, s: usize, e: usize, folded: &str, out: &mut Vec<Found
         let from = if k == 0 {
             s
         } else {
-            map_offset(hits[k - 1] + PHRASE.len())
+            map_offset(hits[k - 1].0 + hits[k - 1].1)
         };
-        let to = hits.get(k + 1).map_or(e, |&n| map_offset(n));
+        let to = hits.get(k + 1).map_or(e, |&(n, _)| map_offset(n));
         let split = map_offset(i);
         let subject = countries_in(ctx, from, split)
             .last()
@@ -528,7 +534,8 @@ fn aid(
     let Some(m) = money::find(text).into_iter().find(|m| {
         let before = fold(text.get(..m.start).unwrap_or("")).len();
         let through = fold(text.get(..m.end).unwrap_or("")).len();
-        before > at || (through <= at && at - through <= 2)
+        let aid_noun = folded[at..].starts_with("vien tro") || folded[at..].starts_with("tai tro");
+        before > at || (aid_noun && through <= at && at - through <= 2)
     }) else {
         return;
     };
