@@ -1,9 +1,12 @@
 //! Standing facts of a bilateral relation: when relations were established, the partnership
 //! level, trade volume, trade rank and aid, each with the sentence it was read from.
 
+use std::sync::OnceLock;
+
 use biennien_text::fold;
 
 use crate::dates::{DateMention, PartialDate, Said};
+use crate::mapped::{any_within, Phrases};
 use crate::money;
 use crate::tags::{starting_in, TagKind};
 use crate::Context;
@@ -173,6 +176,9 @@ const LEVELS: &[(&str, &str)] = &[
     ("doi tac toan dien", "comprehensive_partnership"),
 ];
 
+/// What a trade rank is said with.
+const RANK_PHRASE: &str = "doi tac thuong mai lon";
+
 const RANK_WORDS: &[(&str, u32)] = &[
     ("nhat", 1),
     ("hai", 2),
@@ -186,10 +192,40 @@ const RANK_WORDS: &[(&str, u32)] = &[
     ("muoi", 10),
 ];
 
+/// The words one of which every fact's sentence has (see `relations`, `partnership`,
+/// `trade`, `rank` and `aid`).
+fn fact_words() -> &'static Phrases {
+    static P: OnceLock<Phrases> = OnceLock::new();
+    P.get_or_init(|| {
+        let established = [
+            "thiet lap quan he ngoai giao",
+            "thiet lap quan he",
+            "lap quan he ngoai giao",
+        ];
+        let levels = LEVELS.iter().map(|(p, _)| *p);
+        let aid = AID_WORDS.iter().map(|w| format!(" {w} "));
+        Phrases::new(
+            established
+                .into_iter()
+                .chain(levels)
+                .chain(TRADE_WORDS.iter().copied())
+                .chain([RANK_PHRASE])
+                .map(str::to_string)
+                .chain(aid),
+        )
+    })
+}
+
 /// Finds the facts of an article.
 pub fn find(ctx: &Context<'_>) -> Vec<Found> {
     let mut out: Vec<Found> = Vec::new();
+    // Every fact needs one of its words in the sentence: find them all in one pass over the
+    // body, and leave the (many) sentences without any.
+    let words = fact_words().occurrences(ctx.folded.str(0, ctx.text.len()));
     for &(s, e) in ctx.sentences {
+        if !any_within(&words, ctx.folded.at(s), ctx.folded.at(e)) {
+            continue;
+        }
         let folded = fold_sentence(ctx.text, s, e);
         let pair = pair_of(ctx, s, e, &folded);
         relations(ctx, s, e, &folded, pair.as_ref(), &mut out);
@@ -432,7 +468,7 @@ fn trade(
 }
 
 fn rank(ctx: &Context<'_>, s: usize, e: usize, folded: &str, out: &mut Vec<Found>) {
-    const PHRASE: &str = "doi tac thuong mai lon";
+    const PHRASE: &str = RANK_PHRASE;
     let text = ctx.text.get(s..e).unwrap_or("");
     // Folding keeps one char per char: a folded offset maps back by counting chars.
     let map_offset = |folded_pos: usize| -> usize {
