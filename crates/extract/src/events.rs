@@ -10,6 +10,7 @@ use std::sync::OnceLock;
 use aho_corasick::{AhoCorasick, MatchKind};
 
 use crate::dates::{self, PartialDate, Said};
+use crate::mapped::has;
 use crate::persons::Mention;
 use crate::tags::{starting_in, TagKind};
 use crate::Context;
@@ -514,7 +515,7 @@ pub fn find(ctx: &Context<'_>) -> Vec<Found> {
     let mut last_parts: Vec<Participant> = Vec::new();
     for &(s_start, s_end) in ctx.sentences {
         let (lower, map) = ctx.lower.span(s_start, s_end);
-        let historic = lower.contains("thiết lập quan hệ") || lower.contains("kỷ niệm");
+        let historic = has(lower, "thiết lập quan hệ") || has(lower, "kỷ niệm");
         let own_date = date_in(ctx, s_start, s_end).filter(|_| !historic);
         if let Some(d) = own_date.filter(|d| current(*d, ctx.anchor) && !historic) {
             if d.day.is_some() || last_date.is_none() {
@@ -710,14 +711,14 @@ pub fn find(ctx: &Context<'_>) -> Vec<Found> {
             }
             for mut people in groups {
                 if t.kind != Kind::Visit && people.iter().all(|p| p.person.is_none()) {
-                    if BOTH.iter().any(|b| lower.contains(b)) && !last_parts.is_empty() {
+                    if BOTH.iter().any(|b| has(lower, b)) && !last_parts.is_empty() {
                         people = last_parts.clone();
                     } else {
                         continue;
                     }
                 }
                 if t.kind != Kind::Visit && people.len() < 2 {
-                    if BOTH.iter().any(|b| lower.contains(b)) && last_parts.len() >= 2 {
+                    if BOTH.iter().any(|b| has(lower, b)) && last_parts.len() >= 2 {
                         people = last_parts.clone();
                     } else {
                         // One named actor and a foreign state named in the clause.

@@ -6,7 +6,7 @@ use std::sync::OnceLock;
 use biennien_text::fold;
 
 use crate::dates::{DateMention, PartialDate, Said};
-use crate::mapped::{any_within, Phrases};
+use crate::mapped::{any_within, find_str, has, Phrases};
 use crate::money;
 use crate::tags::{starting_in, TagKind};
 use crate::Context;
@@ -113,10 +113,7 @@ fn pair_of(ctx: &Context<'_>, start: usize, end: usize, folded: &str) -> Option<
     }
     match uniq.len() {
         0 => {
-            if folded.contains("hai nuoc")
-                || folded.contains("song phuong")
-                || folded.contains("hai ben")
-            {
+            if has(folded, "hai nuoc") || has(folded, "song phuong") || has(folded, "hai ben") {
                 recent_pair(ctx, start)
             } else {
                 None
@@ -292,9 +289,9 @@ fn relations(
     pair: Option<&Vec<String>>,
     out: &mut Vec<Found>,
 ) {
-    let established = folded.contains("thiet lap quan he ngoai giao")
-        || folded.contains("thiet lap quan he")
-        || folded.contains("lap quan he ngoai giao");
+    let established = has(folded, "thiet lap quan he ngoai giao")
+        || has(folded, "thiet lap quan he")
+        || has(folded, "lap quan he ngoai giao");
     if !established {
         return;
     }
@@ -392,7 +389,7 @@ fn anniversary_years(folded: &str) -> Option<i32> {
 
 fn partnership(folded: &str, pair: &[String], ev: (usize, usize), out: &mut Vec<Found>) {
     for (phrase, level) in LEVELS {
-        if let Some(i) = folded.find(phrase) {
+        if let Some(i) = find_str(folded, phrase) {
             let after = &folded[i + phrase.len()..];
             // "Hiệp định Đối tác toàn diện và tiến bộ …" names an agreement, not a relation.
             let before = folded[..i].trim_end();
@@ -445,7 +442,7 @@ fn trade(
     pair: &[String],
     out: &mut Vec<Found>,
 ) {
-    let Some(at) = TRADE_WORDS.iter().filter_map(|w| folded.find(w)).min() else {
+    let Some(at) = TRADE_WORDS.iter().filter_map(|w| find_str(folded, w)).min() else {
         return;
     };
     let text = ctx.text.get(s..e).unwrap_or("");
@@ -544,18 +541,20 @@ fn aid(
     pair: Option<&Vec<String>>,
     out: &mut Vec<Found>,
 ) {
-    let Some(at) = AID_WORDS
+    static PADDED: OnceLock<Vec<String>> = OnceLock::new();
+    let padded = PADDED.get_or_init(|| AID_WORDS.iter().map(|w| format!(" {w} ")).collect());
+    let Some(at) = padded
         .iter()
         .filter_map(|w| {
-            let i = folded.find(&format!(" {w} "))?;
+            let i = find_str(folded, w)?;
             Some(i + 1)
         })
         .min()
     else {
         return;
     };
-    if TRADE_WORDS.iter().any(|w| folded.contains(w))
-        || folded.contains("dau tu") && !folded.contains("vien tro")
+    if TRADE_WORDS.iter().any(|w| has(folded, w))
+        || has(folded, "dau tu") && !has(folded, "vien tro")
     {
         return;
     }
