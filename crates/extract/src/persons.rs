@@ -732,7 +732,11 @@ pub fn recognize(text: &str, sentences: &[(usize, usize)], tags: &[Tag]) -> Pers
                 l.start = l.start.or(Some(run.start));
                 l
             };
-            let name = words.join(" ").replace(" - ", "-").replace(" – ", "-");
+            let mut name = words.join(" ");
+            // Most names have no dash: skip the two copying replacements for them.
+            if name.contains(['-', '–']) {
+                name = name.replace(" - ", "-").replace(" – ", "-");
+            }
             let known = biennien_gazetteer::gazetteer().person_alias(&name);
             let titled = !lead.roles.is_empty() || lead.honorific;
             let existing = persons.resolve(&keys, &words);
