@@ -5,6 +5,8 @@
 //! the sentence's bounds. Making the copy once per article instead of once per sentence (and
 //! per module) saves a pass and two allocations for every sentence.
 
+use std::sync::OnceLock;
+
 use aho_corasick::{AhoCorasick, MatchKind};
 use biennien_text::fold_with_offsets;
 
@@ -22,11 +24,7 @@ impl Mapped {
         let mut out = String::with_capacity(text.len());
         let mut map = Vec::with_capacity(text.len() + 1);
         for (i, c) in text.char_indices() {
-            let l = if c.is_ascii() {
-                c.to_ascii_lowercase()
-            } else {
-                c.to_lowercase().next().unwrap_or(c)
-            };
+            let l = lower_char(c);
             map.extend(std::iter::repeat_n(i, l.len_utf8()));
             out.push(l);
         }
@@ -61,6 +59,30 @@ impl Mapped {
     pub fn str(&self, start: usize, end: usize) -> &str {
         self.span(start, end).0
     }
+}
+
+/// The first character of the lower case of `c`. Characters below U+2000 (every Vietnamese
+/// letter among them) are looked up in a table made once from `char::to_lowercase`, which is
+/// a search of Unicode's case tables for each character.
+fn lower_char(c: char) -> char {
+    const TABLED: u32 = 0x2000;
+    static TABLE: OnceLock<Vec<char>> = OnceLock::new();
+    if c.is_ascii() {
+        return c.to_ascii_lowercase();
+    }
+    let first_lower = |c: char| c.to_lowercase().next().unwrap_or(c);
+    if u32::from(c) >= TABLED {
+        return first_lower(c);
+    }
+    let table = TABLE.get_or_init(|| {
+        (0..TABLED)
+            .map(|u| char::from_u32(u).map_or('\0', first_lower))
+            .collect()
+    });
+    table
+        .get(c as usize)
+        .copied()
+        .unwrap_or_else(|| first_lower(c))
 }
 
 /// The byte offset of the first occurrence of `needle` in `hay`, like `hay.find(needle)`.
@@ -164,6 +186,13 @@ mod tests {
                 assert_eq!(m.len(), t.len() + 1);
                 assert_eq!(m.last().copied(), Some(e));
             }
+        }
+    }
+
+    #[test]
+    fn the_lower_case_table_is_char_to_lowercase() {
+        for c in (0..0x3000).filter_map(char::from_u32) {
+            assert_eq!(lower_char(c), c.to_lowercase().next().unwrap_or(c), "{c:?}");
         }
     }
 
