@@ -5,9 +5,12 @@
 //! not an INVITE; a visit's participant is the visitor and its place the host country; one event
 //! per (type, date, participants).
 
+use std::sync::OnceLock;
+
 use aho_corasick::{AhoCorasick, MatchKind};
 
 use crate::dates::{self, PartialDate, Said};
+use crate::mapped::has;
 use crate::persons::Mention;
 use crate::tags::{starting_in, TagKind};
 use crate::Context;
@@ -329,8 +332,18 @@ fn planned(lower_before: &str) -> bool {
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .collect();
-    let joined = format!(" {} ", words.join(" "));
-    PLANS.iter().any(|p| joined.contains(&format!(" {p} ")))
+    // A plan is a run of whole words of the clause (what searching " {plan} " in the words
+    // joined by single spaces finds), looked up by its first word.
+    let plans = plan_words();
+    words.iter().enumerate().any(|(i, w)| {
+        let from = plans.partition_point(|p| p.first().is_some_and(|f| f < w));
+        plans
+            .get(from..)
+            .unwrap_or_default()
+            .iter()
+            .take_while(|p| p.first() == Some(w))
+            .any(|p| words.get(i..).is_some_and(|rest| rest.starts_with(p)))
+    })
 }
 
 /// Whether visits are counted rather than told: "6 chuyến thăm", "các chuyến thăm", "nhiều lần
@@ -356,20 +369,15 @@ fn counted(lower_before: &str) -> bool {
     }
 }
 
-/// The lower-cased span with, for each byte of it, the byte offset of its char in `text`.
-fn lower_span(text: &str, start: usize, end: usize) -> (String, Vec<usize>) {
-    let s = text.get(start..end).unwrap_or("");
-    let mut lower = String::with_capacity(s.len());
-    let mut map = Vec::with_capacity(s.len() + 1);
-    for (i, c) in s.char_indices() {
-        let l = c.to_lowercase().next().unwrap_or(c);
-        for _ in 0..l.len_utf8() {
-            map.push(start + i);
-        }
-        lower.push(l);
-    }
-    map.push(end);
-    (lower, map)
+/// The words of each of [`PLANS`], sorted.
+fn plan_words() -> &'static [Vec<&'static str>] {
+    static WORDS: OnceLock<Vec<Vec<&'static str>>> = OnceLock::new();
+    WORDS.get_or_init(|| {
+        let mut plans: Vec<Vec<&'static str>> =
+            PLANS.iter().map(|p| p.split(' ').collect()).collect();
+        plans.sort();
+        plans
+    })
 }
 
 /// The host country of a visit: the first country or place named after the trigger in its
@@ -437,7 +445,7 @@ const PLACE_WORDS: &[&str] = &[
 
 /// The place of a sentence: "tại <place or country>" (also "ở", "ở thủ đô").
 fn place_in(ctx: &Context<'_>, start: usize, end: usize) -> Option<(Option<String>, String)> {
-    let (lower, map) = lower_span(ctx.text, start, end);
+    let (lower, map) = ctx.lower.span(start, end);
     let mut best = None;
     for (i, w) in lower.match_indices("tại ").chain(lower.match_indices("ở ")) {
         if lower[..i]
@@ -570,8 +578,8 @@ pub fn find(ctx: &Context<'_>) -> Vec<Found> {
     let mut last_place: Option<(Option<String>, String)> = None;
     let mut last_parts: Vec<Participant> = Vec::new();
     for &(s_start, s_end) in ctx.sentences {
-        let (lower, map) = lower_span(ctx.text, s_start, s_end);
-        let historic = lower.contains("thiết lập quan hệ") || lower.contains("kỷ niệm");
+        let (lower, map) = ctx.lower.span(s_start, s_end);
+        let historic = has(lower, "thiết lập quan hệ") || has(lower, "kỷ niệm");
         let own_date = date_in(ctx, s_start, s_end).filter(|_| !historic);
         if let Some(d) = own_date.filter(|d| current(*d, ctx.anchor) && !historic) {
             if d.day.is_some() || last_date.is_none() {
@@ -582,7 +590,7 @@ pub fn find(ctx: &Context<'_>) -> Vec<Found> {
         if own_place.is_some() {
             last_place = own_place.clone();
         }
-        let trig = triggers(&lower, &map);
+        let trig = triggers(lower, map);
         if trig.is_empty() {
             continue;
         }
@@ -786,14 +794,14 @@ pub fn find(ctx: &Context<'_>) -> Vec<Found> {
             }
             for mut people in groups {
                 if t.kind != Kind::Visit && people.iter().all(|p| p.person.is_none()) {
-                    if BOTH.iter().any(|b| lower.contains(b)) && !last_parts.is_empty() {
+                    if BOTH.iter().any(|b| has(lower, b)) && !last_parts.is_empty() {
                         people = last_parts.clone();
                     } else {
                         continue;
                     }
                 }
                 if t.kind != Kind::Visit && people.len() < 2 {
-                    if BOTH.iter().any(|b| lower.contains(b)) && last_parts.len() >= 2 {
+                    if BOTH.iter().any(|b| has(lower, b)) && last_parts.len() >= 2 {
                         people = last_parts.clone();
                     } else {
                         // One named actor and a foreign state named in the clause.
@@ -972,8 +980,9 @@ mod tests {
     use super::*;
 
     fn kinds(s: &str) -> Vec<Kind> {
-        let (f, m) = lower_span(s, 0, s.len());
-        triggers(&f, &m).iter().map(|t| t.kind).collect()
+        let lower = crate::mapped::Mapped::lower(s);
+        let (f, m) = lower.span(0, s.len());
+        triggers(f, m).iter().map(|t| t.kind).collect()
     }
 
     #[test]

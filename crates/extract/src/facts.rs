@@ -1,9 +1,12 @@
 //! Standing facts of a bilateral relation: when relations were established, the partnership
 //! level, trade volume, trade rank and aid, each with the sentence it was read from.
 
+use std::sync::OnceLock;
+
 use biennien_text::fold;
 
 use crate::dates::{DateMention, PartialDate, Said};
+use crate::mapped::{any_within, find_str, has, Phrases};
 use crate::money;
 use crate::tags::{starting_in, TagKind};
 use crate::Context;
@@ -110,10 +113,7 @@ fn pair_of(ctx: &Context<'_>, start: usize, end: usize, folded: &str) -> Option<
     }
     match uniq.len() {
         0 => {
-            if folded.contains("hai nuoc")
-                || folded.contains("song phuong")
-                || folded.contains("hai ben")
-            {
+            if has(folded, "hai nuoc") || has(folded, "song phuong") || has(folded, "hai ben") {
                 recent_pair(ctx, start)
             } else {
                 None
@@ -173,6 +173,9 @@ const LEVELS: &[(&str, &str)] = &[
     ("doi tac toan dien", "comprehensive_partnership"),
 ];
 
+/// What a trade rank is said with.
+const RANK_PHRASES: &[&str] = &["doi tac thuong mai lon", "ban hang lon"];
+
 const RANK_WORDS: &[(&str, u32)] = &[
     ("nhat", 1),
     ("hai", 2),
@@ -186,10 +189,40 @@ const RANK_WORDS: &[(&str, u32)] = &[
     ("muoi", 10),
 ];
 
+/// The words one of which every fact's sentence has (see `relations`, `partnership`,
+/// `trade`, `rank` and `aid`).
+fn fact_words() -> &'static Phrases {
+    static P: OnceLock<Phrases> = OnceLock::new();
+    P.get_or_init(|| {
+        let established = [
+            "thiet lap quan he ngoai giao",
+            "thiet lap quan he",
+            "lap quan he ngoai giao",
+        ];
+        let levels = LEVELS.iter().map(|(p, _)| *p);
+        let aid = AID_WORDS.iter().map(|w| format!(" {w} "));
+        Phrases::new(
+            established
+                .into_iter()
+                .chain(levels)
+                .chain(TRADE_WORDS.iter().copied())
+                .chain(RANK_PHRASES.iter().copied())
+                .map(str::to_string)
+                .chain(aid),
+        )
+    })
+}
+
 /// Finds the facts of an article.
 pub fn find(ctx: &Context<'_>) -> Vec<Found> {
     let mut out: Vec<Found> = Vec::new();
+    // Every fact needs one of its words in the sentence: find them all in one pass over the
+    // body, and leave the (many) sentences without any.
+    let words = fact_words().occurrences(ctx.folded.str(0, ctx.text.len()));
     for &(s, e) in ctx.sentences {
+        if !any_within(&words, ctx.folded.at(s), ctx.folded.at(e)) {
+            continue;
+        }
         let folded = fold_sentence(ctx.text, s, e);
         let pair = pair_of(ctx, s, e, &folded);
         relations(ctx, s, e, &folded, pair.as_ref(), &mut out);
@@ -256,9 +289,9 @@ fn relations(
     pair: Option<&Vec<String>>,
     out: &mut Vec<Found>,
 ) {
-    let established = folded.contains("thiet lap quan he ngoai giao")
-        || folded.contains("thiet lap quan he")
-        || folded.contains("lap quan he ngoai giao");
+    let established = has(folded, "thiet lap quan he ngoai giao")
+        || has(folded, "thiet lap quan he")
+        || has(folded, "lap quan he ngoai giao");
     if !established {
         return;
     }
@@ -356,7 +389,7 @@ fn anniversary_years(folded: &str) -> Option<i32> {
 
 fn partnership(folded: &str, pair: &[String], ev: (usize, usize), out: &mut Vec<Found>) {
     for (phrase, level) in LEVELS {
-        if let Some(i) = folded.find(phrase) {
+        if let Some(i) = find_str(folded, phrase) {
             let after = &folded[i + phrase.len()..];
             // "Hiệp định Đối tác toàn diện và tiến bộ …" names an agreement, not a relation.
             let before = folded[..i].trim_end();
@@ -409,7 +442,7 @@ fn trade(
     pair: &[String],
     out: &mut Vec<Found>,
 ) {
-    let Some(at) = TRADE_WORDS.iter().filter_map(|w| folded.find(w)).min() else {
+    let Some(at) = TRADE_WORDS.iter().filter_map(|w| find_str(folded, w)).min() else {
         return;
     };
     let text = ctx.text.get(s..e).unwrap_or("");
@@ -434,7 +467,7 @@ fn trade(
 fn rank(ctx: &Context<'_>, s: usize, e: usize, folded: &str, out: &mut Vec<Found>) {
     // "đối tác thương mại lớn thứ 4", "bạn hàng lớn thứ 8" (an export or import market's rank
     // is not the partner's).
-    const PHRASES: &[&str] = &["doi tac thuong mai lon", "ban hang lon"];
+    const PHRASES: &[&str] = RANK_PHRASES;
     let text = ctx.text.get(s..e).unwrap_or("");
     // Folding keeps one char per char: a folded offset maps back by counting chars.
     let map_offset = |folded_pos: usize| -> usize {
@@ -514,18 +547,20 @@ fn aid(
     pair: Option<&Vec<String>>,
     out: &mut Vec<Found>,
 ) {
-    let Some(at) = AID_WORDS
+    static PADDED: OnceLock<Vec<String>> = OnceLock::new();
+    let padded = PADDED.get_or_init(|| AID_WORDS.iter().map(|w| format!(" {w} ")).collect());
+    let Some(at) = padded
         .iter()
         .filter_map(|w| {
-            let i = folded.find(&format!(" {w} "))?;
+            let i = find_str(folded, w)?;
             Some(i + 1)
         })
         .min()
     else {
         return;
     };
-    if TRADE_WORDS.iter().any(|w| folded.contains(w))
-        || folded.contains("dau tu") && !folded.contains("vien tro")
+    if TRADE_WORDS.iter().any(|w| has(folded, w))
+        || has(folded, "dau tu") && !has(folded, "vien tro")
     {
         return;
     }

@@ -13,6 +13,7 @@
 pub mod dates;
 pub mod events;
 pub mod facts;
+pub mod mapped;
 pub mod money;
 pub mod persons;
 pub mod sentences;
@@ -41,6 +42,10 @@ pub struct Context<'a> {
     pub anchor: Option<PartialDate>,
     /// The article's main bilateral pair, for sentences that say only "hai nước".
     pub pair: Option<(String, String)>,
+    /// The body lower-cased, with its map back to the body.
+    pub lower: &'a mapped::Mapped,
+    /// The body folded, with its map back to the body.
+    pub folded: &'a mapped::Mapped,
 }
 
 /// What extraction reads besides the body.
@@ -77,6 +82,8 @@ pub fn extract(body: &str, meta: &Meta<'_>) -> Extracted {
         .or_else(|| dates::text_anchor(body, &date_mentions));
     let persons = persons::recognize(body, &sents, &tags);
     let pair = main_pair(&tags, &persons);
+    let lower = mapped::Mapped::lower(body);
+    let folded = mapped::Mapped::fold(body);
     let ctx = Context {
         text: body,
         sentences: &sents,
@@ -85,6 +92,8 @@ pub fn extract(body: &str, meta: &Meta<'_>) -> Extracted {
         dates: &date_mentions,
         anchor,
         pair,
+        lower: &lower,
+        folded: &folded,
     };
     let found_events = events::find(&ctx);
     let found_facts = facts::find(&ctx);

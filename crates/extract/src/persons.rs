@@ -128,11 +128,13 @@ const NOUN_AFTER_NAME: &[(&str, &[&str])] = &[
 ];
 
 fn starts_noun(word: &str, next: Option<&str>) -> bool {
-    let w = word.to_lowercase();
-    let n = next.map(str::to_lowercase).unwrap_or_default();
+    // Compared char by char rather than through `to_lowercase` copies: this runs for every
+    // capitalized word inside a run, and the lists hold no letter whose lower case depends on
+    // its place in the word (Greek sigma).
+    let lower_is = |w: &str, l: &str| w.chars().flat_map(char::to_lowercase).eq(l.chars());
     NOUN_AFTER_NAME
         .iter()
-        .any(|(a, bs)| *a == w && bs.contains(&n.as_str()))
+        .any(|(a, bs)| lower_is(word, a) && next.is_some_and(|n| bs.iter().any(|b| lower_is(n, b))))
 }
 
 /// Words that may join the parts of a title phrase read backwards from a name.
@@ -425,33 +427,66 @@ fn words_of(name: &str) -> Vec<String> {
         .collect()
 }
 
+/// A person's names as [`Persons::resolve`] compares them: the folded words of the name, joined
+/// and sorted, and each alias's folded words joined. Kept beside the list and renewed when a
+/// person's names change, so that a candidate name is not compared by folding every name of
+/// the article again.
+#[derive(Debug, Clone)]
+struct NameKey {
+    words: Vec<String>,
+    joined: String,
+    sorted: Vec<String>,
+    aliases: Vec<String>,
+}
+
+impl NameKey {
+    fn of(p: &PersonEntry) -> Self {
+        let words = words_of(&p.name);
+        let joined = words.join(" ");
+        let mut sorted = words.clone();
+        sorted.sort();
+        NameKey {
+            words,
+            joined,
+            sorted,
+            aliases: p.aliases.iter().map(|a| words_of(a).join(" ")).collect(),
+        }
+    }
+}
+
+/// Makes `keys[i]` the key of `list[i]` after that person's names changed or it was added.
+fn renew_key(keys: &mut Vec<NameKey>, list: &[PersonEntry], i: usize) {
+    let Some(p) = list.get(i) else { return };
+    match keys.get_mut(i) {
+        Some(k) => *k = NameKey::of(p),
+        None => keys.push(NameKey::of(p)),
+    }
+}
+
 impl Persons {
-    /// Finds the person an existing short, reordered or misspelled form refers to.
-    fn resolve(&self, words: &[&str]) -> Option<usize> {
+    /// Finds the person an existing short, reordered or misspelled form refers to; `keys` are
+    /// the keys of the persons of the list, in its order.
+    fn resolve(&self, keys: &[NameKey], words: &[&str]) -> Option<usize> {
         let f: Vec<String> = words.iter().flat_map(|w| w.split('-')).map(fold).collect();
         let joined = f.join(" ");
         // Exact, or the same words in another order ("Takeshi Iwaya" for "Iwaya Takeshi").
         let mut sorted = f.clone();
         sorted.sort();
-        for (i, p) in self.list.iter().enumerate() {
-            let pw = words_of(&p.name);
-            if pw.join(" ") == joined || p.aliases.iter().any(|a| words_of(a).join(" ") == joined) {
+        for (i, k) in keys.iter().enumerate() {
+            if k.joined == joined || k.aliases.contains(&joined) {
                 return Some(i);
             }
-            let mut ps = pw.clone();
-            ps.sort();
-            if ps == sorted && f.len() >= 2 {
+            if k.sorted == sorted && f.len() >= 2 {
                 return Some(i);
             }
         }
         // A part of a fuller name: "Blinken", "ông Tập", "Bộ trưởng Wong", "Modi".
         if f.len() <= 2 {
-            let hits: Vec<usize> = self
-                .list
+            let hits: Vec<usize> = keys
                 .iter()
                 .enumerate()
-                .filter(|(_, p)| {
-                    let pw = words_of(&p.name);
+                .filter(|(_, k)| {
+                    let pw = &k.words;
                     pw.len() > f.len()
                         && (pw.ends_with(&f)
                             || pw.starts_with(&f)
@@ -467,13 +502,13 @@ impl Persons {
                 return hits
                     .iter()
                     .copied()
-                    .find(|&i| words_of(&self.list[i].name).last() == f.last());
+                    .find(|&i| keys.get(i).and_then(|k| k.words.last()) == f.last());
             }
         }
         // A misspelling of one word of a full name of the same length.
         if f.len() >= 2 {
-            for (i, p) in self.list.iter().enumerate() {
-                let pw = words_of(&p.name);
+            for (i, k) in keys.iter().enumerate() {
+                let pw = &k.words;
                 if pw.len() != f.len() {
                     continue;
                 }
@@ -678,6 +713,7 @@ fn title_and_country(
 /// Recognizes the persons of `text` (a body), sentence by sentence.
 pub fn recognize(text: &str, sentences: &[(usize, usize)], tags: &[Tag]) -> Persons {
     let mut persons = Persons::default();
+    let mut keys: Vec<NameKey> = Vec::new();
     for &(s_start, s_end) in sentences {
         // Unnamed office holders: a title followed by a country and no name.
         for run in runs(text, tags, s_start, s_end) {
@@ -701,10 +737,14 @@ pub fn recognize(text: &str, sentences: &[(usize, usize)], tags: &[Tag]) -> Pers
                 l.start = l.start.or(Some(run.start));
                 l
             };
-            let name = words.join(" ").replace(" - ", "-").replace(" – ", "-");
+            let mut name = words.join(" ");
+            // Most names have no dash: skip the two copying replacements for them.
+            if name.contains(['-', '–']) {
+                name = name.replace(" - ", "-").replace(" – ", "-");
+            }
             let known = biennien_gazetteer::gazetteer().person_alias(&name);
             let titled = !lead.roles.is_empty() || lead.honorific;
-            let existing = persons.resolve(&words);
+            let existing = persons.resolve(&keys, &words);
             let is_person = existing.is_some()
                 || known.is_some()
                 || (titled
@@ -789,6 +829,7 @@ pub fn recognize(text: &str, sentences: &[(usize, usize)], tags: &[Tag]) -> Pers
                     persons.list.len() - 1
                 }
             };
+            renew_key(&mut keys, &persons.list, idx);
             let p = &mut persons.list[idx];
             for r in &lead.roles {
                 if !p.roles.contains(r) {

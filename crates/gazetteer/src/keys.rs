@@ -3,6 +3,7 @@
 
 use unicode_normalization::UnicodeNormalization;
 
+use biennien_text::fold_char;
 /// Folds case and diacritics, with a map from each byte of the output (and one past its end)
 /// to the byte offset of the source character it came from. Patterns and text both go through
 /// this one function, so the scanner stays consistent with it.
@@ -27,52 +28,37 @@ fn is_hyphen(c: char) -> bool {
 /// hyphen variants made `-`. Returns the text and, for each of its bytes, the byte offset of
 /// the source character in `text`.
 pub(crate) fn match_text(text: &str) -> (String, Vec<usize>) {
-    let (folded, map) = fold_with_offsets(text);
-    let bytes = folded.as_bytes();
-    let mut out: Vec<u8> = Vec::with_capacity(bytes.len());
-    let mut out_map = Vec::with_capacity(bytes.len());
+    // Folding is character by character, so each source character is folded and written in
+    // one pass: no intermediate folded copy and map (this runs over every article body).
+    let mut out = String::with_capacity(text.len());
+    let mut out_map = Vec::with_capacity(text.len());
     let mut in_space = false;
-    let source = |at: usize| map.get(at).copied().unwrap_or(text.len());
-    let mut at = 0;
-    while let Some(&b) = bytes.get(at) {
-        if b.is_ascii() {
-            if b.is_ascii_whitespace() {
-                if !in_space {
-                    out.push(b' ');
-                    out_map.push(source(at));
-                }
-                in_space = true;
-            } else {
-                out.push(b);
-                out_map.push(source(at));
-                in_space = false;
-            }
-            at += 1;
+    for (at, c) in text.char_indices() {
+        let f = fold_char(c);
+        if f == '\0' {
             continue;
         }
-        let Some(c) = folded.get(at..).and_then(|rest| rest.chars().next()) else {
-            break;
+        let white = if f.is_ascii() {
+            f.is_ascii_whitespace()
+        } else {
+            f.is_whitespace()
         };
-        let len = c.len_utf8();
-        if c.is_whitespace() {
+        if white {
             if !in_space {
-                out.push(b' ');
-                out_map.push(source(at));
+                out.push(' ');
+                out_map.push(at);
             }
             in_space = true;
-        } else if is_hyphen(c) {
-            out.push(b'-');
-            out_map.push(source(at));
+        } else if is_hyphen(f) {
+            out.push('-');
+            out_map.push(at);
             in_space = false;
         } else {
-            out.extend_from_slice(bytes.get(at..at + len).unwrap_or_default());
-            out_map.extend(std::iter::repeat_n(source(at), len));
+            out.push(f);
+            out_map.extend(std::iter::repeat_n(at, f.len_utf8()));
             in_space = false;
         }
-        at += len;
     }
-    // Only whole characters were copied, so the bytes are UTF-8.
-    let out = String::from_utf8(out).unwrap_or_default();
     (out, out_map)
 }
 
@@ -189,6 +175,41 @@ mod tests {
             "one entry per byte and one past the end"
         );
         assert_eq!(&text[map[3]..], "Nẵng, Thụy Sĩ");
+    }
+
+    #[test]
+    fn match_text_is_the_folded_text_with_space_collapsed() {
+        for text in [
+            "Hoa\u{a0} Kỳ\u{2011}Nga",
+            "A\u{301}nh  \n\nVIỆT\tNam\u{2010}x",
+            "\0ab\u{b} c",
+        ] {
+            let (folded, map) = fold_with_offsets(text);
+            let mut want = String::new();
+            let mut want_map = Vec::new();
+            let mut in_space = false;
+            for (at, c) in folded.char_indices() {
+                let white = if c.is_ascii() {
+                    c.is_ascii_whitespace()
+                } else {
+                    c.is_whitespace()
+                };
+                if white && in_space {
+                    continue;
+                }
+                in_space = white;
+                let c = if white {
+                    ' '
+                } else if is_hyphen(c) {
+                    '-'
+                } else {
+                    c
+                };
+                want.push(c);
+                want_map.extend(std::iter::repeat_n(map[at], c.len_utf8()));
+            }
+            assert_eq!(match_text(text), (want, want_map), "{text:?}");
+        }
     }
 
     #[test]

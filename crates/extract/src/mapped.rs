@@ -1,0 +1,220 @@
+//! Case-folded copies of a body, made once per article and sliced per sentence.
+//!
+//! Events read sentences lower-cased and facts read them folded; both maps are character by
+//! character, so the copy of a sentence is the slice of the body's copy between the images of
+//! the sentence's bounds. Making the copy once per article instead of once per sentence (and
+//! per module) saves a pass and two allocations for every sentence.
+
+use std::sync::OnceLock;
+
+use aho_corasick::{AhoCorasick, MatchKind};
+use biennien_text::fold_with_offsets;
+
+/// A copy of a text with, for each of its bytes and one past its end, the byte offset in the
+/// text of the character it came from (non-decreasing; the last entry is the text's length).
+#[derive(Debug, Clone, Default)]
+pub struct Mapped {
+    text: String,
+    map: Vec<usize>,
+}
+
+impl Mapped {
+    /// `text` with each character lower-cased to the first character of its lower case.
+    pub fn lower(text: &str) -> Self {
+        let mut out = String::with_capacity(text.len());
+        let mut map = Vec::with_capacity(text.len() + 1);
+        for (i, c) in text.char_indices() {
+            let l = lower_char(c);
+            map.extend(std::iter::repeat_n(i, l.len_utf8()));
+            out.push(l);
+        }
+        map.push(text.len());
+        Mapped { text: out, map }
+    }
+
+    /// `text` folded by [`biennien_text::fold`] (lower case, no diacritics).
+    pub fn fold(text: &str) -> Self {
+        let (text, map) = fold_with_offsets(text);
+        Mapped { text, map }
+    }
+
+    /// The copy of `text[start..end]` (bounds on char boundaries), with its map: one entry per
+    /// byte and one past its end, which is the offset of the first character kept at or after
+    /// `end`.
+    pub fn span(&self, start: usize, end: usize) -> (&str, &[usize]) {
+        let lo = self.at(start);
+        let hi = self.at(end).max(lo);
+        match (self.text.get(lo..hi), self.map.get(lo..=hi)) {
+            (Some(t), Some(m)) => (t, m),
+            _ => ("", &[]),
+        }
+    }
+
+    /// The byte offset in the copy of the text's byte offset `offset` (a char boundary).
+    pub fn at(&self, offset: usize) -> usize {
+        self.map.partition_point(|&o| o < offset)
+    }
+
+    /// The copy of `text[start..end]`.
+    pub fn str(&self, start: usize, end: usize) -> &str {
+        self.span(start, end).0
+    }
+}
+
+/// The first character of the lower case of `c`. Characters below U+2000 (every Vietnamese
+/// letter among them) are looked up in a table made once from `char::to_lowercase`, which is
+/// a search of Unicode's case tables for each character.
+fn lower_char(c: char) -> char {
+    const TABLED: u32 = 0x2000;
+    static TABLE: OnceLock<Vec<char>> = OnceLock::new();
+    if c.is_ascii() {
+        return c.to_ascii_lowercase();
+    }
+    let first_lower = |c: char| c.to_lowercase().next().unwrap_or(c);
+    if u32::from(c) >= TABLED {
+        return first_lower(c);
+    }
+    let table = TABLE.get_or_init(|| {
+        (0..TABLED)
+            .map(|u| char::from_u32(u).map_or('\0', first_lower))
+            .collect()
+    });
+    table
+        .get(c as usize)
+        .copied()
+        .unwrap_or_else(|| first_lower(c))
+}
+
+/// The byte offset of the first occurrence of `needle` in `hay`, like `hay.find(needle)`.
+///
+/// For a sentence-long `hay` the standard search costs more to set up (a two-way searcher per
+/// call) than to run; here the first byte of `needle` other than a space is looked for with
+/// `memchr` and each hit compared in place.
+pub(crate) fn find_str(hay: &str, needle: &str) -> Option<usize> {
+    let (h, n) = (hay.as_bytes(), needle.as_bytes());
+    let k = n.iter().position(|&b| b != b' ').unwrap_or(0);
+    let Some(&b) = n.get(k) else {
+        return Some(0);
+    };
+    // A match of UTF-8 `needle` in UTF-8 `hay` starts on a char boundary, as with `find`.
+    memchr::memchr_iter(b, h)
+        .filter_map(|i| i.checked_sub(k))
+        .find(|&s| h.get(s..).is_some_and(|rest| rest.starts_with(n)))
+}
+
+/// Whether `needle` occurs in `hay`, like `hay.contains(needle)` (see [`find_str`]).
+pub(crate) fn has(hay: &str, needle: &str) -> bool {
+    find_str(hay, needle).is_some()
+}
+
+/// A fixed set of phrases, found together in one pass over a whole text: cheaper than one
+/// substring search per phrase and sentence, whose set-up costs more than the search.
+#[derive(Debug)]
+pub(crate) struct Phrases {
+    ac: Option<AhoCorasick>,
+    phrases: Vec<String>,
+}
+
+impl Phrases {
+    /// The set of `phrases`.
+    pub(crate) fn new<I, S>(phrases: I) -> Self
+    where
+        I: IntoIterator<Item = S>,
+        S: Into<String>,
+    {
+        let phrases: Vec<String> = phrases.into_iter().map(Into::into).collect();
+        let ac = AhoCorasick::builder()
+            .match_kind(MatchKind::Standard)
+            .build(&phrases)
+            .ok();
+        Phrases { ac, phrases }
+    }
+
+    /// Every occurrence of every phrase in `hay`, overlapping ones included, as byte spans
+    /// sorted by start.
+    pub(crate) fn occurrences(&self, hay: &str) -> Vec<(usize, usize)> {
+        let mut out: Vec<(usize, usize)> = match &self.ac {
+            Some(ac) => ac
+                .find_overlapping_iter(hay)
+                .map(|m| (m.start(), m.end()))
+                .collect(),
+            None => self
+                .phrases
+                .iter()
+                .flat_map(|p| hay.match_indices(p.as_str()))
+                .map(|(i, p)| (i, i + p.len()))
+                .collect(),
+        };
+        out.sort_unstable();
+        out
+    }
+}
+
+/// Whether one of `spans` (sorted by start) lies within `[start, end)`.
+pub(crate) fn any_within(spans: &[(usize, usize)], start: usize, end: usize) -> bool {
+    let from = spans.partition_point(|&(s, _)| s < start);
+    spans
+        .get(from..)
+        .unwrap_or_default()
+        .iter()
+        .take_while(|&&(s, _)| s < end)
+        .any(|&(_, e)| e <= end)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn spans_equal_copies_of_the_span() {
+        let text = "Đà Nẵng, THỤY Sĩ. Ông A\u{301}nh đến.";
+        let lower = Mapped::lower(text);
+        let folded = Mapped::fold(text);
+        let bounds: Vec<usize> = (0..=text.len())
+            .filter(|&i| text.is_char_boundary(i))
+            .collect();
+        for &s in &bounds {
+            for &e in bounds.iter().filter(|&&e| e >= s) {
+                let part = &text[s..e];
+                let l: String = part
+                    .chars()
+                    .map(|c| c.to_lowercase().next().unwrap_or(c))
+                    .collect();
+                assert_eq!(lower.str(s, e), l);
+                assert_eq!(folded.str(s, e), biennien_text::fold(part));
+                let (t, m) = lower.span(s, e);
+                assert_eq!(m.len(), t.len() + 1);
+                assert_eq!(m.last().copied(), Some(e));
+            }
+        }
+    }
+
+    #[test]
+    fn the_lower_case_table_is_char_to_lowercase() {
+        for c in (0..0x3000).filter_map(char::from_u32) {
+            assert_eq!(lower_char(c), c.to_lowercase().next().unwrap_or(c), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn find_str_finds_like_find() {
+        let hay = "đã hỗ trợ  tăng, ho tro tang ";
+        for needle in [
+            "", " ", "  ", "tang", " tang ", "ho tro", "trợ", "đã", "x", " ,", "g ",
+        ] {
+            assert_eq!(find_str(hay, needle), hay.find(needle), "{needle:?}");
+            assert_eq!(has(hay, needle), hay.contains(needle), "{needle:?}");
+        }
+        assert_eq!(find_str("", "a"), None);
+        assert_eq!(find_str("", ""), Some(0));
+    }
+
+    #[test]
+    fn phrases_are_found_overlapping() {
+        let p = Phrases::new([" tang ", " ho tro ", "ho"]);
+        let hay = "da ho tro va tang ";
+        assert_eq!(p.occurrences(hay), vec![(2, 10), (3, 5), (12, 18)]);
+        assert!(any_within(&p.occurrences(hay), 3, 6));
+        assert!(!any_within(&p.occurrences(hay), 4, 17));
+    }
+}
