@@ -350,8 +350,15 @@ fn lead_before(text: &str, tags: &[Tag], at: usize, floor: usize) -> Lead {
                 lead.honorific = true;
                 lead.start = Some(t.start);
             }
-            // "Bí thư Thành ủy Hà Nội …": a place inside a title phrase.
-            TagKind::Place { .. } if !lead.roles.is_empty() || lead.start.is_none() => {
+            // "Bí thư Thành ủy Hà Nội …", "Phát ngôn viên Nhà Trắng …": a place inside a title
+            // phrase, which says the country when nothing nearer does.
+            TagKind::Place { country, .. } if !lead.roles.is_empty() || lead.start.is_none() => {
+                // "Đại sứ … ở Bangkok": a posting's place is not the holder's country.
+                let before = text[..t.start].trim_end();
+                let posting = before.ends_with(" tại") || before.ends_with(" ở");
+                if lead.country.is_none() && !posting {
+                    lead.country = Some(country.clone());
+                }
                 lead.start = Some(t.start);
             }
             TagKind::Place { .. } => break,
