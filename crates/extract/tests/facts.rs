@@ -2,7 +2,10 @@
 
 use biennien_extract::{extract, Meta};
 
-fn facts(body: &str) -> Vec<(String, Vec<String>, Option<String>, Option<f64>)> {
+/// A fact as (kind, countries sorted, donor, amount).
+type Seen = (String, Vec<String>, Option<String>, Option<f64>);
+
+fn facts(body: &str) -> Vec<Seen> {
     let meta = Meta {
         title: None,
         published: Some("2018-06-05"),
