@@ -48,7 +48,7 @@ mod shape;
 use std::collections::HashSet;
 
 use biennien_record::{RemovalReason, Span};
-use biennien_text::{fold, fold_char};
+use biennien_text::{fold, fold_with_offsets};
 
 use lexicon::{lexicon, Lexicon};
 use lines::{Line, State};
@@ -137,37 +137,26 @@ struct Stamp {
     iso: String,
 }
 
-/// A page folded once (see [`biennien_text::fold`]), with the way back from the page's byte
-/// offsets, so that any span of the page has its folded text without folding it again.
+/// A page folded once (see [`biennien_text::fold_with_offsets`]), so that any span of the page
+/// has its folded text without folding it again.
 #[derive(Default)]
 struct Folded {
     text: String,
-    /// For each byte offset of the page (and its end), the folded offset of that character.
-    at: Vec<u32>,
+    /// For each byte of `text` and one past its end, the page offset it came from.
+    map: Vec<usize>,
 }
 
 impl Folded {
     fn new(page: &str) -> Self {
-        let mut text = String::with_capacity(page.len());
-        let mut at = Vec::with_capacity(page.len() + 1);
-        for c in page.chars() {
-            let here = u32::try_from(text.len()).unwrap_or(u32::MAX);
-            at.extend(std::iter::repeat_n(here, c.len_utf8()));
-            let f = fold_char(c);
-            if f != '\0' {
-                text.push(f);
-            }
-        }
-        at.push(u32::try_from(text.len()).unwrap_or(u32::MAX));
-        Folded { text, at }
+        let (text, map) = fold_with_offsets(page);
+        Folded { text, map }
     }
 
-    /// The folded text of a span of the page (empty for a span outside it).
+    /// The folded text of a span of the page (bounds on char boundaries).
     fn of(&self, span: Span) -> &str {
-        let (Some(&a), Some(&b)) = (self.at.get(span.start), self.at.get(span.end)) else {
-            return "";
-        };
-        self.text.get(a as usize..b as usize).unwrap_or("")
+        let a = self.map.partition_point(|&o| o < span.start);
+        let b = self.map.partition_point(|&o| o < span.end).max(a);
+        self.text.get(a..b).unwrap_or("")
     }
 }
 
