@@ -154,8 +154,9 @@ fn recent_pair(ctx: &Context<'_>, start: usize) -> Option<Vec<String>> {
     }
 }
 
-fn fold_sentence(text: &str, start: usize, end: usize) -> String {
-    fold(text.get(start..end).unwrap_or(""))
+/// The length of the folded copy of `ctx.text[start..end]` (char boundaries).
+fn folded_len(ctx: &Context<'_>, start: usize, end: usize) -> usize {
+    ctx.folded.at(end).saturating_sub(ctx.folded.at(start))
 }
 
 /// Partnership levels, folded phrase → level, most specific first.
@@ -223,15 +224,16 @@ pub fn find(ctx: &Context<'_>) -> Vec<Found> {
         if !any_within(&words, ctx.folded.at(s), ctx.folded.at(e)) {
             continue;
         }
-        let folded = fold_sentence(ctx.text, s, e);
-        let pair = pair_of(ctx, s, e, &folded);
-        relations(ctx, s, e, &folded, pair.as_ref(), &mut out);
+        // The sentence folded, and for each of its bytes the body offset it came from.
+        let (folded, map) = ctx.folded.span(s, e);
+        let pair = pair_of(ctx, s, e, folded);
+        relations(ctx, s, e, folded, pair.as_ref(), &mut out);
         if let Some(p) = &pair {
-            partnership(&folded, p, (s, e), &mut out);
-            trade(ctx, s, e, &folded, p, &mut out);
+            partnership(folded, p, (s, e), &mut out);
+            trade(ctx, s, e, folded, p, &mut out);
         }
-        rank(ctx, s, e, &folded, &mut out);
-        aid(ctx, s, e, &folded, pair.as_ref(), &mut out);
+        rank(ctx, (s, e), (folded, map), &mut out);
+        aid(ctx, (s, e), (folded, map), pair.as_ref(), &mut out);
     }
     // One fact per kind, countries and value.
     let mut uniq: Vec<Found> = Vec::new();
@@ -448,11 +450,11 @@ fn trade(
     let text = ctx.text.get(s..e).unwrap_or("");
     for m in money::find(text) {
         // The figure after the trade words, not a target.
-        let before = fold(text.get(..m.start).unwrap_or(""));
-        if before.len() < at {
+        let before = folded_len(ctx, s, s + m.start);
+        if before < at {
             continue;
         }
-        let clause = &before[at..];
+        let clause = folded.get(at..before).unwrap_or("");
         if TARGET_WORDS.iter().any(|w| clause.contains(w)) {
             continue;
         }
@@ -464,19 +466,16 @@ fn trade(
     }
 }
 
-fn rank(ctx: &Context<'_>, s: usize, e: usize, folded: &str, out: &mut Vec<Found>) {
+fn rank(
+    ctx: &Context<'_>,
+    (s, e): (usize, usize),
+    (folded, map): (&str, &[usize]),
+    out: &mut Vec<Found>,
+) {
     // "đối tác thương mại lớn thứ 4", "bạn hàng lớn thứ 8" (an export or import market's rank
     // is not the partner's).
     const PHRASES: &[&str] = RANK_PHRASES;
-    let text = ctx.text.get(s..e).unwrap_or("");
-    // Folding keeps one char per char: a folded offset maps back by counting chars.
-    let map_offset = |folded_pos: usize| -> usize {
-        let chars = folded[..folded_pos].chars().count();
-        s + text
-            .char_indices()
-            .nth(chars)
-            .map_or(text.len(), |(b, _)| b)
-    };
+    let map_offset = |folded_pos: usize| map.get(folded_pos).copied().unwrap_or(e);
     let mut hits: Vec<(usize, usize)> = PHRASES
         .iter()
         .flat_map(|p| folded.match_indices(p).map(|(i, m)| (i, m.len())))
@@ -541,9 +540,8 @@ const AID_WORDS: &[&str] = &[
 
 fn aid(
     ctx: &Context<'_>,
-    s: usize,
-    e: usize,
-    folded: &str,
+    (s, e): (usize, usize),
+    (folded, map): (&str, &[usize]),
     pair: Option<&Vec<String>>,
     out: &mut Vec<Found>,
 ) {
@@ -567,21 +565,14 @@ fn aid(
     let text = ctx.text.get(s..e).unwrap_or("");
     // The amount follows the verb, or stands right before it ("124.000 USD viện trợ từ …").
     let Some(m) = money::find(text).into_iter().find(|m| {
-        let before = fold(text.get(..m.start).unwrap_or("")).len();
-        let through = fold(text.get(..m.end).unwrap_or("")).len();
+        let before = folded_len(ctx, s, s + m.start);
+        let through = folded_len(ctx, s, s + m.end);
         let aid_noun = folded[at..].starts_with("vien tro") || folded[at..].starts_with("tai tro");
         before > at || (aid_noun && through <= at && at - through <= 2)
     }) else {
         return;
     };
-    // Folded offsets back to the text: folding keeps one character for each.
-    let absolute = |folded_at: usize| {
-        let chars = folded[..folded_at].chars().count();
-        s + text
-            .char_indices()
-            .nth(chars)
-            .map_or(text.len(), |(b, _)| b)
-    };
+    let absolute = |folded_at: usize| map.get(folded_at).copied().unwrap_or(e);
     let split = absolute(at);
     // The recipient, when named: "… 100.000 USD cho (nhân dân) Philippines".
     let recipient = folded[at..]
