@@ -575,6 +575,13 @@ const BOTH: &[&str] = &[
 pub fn find(ctx: &Context<'_>) -> Vec<Found> {
     let mut out: Vec<Found> = Vec::new();
     let mut last_date: Option<PartialDate> = None;
+    // For an event when nothing is dated before it: the article's year, the one precision it
+    // supports.
+    let year_only = ctx.anchor.map(|a| PartialDate {
+        month: None,
+        day: None,
+        ..a
+    });
     let mut last_place: Option<(Option<String>, String)> = None;
     let mut last_parts: Vec<Participant> = Vec::new();
     for &(s_start, s_end) in ctx.sentences {
@@ -649,12 +656,6 @@ pub fn find(ctx: &Context<'_>) -> Vec<Found> {
             if future && t.kind != Kind::Invite {
                 continue;
             }
-            // Nothing dated so far: the article's own year, the one precision it supports.
-            let year_only = ctx.anchor.map(|a| PartialDate {
-                month: None,
-                day: None,
-                ..a
-            });
             let mut date = if t.kind == Kind::Invite {
                 last_date.or(own_date)
             } else {

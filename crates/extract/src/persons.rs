@@ -895,11 +895,7 @@ fn bare_titles(text: &str, tags: &[Tag], persons: &mut Persons) {
     spans.sort_unstable();
     let covered = |a: usize, b: usize| {
         let i = spans.partition_point(|&(s, _)| s <= a);
-        spans[..i]
-            .iter()
-            .rev()
-            .take(8)
-            .any(|&(s, e)| s <= a && b <= e)
+        spans[..i].iter().any(|&(_, e)| b <= e)
     };
     let titles: Vec<(usize, &Tag)> = tags
         .iter()
@@ -947,15 +943,15 @@ fn bare_titles(text: &str, tags: &[Tag], persons: &mut Persons) {
             continue;
         }
         let before = fold(&text[text.floor_char_boundary(start.saturating_sub(24))..start]);
-        let before = before.trim_end();
+        let word_before = before
+            .split(|c: char| !c.is_alphanumeric())
+            .rfind(|w| !w.is_empty())
+            .unwrap_or("");
         if [
             "hai", "cac", "nhung", "cuu", "nguyen", "vi", "dong", "pho", "tan",
         ]
-        .iter()
-        .any(|w| {
-            before.ends_with(w)
-                && !before[..before.len() - w.len()].ends_with(|c: char| c.is_alphanumeric())
-        }) {
+        .contains(&word_before)
+        {
             continue;
         }
         let holders: Vec<usize> = (0..persons.list.len())
