@@ -49,25 +49,10 @@ def fold(s):
     return " ".join(re.sub(r"[^\w]+", " ", s).split())
 
 
-# Canonical form as biennien reads text: NFC, old-style tone placement for open oa/oe/uy, straight quotes.
-TONES = {c: (base, i) for base, forms in {"a": "áàảãạ", "e": "éèẻẽẹ", "y": "ýỳỷỹỵ", "A": "ÁÀẢÃẠ",
-                                           "E": "ÉÈẺẼẸ", "Y": "ÝỲỶỸỴ"}.items() for i, c in enumerate(forms)}
-TONED_OU = {"o": "óòỏõọ", "u": "úùủũụ", "O": "ÓÒỎÕỌ", "U": "ÚÙỦŨỤ"}
-INITIALS = {"", "b", "c", "ch", "d", "đ", "g", "gh", "h", "k", "kh", "l", "m", "n", "ng", "ngh", "nh", "p",
-            "ph", "r", "s", "t", "th", "tr", "v", "x"}
-QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "‘": "'", "’": "'"})
-
-
-def retone(word):
-    if len(word) < 2 or word[-1] not in TONES:
-        return word
-    second, tone = TONES[word[-1]]
-    first = word[-2]
-    if not ((first in "oO" and second in "aeAE") or (first in "uU" and second in "yY")):
-        return word
-    if word[:-2].lower() not in INITIALS:
-        return word
-    return word[:-2] + TONED_OU[first][tone] + second
+# Canonical form as biennien reads text (NFC, old-style tone placement for open oa/oe/uy,
+# straight quotes): the tone and quote rules are the sample corpus checker's.
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent.parent / "sample"))
+from check_gold import QUOTES, retone  # noqa: E402
 
 
 def canonical(text):
