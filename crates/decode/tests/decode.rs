@@ -4,6 +4,10 @@
 // Test code: a failed expectation is the report.
 #![allow(clippy::expect_used, clippy::unwrap_used, clippy::panic)]
 
+mod common;
+
+use common::windows_1258;
+
 use biennien_decode::{decode, decode_with_hint, BinaryKind, DecodeError, Decoded, Encoding};
 use unicode_normalization::UnicodeNormalization;
 
@@ -34,22 +38,6 @@ fn check_binary(bytes: &[u8], offset: usize, kind: BinaryKind) {
         matches!(got, Err(DecodeError::Binary { offset: o, kind: k }) if (o, k) == (offset, kind)),
         "expected binary ({kind} at {offset}), got {got:?}"
     );
-}
-
-/// `text` in windows-1258 as Vietnamese legacy pages write it: base letters (with circumflex,
-/// breve or horn) followed by a combining tone mark.
-fn windows_1258(text: &str) -> Vec<u8> {
-    let mut legacy = String::new();
-    for c in text.chars() {
-        let (marks, tones): (Vec<char>, Vec<char>) = c.to_string().nfd().partition(|&m| {
-            !matches!(m, '\u{300}' | '\u{301}' | '\u{303}' | '\u{309}' | '\u{323}')
-        });
-        legacy.extend(marks.into_iter().nfc());
-        legacy.extend(tones);
-    }
-    let (bytes, _, had_errors) = encoding_rs::WINDOWS_1258.encode(&legacy);
-    assert!(!had_errors, "{text:?} is not encodable in windows-1258");
-    bytes.into_owned()
 }
 
 /// `text` as UTF-16 code units in little- or big-endian bytes, without a byte order mark.

@@ -4,6 +4,10 @@
 // Test code: a failed expectation is the report.
 #![allow(clippy::expect_used, clippy::unwrap_used, clippy::panic)]
 
+mod common;
+
+use common::windows_1258;
+
 use biennien_decode::{decode, decode_with_hint, Encoding};
 use proptest::prelude::*;
 use unicode_normalization::{is_nfc, UnicodeNormalization};
@@ -26,19 +30,6 @@ fn letters() -> impl Strategy<Value = String> {
 fn letters_and_marks() -> impl Strategy<Value = String> {
     let chars: Vec<char> = LETTERS.chars().chain(MARKS.chars()).collect();
     prop::collection::vec(prop::sample::select(chars), 0..300).prop_map(|v| v.into_iter().collect())
-}
-
-/// `text` in windows-1258 with tone marks as combining characters.
-fn windows_1258(text: &str) -> Vec<u8> {
-    let mut legacy = String::new();
-    for c in text.chars() {
-        let (marks, tones): (Vec<char>, Vec<char>) = c.to_string().nfd().partition(|&m| {
-            !matches!(m, '\u{300}' | '\u{301}' | '\u{303}' | '\u{309}' | '\u{323}')
-        });
-        legacy.extend(marks.into_iter().nfc());
-        legacy.extend(tones);
-    }
-    encoding_rs::WINDOWS_1258.encode(&legacy).0.into_owned()
 }
 
 /// Bytes biased towards what the decoder branches on: NUL, controls, UTF-8 leads and
