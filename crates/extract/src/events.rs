@@ -11,7 +11,7 @@ use aho_corasick::{AhoCorasick, MatchKind};
 
 use crate::dates::{self, PartialDate, Said};
 use crate::mapped::has;
-use crate::persons::Mention;
+use crate::persons::{vietnamese_shape, Mention};
 use crate::tags::{starting_in, TagKind};
 use crate::Context;
 
@@ -153,6 +153,8 @@ const PLANS: &[&str] = &[
     "trước thềm",
     "đề nghị",
     "nhất trí",
+    "thống nhất",
+    "ủng hộ",
     "cam kết",
     "sẵn sàng",
     "nếu",
@@ -176,6 +178,24 @@ const PLANS: &[&str] = &[
     "tháng tới",
     "năm tới",
     "tới đây",
+];
+
+/// Words after a trigger, in its phrase, that make it a coming event ("chuyến thăm Việt Nam sắp
+/// tới của …").
+const COMING: &[&str] = &["sắp tới", "tới đây", "sắp diễn ra", "sắp đến"];
+
+/// Words of opinion and recollection: a clause where they precede the trigger speaks about an
+/// event rather than reporting it.
+const REPORTED: &[&str] = &["cho rằng", "nhấn mạnh", "nhắc lại"];
+
+/// Words of appreciation: they speak about an encounter rather than report it, but presuppose
+/// that a visit they are said of is under way ("bày tỏ vui mừng thăm Campuchia").
+const APPRECIATED: &[&str] = &[
+    "đánh giá cao",
+    "bày tỏ vui mừng",
+    "vui mừng",
+    "cảm ơn",
+    "cám ơn",
 ];
 
 /// Sentence openings that refer back to an encounter already reported ("Tại cuộc gặp", "Sau
@@ -325,25 +345,91 @@ fn triggers(lower: &str, map: &[usize]) -> Vec<Trigger> {
 }
 
 /// Whether the text before a trigger (its sentence, from the last ";") speaks of a plan, a
-/// hope or the future.
-fn planned(lower_before: &str) -> bool {
-    let clause = lower_before.rsplit(';').next().unwrap_or(lower_before);
-    let words: Vec<&str> = clause
+/// hope or the future. `common` tells whether the word at an offset is written in lower case
+/// (a capitalized "Thống nhất" is a name's, not an agreement).
+fn planned(lower_before: &str, common: impl Fn(usize) -> bool) -> bool {
+    static WORDS: OnceLock<Vec<Vec<&'static str>>> = OnceLock::new();
+    says(
+        lower_before,
+        WORDS.get_or_init(|| phrase_words(PLANS)),
+        common,
+    )
+}
+
+/// Whether the text before a trigger (its sentence, from the last ";") gives someone's opinion,
+/// recollection or appreciation of it ("đánh giá cao việc … đã chọn Việt Nam là nước đi thăm",
+/// "cho rằng chuyến thăm …", "nhắc lại việc … đã mời"): what follows is said of an event, not a
+/// report of one, unless the event is dated in its clause (a past event recalled: "nhắc lại cuộc
+/// gặp … hôm 9/10"). Appreciation does not make a visit hearsay.
+fn reported(lower_before: &str, kind: Kind, common: impl Fn(usize) -> bool + Copy) -> bool {
+    static OPINION: OnceLock<Vec<Vec<&'static str>>> = OnceLock::new();
+    static PRAISE: OnceLock<Vec<Vec<&'static str>>> = OnceLock::new();
+    says(
+        lower_before,
+        OPINION.get_or_init(|| phrase_words(REPORTED)),
+        common,
+    ) || kind != Kind::Visit
+        && says(
+            lower_before,
+            PRAISE.get_or_init(|| phrase_words(APPRECIATED)),
+            common,
+        )
+}
+
+/// Whether one of `phrases` (whole words, as sorted by [`phrase_words`]) occurs in the last
+/// clause (from the last ";") of `lower_before`, at an offset that `common` accepts.
+fn says(lower_before: &str, phrases: &[Vec<&str>], common: impl Fn(usize) -> bool) -> bool {
+    let from = lower_before.rfind(';').map_or(0, |i| i + 1);
+    let clause = &lower_before[from..];
+    let words: Vec<(usize, &str)> = clause
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
+        .map(|w| (w.as_ptr() as usize - clause.as_ptr() as usize, w))
         .collect();
-    // A plan is a run of whole words of the clause (what searching " {plan} " in the words
+    // A phrase is a run of whole words of the clause (what searching " {phrase} " in the words
     // joined by single spaces finds), looked up by its first word.
-    let plans = plan_words();
-    words.iter().enumerate().any(|(i, w)| {
-        let from = plans.partition_point(|p| p.first().is_some_and(|f| f < w));
-        plans
-            .get(from..)
-            .unwrap_or_default()
-            .iter()
-            .take_while(|p| p.first() == Some(w))
-            .any(|p| words.get(i..).is_some_and(|rest| rest.starts_with(p)))
+    words.iter().enumerate().any(|(i, &(at, w))| {
+        let first = phrases.partition_point(|p| p.first().is_some_and(|f| *f < w));
+        common(from + at)
+            && phrases
+                .get(first..)
+                .unwrap_or_default()
+                .iter()
+                .take_while(|p| p.first() == Some(&w))
+                .any(|p| {
+                    words.get(i..).is_some_and(|rest| {
+                        rest.len() >= p.len() && rest.iter().zip(p).all(|((_, a), b)| a == b)
+                    })
+                })
     })
+}
+
+/// Whether the phrase after a trigger (up to the next comma) names it as coming.
+fn coming(lower_after: &str) -> bool {
+    let phrase = lower_after.split([',', ';', '.']).next().unwrap_or("");
+    COMING.iter().any(|c| has_words(phrase, c))
+}
+
+/// Whether `phrase` occurs in `text` as whole words.
+fn has_words(text: &str, phrase: &str) -> bool {
+    text.match_indices(phrase).any(|(i, _)| {
+        !text[..i]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphanumeric)
+            && !text[i + phrase.len()..]
+                .chars()
+                .next()
+                .is_some_and(char::is_alphanumeric)
+    })
+}
+
+/// Whether the trigger names what an anniversary is of ("kỷ niệm 40 năm ký Hiệp định Paris",
+/// "kỷ niệm 5 năm chuyến thăm"): the text just before it, within its phrase, is "kỷ niệm …".
+fn anniversary(lower_before: &str) -> bool {
+    let phrase = lower_before.rsplit([',', ';', '(']).next().unwrap_or("");
+    let words: Vec<&str> = phrase.split_whitespace().rev().take(5).collect();
+    words.windows(2).any(|w| w == ["niệm", "kỷ"])
 }
 
 /// Whether visits are counted rather than told: "6 chuyến thăm", "các chuyến thăm", "nhiều lần
@@ -369,15 +455,12 @@ fn counted(lower_before: &str) -> bool {
     }
 }
 
-/// The words of each of [`PLANS`], sorted.
-fn plan_words() -> &'static [Vec<&'static str>] {
-    static WORDS: OnceLock<Vec<Vec<&'static str>>> = OnceLock::new();
-    WORDS.get_or_init(|| {
-        let mut plans: Vec<Vec<&'static str>> =
-            PLANS.iter().map(|p| p.split(' ').collect()).collect();
-        plans.sort();
-        plans
-    })
+/// The words of each phrase, sorted.
+fn phrase_words(phrases: &[&'static str]) -> Vec<Vec<&'static str>> {
+    let mut words: Vec<Vec<&'static str>> =
+        phrases.iter().map(|p| p.split(' ').collect()).collect();
+    words.sort();
+    words
 }
 
 /// The host country of a visit: the first country or place named after the trigger in its
@@ -547,6 +630,23 @@ fn participants(ctx: &Context<'_>, mentions: &[&Mention]) -> Vec<Participant> {
     out
 }
 
+/// Whether all participants are known to act for one and the same country. Vietnam, the
+/// country a Vietnamese title gives whoever holds it, is not taken as known for a name without
+/// the shape of a Vietnamese one ("Thứ trưởng Khamking Phuilamanyvong").
+fn one_country(ctx: &Context<'_>, parts: &[Participant]) -> bool {
+    let first = parts.first().and_then(|p| p.country.as_deref());
+    let doubtful = |p: &Participant| {
+        p.country.as_deref() == Some("VN")
+            && p.person
+                .and_then(|i| ctx.persons.list.get(i))
+                .is_some_and(|x| !vietnamese_shape(&x.name.split_whitespace().collect::<Vec<_>>()))
+    };
+    first.is_some()
+        && parts
+            .iter()
+            .all(|p| p.country.as_deref() == first && !doubtful(p))
+}
+
 fn key(parts: &[Participant]) -> Vec<(Option<usize>, Option<String>)> {
     let mut k: Vec<_> = parts
         .iter()
@@ -617,10 +717,17 @@ pub fn find(ctx: &Context<'_>) -> Vec<Found> {
             .find("lời mời của")
             .map(|i| map.get(i).copied().unwrap_or(s_end));
         let invite_at = trig.iter().find(|t| t.kind == Kind::Invite).map(|t| t.at);
+        // Whether the word at an offset of `lower` is written in lower case in the text, or opens
+        // the sentence: a capitalized word inside it belongs to a name.
+        let common = |i: usize| {
+            i == 0
+                || !map
+                    .get(i)
+                    .and_then(|&o| ctx.text.get(o..))
+                    .and_then(|t| t.chars().next())
+                    .is_some_and(char::is_uppercase)
+        };
         for (k, t) in trig.iter().enumerate() {
-            if planned(&lower[..t.rel]) || (t.kind == Kind::Visit && counted(&lower[..t.rel])) {
-                continue;
-            }
             if t.kind == Kind::Visit && invite_at.is_some_and(|i| i < t.at) {
                 // "mời … thăm Việt Nam": the visit is what is invited to.
                 continue;
@@ -631,6 +738,16 @@ pub fn find(ctx: &Context<'_>) -> Vec<Found> {
                 .skip(k + 1)
                 .find(|n| n.kind != t.kind)
                 .map_or(s_end, |n| n.at);
+            let recalled_undated = reported(&lower[..t.rel], t.kind, common)
+                && date_in(ctx, t.at, clause_end).is_none();
+            if planned(&lower[..t.rel], common)
+                || coming(&lower[t.rel..])
+                || anniversary(&lower[..t.rel])
+                || recalled_undated
+                || (t.kind == Kind::Visit && counted(&lower[..t.rel]))
+            {
+                continue;
+            }
             let clause_start = trig[..k]
                 .iter()
                 .rev()
@@ -833,6 +950,10 @@ pub fn find(ctx: &Context<'_>) -> Vec<Found> {
                         }
                     }
                 }
+                if t.kind != Kind::Visit && one_country(ctx, &people) {
+                    // Compatriots meeting is no diplomatic event.
+                    continue;
+                }
                 if t.kind != Kind::Visit {
                     last_parts = people.clone();
                 }
@@ -961,9 +1082,15 @@ fn merge_visits(events: Vec<Found>, anchor: Option<PartialDate>) -> Vec<Found> {
                     && key(&v.participants) == key(&e.participants)
             }) {
                 let now = |d: Option<PartialDate>| d.is_some_and(|d| current(d, anchor));
+                // A finer form of the same date, an earlier current date, or a current date
+                // for a historical one.
+                let precision =
+                    |d: Option<PartialDate>| d.map(|d| (d.month.is_some(), d.day.is_some()));
+                let same = compatible(e.date, v.date);
                 if e.date.is_some()
                     && (v.date.is_none()
-                        || (e.date < v.date && now(e.date))
+                        || (same && precision(e.date) > precision(v.date))
+                        || (!same && e.date < v.date && now(e.date))
                         || !now(v.date) && now(e.date))
                 {
                     v.date = e.date;
@@ -1009,8 +1136,9 @@ mod tests {
 
     #[test]
     fn plans_are_not_events() {
-        assert!(planned("ông sẽ "));
-        assert!(planned("thủ tướng dự kiến "));
-        assert!(!planned("chiều 2/5, tại paris, bộ trưởng "));
+        let any = |_| true;
+        assert!(planned("ông sẽ ", any));
+        assert!(planned("thủ tướng dự kiến ", any));
+        assert!(!planned("chiều 2/5, tại paris, bộ trưởng ", any));
     }
 }
