@@ -1,0 +1,86 @@
+//! Events read from short articles: what is reported as having happened, and what is only said
+//! about an event.
+
+use biennien_extract::{extract, Meta};
+
+/// An event as (type, date, participant names or countries).
+type Seen = (String, Option<String>, Vec<String>);
+
+fn events(body: &str) -> Vec<Seen> {
+    let meta = Meta {
+        title: None,
+        published: Some("2024-06-20"),
+    };
+    extract(body, &meta)
+        .events
+        .into_iter()
+        .map(|e| {
+            let who = e
+                .participants
+                .iter()
+                .map(|p| p.name.clone().or(p.country.clone()).unwrap_or_default())
+                .collect();
+            (e.kind, e.date, who)
+        })
+        .collect()
+}
+
+fn kinds(body: &str) -> Vec<String> {
+    events(body).into_iter().map(|e| e.0).collect()
+}
+
+#[test]
+fn an_opinion_about_a_visit_is_no_visit() {
+    let body = "Sáng 19/6, Bộ trưởng Ngoại giao Bùi Thanh Sơn hội đàm với Ngoại trưởng Nhật Bản \
+                Kamikawa Yoko. Hai bộ trưởng cho rằng chuyến thăm Nhật Bản của Chủ tịch nước Tô \
+                Lâm sẽ là dấu mốc quan trọng.";
+    assert_eq!(kinds(body), vec!["TALKS"]);
+}
+
+#[test]
+fn a_recollection_counts_when_it_is_dated() {
+    let body = "Chiều 19/6, Thủ tướng Phạm Minh Chính tiếp Đại sứ Ấn Độ Sandeep Arya. Thủ tướng \
+                Phạm Minh Chính nhắc lại cuộc gặp với Thủ tướng Ấn Độ Narendra Modi tại Hiroshima (20/5/2023).";
+    let found = events(body);
+    assert!(
+        found.iter().any(|(k, d, who)| k == "MEET"
+            && d.as_deref() == Some("2023-05-20")
+            && who.contains(&"Narendra Modi".to_string())),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn appreciating_an_encounter_reports_none() {
+    let body = "Chiều 19/6, Chủ tịch nước Tô Lâm hội đàm với Tổng thống Hàn Quốc Yoon Suk Yeol. \
+                Tại hội đàm, Chủ tịch nước bày tỏ vui mừng được gặp lại Tổng thống Yoon Suk Yeol.";
+    assert_eq!(kinds(body), vec!["TALKS"]);
+}
+
+#[test]
+fn a_coming_visit_is_no_visit() {
+    let body = "Người phát ngôn Bộ Ngoại giao Phạm Thu Hằng cho biết chuyến thăm Việt Nam sắp \
+                tới của Tổng thống Nga Vladimir Putin có ý nghĩa quan trọng.";
+    assert!(kinds(body).is_empty(), "{:?}", events(body));
+}
+
+#[test]
+fn an_anniversary_of_a_signing_is_no_signing() {
+    let body = "Chiều 19/6, Chủ tịch Quốc hội Trần Thanh Mẫn tiếp Đại sứ Pháp Olivier Brochet \
+                nhân dịp kỷ niệm 10 năm ký Tuyên bố chung về quan hệ đối tác chiến lược.";
+    assert_eq!(kinds(body), vec!["RECEIVE"]);
+}
+
+#[test]
+fn compatriots_meeting_is_no_event() {
+    let body = "Chiều 19/6, Đại sứ Việt Nam tại Nhật Bản Phạm Quang Hiệu gặp luật sư Nguyễn \
+                Văn Bình tại Đại sứ quán.";
+    assert!(kinds(body).is_empty(), "{:?}", events(body));
+}
+
+#[test]
+fn a_party_named_unity_is_no_agreement() {
+    let body = "Chiều 19/6, Chủ tịch Đảng Nước Nga Thống nhất Dmitry Medvedev đã tiếp Trưởng \
+                ban Đối ngoại Trung ương Lê Hoài Trung.";
+    assert_eq!(kinds(body), vec!["RECEIVE"]);
+}
