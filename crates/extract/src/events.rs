@@ -284,7 +284,18 @@ fn real_trigger(lower: &str, phrase: &str, s: usize, e: usize) -> bool {
     match phrase {
         "tiếp" => !NOT_RECEIVE.contains(&next) && !NOT_RECEIVE_BEFORE.contains(&prev),
         "thăm" => !NOT_VISIT.contains(&next),
-        "gặp" => !matches!(next, "khó" | "phải" | "nhiều" | "vấn" | "rủi" | "sự"),
+        "gặp" | "gặp gỡ" | "tiếp xúc" => {
+            // "gặp khó khăn", "gặp nhiều thách thức"; "gặp gỡ báo giới", "tiếp xúc cử tri".
+            let after: Vec<&str> = lower[e..].split_whitespace().take(2).collect();
+            let object = match after.as_slice() {
+                ["nhiều", w, ..] => *w,
+                _ => next,
+            };
+            !matches!(
+                object,
+                "khó" | "phải" | "vấn" | "rủi" | "sự" | "thách" | "trở" | "bất" | "hạn"
+            ) && !matches!(next, "báo" | "phóng" | "cử" | "kiều")
+        }
         "ký" => {
             !matches!(prev, "thư" | "đăng" | "nhật" | "chữ" | "bút" | "phó")
                 && !matches!(
@@ -597,13 +608,58 @@ fn participant(ctx: &Context<'_>, m: &Mention) -> Participant {
                 .filter(|(_, p)| p.country.is_some() && p.country == m.country)
                 .map(|(i, _)| i)
                 .collect();
+            // Among several, the one holding the office named ("Ngoại trưởng Mỹ" when the
+            // article names the US President and the Secretary of State).
+            let holder: Vec<usize> = match &m.role {
+                Some(role) if same.len() > 1 => same
+                    .iter()
+                    .copied()
+                    .filter(|&i| {
+                        ctx.persons
+                            .list
+                            .get(i)
+                            .is_some_and(|p| p.roles.contains(role))
+                    })
+                    .collect(),
+                _ => same,
+            };
             Participant {
-                person: (same.len() == 1).then(|| same[0]),
+                person: (holder.len() == 1).then(|| holder[0]),
                 country: m.country.clone(),
                 role: m.role.clone(),
             }
         }
     }
+}
+
+/// Vietnamese offices named without a name ("Hội đàm giữa Tổng Bí thư, Chủ tịch nước với Tổng
+/// thống Mozambique", "Thủ tướng nhắc lại cuộc gặp …") whose holder the article names: mentions
+/// of that holder. `named` are the sentence's mentions, which such a title is not part of.
+fn bare_titles(ctx: &Context<'_>, start: usize, end: usize, named: &[&Mention]) -> Vec<Mention> {
+    starting_in(ctx.tags, start, end, |t| t.start)
+        .iter()
+        .filter(|t| !named.iter().any(|m| m.start < t.end && t.start < m.end))
+        .filter_map(|t| match &t.kind {
+            TagKind::Title {
+                role,
+                vietnamese: true,
+            } => {
+                let m = Mention {
+                    start: t.start,
+                    end: t.end,
+                    person: None,
+                    role: Some(role.clone()),
+                    country: Some("VN".to_string()),
+                };
+                let p = participant(ctx, &m);
+                p.person.map(|i| Mention {
+                    person: Some(i),
+                    ..m
+                })
+            }
+            _ => None,
+        })
+        .collect()
 }
 
 /// Participants of mentions, de-duplicated; an unnamed holder of a country someone named acts
@@ -781,6 +837,16 @@ pub fn find(ctx: &Context<'_>) -> Vec<Found> {
             .or(year_only);
             let mut place = own_place.clone().or_else(|| last_place.clone());
             let mut groups: Vec<Vec<Participant>> = Vec::new();
+            // "hội đàm giữa A và B": the parties are the ones after "giữa".
+            let between = lower[t.rel..]
+                .split_whitespace()
+                .nth(if lower[t.rel..].starts_with("cuộc") {
+                    2
+                } else {
+                    1
+                })
+                .is_some_and(|w| w == "giữa");
+            let parties_from = if between { t.end } else { clause_start };
             match t.kind {
                 Kind::Visit => {
                     // The visitor: the persons before the trigger, or the one after "của".
@@ -856,15 +922,6 @@ pub fn find(ctx: &Context<'_>) -> Vec<Found> {
                     groups.push(visitors);
                 }
                 _ => {
-                    // "hội đàm giữa A và B": the parties are the ones after "giữa".
-                    let between = lower[t.rel..]
-                        .split_whitespace()
-                        .nth(if lower[t.rel..].starts_with("cuộc") {
-                            2
-                        } else {
-                            1
-                        })
-                        .is_some_and(|w| w == "giữa");
                     let in_clause: Vec<&Mention> = if between {
                         in_clause
                             .iter()
@@ -921,6 +978,14 @@ pub fn find(ctx: &Context<'_>) -> Vec<Found> {
                 if t.kind != Kind::Visit && people.len() < 2 {
                     if BOTH.iter().any(|b| has(lower, b)) && last_parts.len() >= 2 {
                         people = last_parts.clone();
+                    } else if let Some(holder) =
+                        bare_titles(ctx, parties_from, clause_end, &mentions)
+                            .iter()
+                            .map(|m| participant(ctx, m))
+                            .find(|h| people.iter().all(|p| p.country != h.country))
+                    {
+                        // The other side named by a Vietnamese office alone.
+                        people.push(holder);
                     } else {
                         // One named actor and a foreign state named in the clause.
                         let own = people.first().and_then(|p| p.country.clone());
@@ -973,16 +1038,33 @@ pub fn find(ctx: &Context<'_>) -> Vec<Found> {
                 let back_reference = opening_end.is_some_and(|o| t.at < o);
                 let named: Vec<usize> =
                     found.participants.iter().filter_map(|p| p.person).collect();
-                let known = out.iter().any(|e| {
-                    if back_reference {
-                        named
-                            .iter()
-                            .all(|n| e.participants.iter().any(|p| p.person == Some(*n)))
-                    } else {
-                        e.kind == found.kind && e.date == found.date && key(&e.participants) == k
-                    }
+                // "Tại cuộc gặp, …" naming nobody refers to the encounter last told.
+                let bare_reference = back_reference
+                    && !mentions
+                        .iter()
+                        .any(|m| opening_end.is_some_and(|o| m.start < o));
+                let known = bare_reference && !out.is_empty()
+                    || out.iter().any(|e| {
+                        if back_reference {
+                            named
+                                .iter()
+                                .all(|n| e.participants.iter().any(|p| p.person == Some(*n)))
+                        } else {
+                            e.kind == found.kind
+                                && e.date == found.date
+                                && key(&e.participants) == k
+                        }
+                    });
+                // The same encounter told again with a finer date ("hôm nay", then "hôm 1/8").
+                let coarser = out.iter_mut().find(|e| {
+                    e.kind == found.kind
+                        && key(&e.participants) == k
+                        && compatible(e.date, found.date)
+                        && precision(found.date) > precision(e.date)
                 });
-                if !known {
+                if let Some(e) = coarser {
+                    e.date = found.date;
+                } else if !known {
                     out.push(found);
                 }
             }
@@ -1037,6 +1119,15 @@ fn compatible(a: Option<PartialDate>, b: Option<PartialDate>) -> bool {
     }
 }
 
+/// How much of a date is known: nothing, the year, the month, the day.
+fn precision(d: Option<PartialDate>) -> usize {
+    d.map_or(0, |d| {
+        usize::from(d.year.is_some())
+            + usize::from(d.month.is_some())
+            + usize::from(d.day.is_some())
+    })
+}
+
 /// A reception told twice, once as "tiếp" and once as "gặp", is one encounter: the meeting
 /// stays, with the finer of the two dates.
 fn merge_receptions(events: Vec<Found>) -> Vec<Found> {
@@ -1084,8 +1175,6 @@ fn merge_visits(events: Vec<Found>, anchor: Option<PartialDate>) -> Vec<Found> {
                 let now = |d: Option<PartialDate>| d.is_some_and(|d| current(d, anchor));
                 // A finer form of the same date, an earlier current date, or a current date
                 // for a historical one.
-                let precision =
-                    |d: Option<PartialDate>| d.map(|d| (d.month.is_some(), d.day.is_some()));
                 let same = compatible(e.date, v.date);
                 if e.date.is_some()
                     && (v.date.is_none()

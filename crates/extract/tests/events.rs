@@ -84,3 +84,55 @@ fn a_party_named_unity_is_no_agreement() {
                 ban Đối ngoại Trung ương Lê Hoài Trung.";
     assert_eq!(kinds(body), vec!["RECEIVE"]);
 }
+
+#[test]
+fn an_office_without_a_name_is_its_holder() {
+    let body = "Chủ tịch nước Lương Cường đón Tổng thống Chile Gabriel Boric. Sáng 19/6, hội đàm \
+                giữa Chủ tịch nước với Tổng thống Chile diễn ra tại Phủ Chủ tịch.";
+    let found = events(body);
+    assert!(
+        found.iter().any(|(k, _, who)| k == "TALKS"
+            && who.contains(&"Lương Cường".to_string())
+            && who.contains(&"Gabriel Boric".to_string())),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn the_holder_of_the_office_named_among_compatriots() {
+    let body = "Tổng thống Mỹ Joe Biden cử Ngoại trưởng Antony Blinken sang châu Á. Chiều 19/6, \
+                Ngoại trưởng Mỹ mời Bộ trưởng Ngoại giao Bùi Thanh Sơn thăm Washington.";
+    let found = events(body);
+    assert!(
+        found.iter().any(|(k, _, who)| k == "INVITE"
+            && who.contains(&"Antony Blinken".to_string())
+            && who.contains(&"Bùi Thanh Sơn".to_string())),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn an_opening_back_reference_adds_no_encounter() {
+    let body = "Sáng 19/6, Phó Chủ tịch nước Võ Thị Ánh Xuân tiếp Công chúa Thái Lan Maha Chakri \
+                Sirindhorn. Tại cuộc gặp, Phó Chủ tịch nước cảm ơn Thái Lan đã giúp đỡ cộng \
+                đồng người Việt (16-17/6).";
+    assert_eq!(kinds(body), vec!["RECEIVE"]);
+}
+
+#[test]
+fn meeting_the_press_or_difficulties_is_no_encounter() {
+    let body = "Chiều 19/6, Đại sứ Mỹ Marc Knapper có cuộc gặp gỡ báo giới tại Hà Nội. Ông Marc \
+                Knapper cho biết doanh nghiệp Mỹ gặp nhiều khó khăn tại Việt Nam.";
+    assert!(kinds(body).is_empty(), "{:?}", events(body));
+}
+
+#[test]
+fn an_encounter_told_twice_keeps_its_finer_date() {
+    let body =
+        "Trong tháng này, Bộ trưởng Bùi Thanh Sơn gặp Ngoại trưởng Lào Saleumxay Kommasith. Bộ \
+                trưởng Ngoại giao Bùi Thanh Sơn chiều 20/6 gặp Ngoại trưởng Lào Saleumxay \
+                Kommasith tại Viêng Chăn.";
+    let meets: Vec<Seen> = events(body).into_iter().filter(|e| e.0 == "MEET").collect();
+    assert_eq!(meets.len(), 1, "{meets:?}");
+    assert_eq!(meets[0].1.as_deref(), Some("2024-06-20"));
+}
