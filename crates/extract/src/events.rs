@@ -727,6 +727,30 @@ const BOTH: &[&str] = &[
     "hai thứ trưởng",
 ];
 
+/// Whether a sentence is page furniture the body kept: a photo caption (its line ends with the
+/// credit "Ảnh: …", or reads "Nguồn hình ảnh, … Chụp lại hình ảnh, …") or a cut teaser of
+/// another story (its line ends in "...").
+fn furniture(text: &str, start: usize, end: usize) -> bool {
+    let line_start = text
+        .get(..start)
+        .and_then(|t| t.rfind('\n'))
+        .map_or(0, |i| i + 1);
+    let line_end = text
+        .get(end..)
+        .and_then(|t| t.find('\n'))
+        .map_or(text.len(), |i| end + i);
+    let line = text.get(line_start..line_end).unwrap_or("").trim_end();
+    let tail = line
+        .char_indices()
+        .rev()
+        .nth(60)
+        .map_or(line, |(i, _)| &line[i..]);
+    tail.contains("Ảnh:")
+        || line.contains("Chụp lại hình ảnh")
+        || line.ends_with("...") && !line.ends_with("....")
+        || line.ends_with('…')
+}
+
 /// Finds the events of an article.
 pub fn find(ctx: &Context<'_>) -> Vec<Found> {
     let mut out: Vec<Found> = Vec::new();
@@ -754,7 +778,7 @@ pub fn find(ctx: &Context<'_>) -> Vec<Found> {
             last_place = own_place.clone();
         }
         let trig = triggers(lower, map);
-        if trig.is_empty() {
+        if trig.is_empty() || furniture(ctx.text, s_start, s_end) {
             continue;
         }
         // A back reference is the sentence's opening phrase, up to its first comma.
@@ -1009,7 +1033,18 @@ pub fn find(ctx: &Context<'_>) -> Vec<Found> {
                                     role: None,
                                     country: Some(c),
                                 };
-                                people.push(participant(ctx, &m));
+                                let mut p = participant(ctx, &m);
+                                // A state whose envoy is visiting is met in the visitor.
+                                if p.person.is_none() {
+                                    p = out
+                                        .iter()
+                                        .filter(|e| e.kind == Kind::Visit)
+                                        .flat_map(|e| &e.participants)
+                                        .find(|v| v.person.is_some() && v.country == p.country)
+                                        .cloned()
+                                        .unwrap_or(p);
+                                }
+                                people.push(p);
                             }
                             None => continue,
                         }
@@ -1038,12 +1073,12 @@ pub fn find(ctx: &Context<'_>) -> Vec<Found> {
                 let back_reference = opening_end.is_some_and(|o| t.at < o);
                 let named: Vec<usize> =
                     found.participants.iter().filter_map(|p| p.person).collect();
-                // "Tại cuộc gặp, …" naming nobody refers to the encounter last told.
+                // "Tại cuộc gặp, …" naming nobody refers to the encounter last told, if any.
                 let bare_reference = back_reference
                     && !mentions
                         .iter()
                         .any(|m| opening_end.is_some_and(|o| m.start < o));
-                let known = bare_reference && !out.is_empty()
+                let known = bare_reference && out.iter().any(|e| e.kind != Kind::Visit)
                     || out.iter().any(|e| {
                         if back_reference {
                             named
@@ -1070,7 +1105,9 @@ pub fn find(ctx: &Context<'_>) -> Vec<Found> {
             }
         }
     }
-    locate(merge_receptions(merge_visits(out, ctx.anchor)))
+    locate(drop_restated(merge_receptions(merge_visits(
+        out, ctx.anchor,
+    ))))
 }
 
 /// Who is on a visit, to which country, from when.
@@ -1117,6 +1154,36 @@ fn compatible(a: Option<PartialDate>, b: Option<PartialDate>) -> bool {
         }
         _ => true,
     }
+}
+
+/// An encounter told again with part of its parties, the rest given by country only ("Đại sứ X
+/// được Nhà nước Việt Nam trao tặng Huân chương" after "Thứ trưởng Y trao tặng Đại sứ X …"), is
+/// the fuller one: it goes.
+fn drop_restated(events: Vec<Found>) -> Vec<Found> {
+    let covered = |part: &Found, whole: &Found| {
+        part.kind == whole.kind
+            && compatible(part.date, whole.date)
+            && part.participants.len() <= whole.participants.len()
+            && part.participants.iter().all(|p| match p.person {
+                Some(n) => whole.participants.iter().any(|q| q.person == Some(n)),
+                None => whole.participants.iter().any(|q| q.country == p.country),
+            })
+    };
+    let restated: Vec<bool> = events
+        .iter()
+        .enumerate()
+        .map(|(i, e)| {
+            e.participants.iter().any(|p| p.person.is_none())
+                && events.iter().enumerate().any(|(j, w)| {
+                    j != i && covered(e, w) && key(&w.participants) != key(&e.participants)
+                })
+        })
+        .collect();
+    events
+        .into_iter()
+        .zip(restated)
+        .filter_map(|(e, r)| (!r).then_some(e))
+        .collect()
 }
 
 /// How much of a date is known: nothing, the year, the month, the day.

@@ -136,3 +136,34 @@ fn an_encounter_told_twice_keeps_its_finer_date() {
     assert_eq!(meets.len(), 1, "{meets:?}");
     assert_eq!(meets[0].1.as_deref(), Some("2024-06-20"));
 }
+
+#[test]
+fn an_award_told_again_by_country_is_one_award() {
+    let body = "Chiều 19/6, Thứ trưởng Ngoại giao Đỗ Hùng Việt trao tặng Huân chương Hữu nghị cho \
+                Đại sứ Nhật Bản Yamada Takio. Đại sứ Yamada Takio được Nhà nước Việt Nam trao \
+                tặng Huân chương vì những đóng góp cho quan hệ hai nước.";
+    assert_eq!(kinds(body), vec!["AWARD"], "{:?}", events(body));
+}
+
+#[test]
+fn captions_and_teasers_report_nothing() {
+    let body = "Thủ tướng Phạm Minh Chính hội đàm với Thủ tướng Úc Anthony Albanese. Ảnh: \
+                TTXVN\n\nViệt Nam - Úc: Quan hệ mới Chuyến thăm chính thức Úc của Chủ tịch \
+                Quốc hội Vương Đình Huệ diễn ra từ ...";
+    assert!(kinds(body).is_empty(), "{:?}", events(body));
+}
+
+#[test]
+fn a_visiting_state_is_met_in_its_visitor() {
+    let body = "Đại tướng Trương Hựu Hiệp, Phó Chủ tịch Quân ủy Trung ương Trung Quốc, thăm \
+                chính thức Việt Nam từ ngày 18 đến 20/6. Ông Trương Hựu Hiệp hội kiến Chủ tịch \
+                Trung Quốc Tập Cận Bình trước chuyến đi. Tại cuộc hội đàm, Đại tướng Phan Văn \
+                Giang nhấn mạnh quan hệ với Trung Quốc là ưu tiên hàng đầu.";
+    let found = events(body);
+    assert!(
+        found.iter().any(|(k, _, who)| k == "TALKS"
+            && who.contains(&"Trương Hựu Hiệp".to_string())
+            && who.contains(&"Phan Văn Giang".to_string())),
+        "{found:?}"
+    );
+}
