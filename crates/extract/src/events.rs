@@ -479,16 +479,48 @@ fn phrase_words(phrases: &[&'static str]) -> Vec<Vec<&'static str>> {
 fn destination(ctx: &Context<'_>, from: usize, to: usize, home: Option<&str>) -> Option<String> {
     starting_in(ctx.tags, from, to, |t| t.start)
         .iter()
-        .filter(|t| t.end <= to)
+        .filter(|t| t.end <= to && !in_mention(ctx, t.start, t.end))
         .filter_map(|t| match &t.kind {
-            TagKind::Country {
-                code,
-                ambiguous: false,
-            } => Some(code.clone()),
+            // A name that is also a word ("Nga", "Anh") is the country right after the trigger
+            // ("thăm chính thức Nga", "chuyến thăm tới Anh").
+            TagKind::Country { code, ambiguous } => {
+                let gap = ctx.lower.str(from, t.start);
+                (!ambiguous
+                    || gap.split_whitespace().all(|w| {
+                        matches!(
+                            w,
+                            "tới"
+                                | "đến"
+                                | "sang"
+                                | "tại"
+                                | "nước"
+                                | "chính"
+                                | "thức"
+                                | "cấp"
+                                | "nhà"
+                                | "làm"
+                                | "việc"
+                                | "hữu"
+                                | "nghị"
+                                | "cao"
+                        )
+                    }))
+                .then(|| code.clone())
+            }
             TagKind::Place { country, .. } => Some(country.clone()),
             _ => None,
         })
         .find(|c| Some(c.as_str()) != home)
+}
+
+/// Whether `start..end` lies inside a person's mention: a country there is whom the person acts
+/// for ("Phó trợ lý Ngoại trưởng Mỹ Patrick Murphy"), not a place.
+fn in_mention(ctx: &Context<'_>, start: usize, end: usize) -> bool {
+    let m = &ctx.persons.mentions;
+    let i = m.partition_point(|x| x.start <= start);
+    i.checked_sub(1)
+        .and_then(|j| m.get(j))
+        .is_some_and(|x| x.person.is_some() && end <= x.end)
 }
 
 /// The legs of a trip, as (country, first day): each country or city named after a visit
@@ -800,7 +832,9 @@ pub fn find(ctx: &Context<'_>) -> Vec<Found> {
         // Whether the word at an offset of `lower` is written in lower case in the text, or opens
         // the sentence: a capitalized word inside it belongs to a name.
         let common = |i: usize| {
-            i == 0
+            !lower
+                .get(..i)
+                .is_some_and(|b| b.chars().any(char::is_alphanumeric))
                 || !map
                     .get(i)
                     .and_then(|&o| ctx.text.get(o..))
@@ -892,6 +926,14 @@ pub fn find(ctx: &Context<'_>) -> Vec<Found> {
                                 .iter()
                                 .copied()
                                 .filter(|m| m.start >= c)
+                                .take(1)
+                                .collect(),
+                            // "Trong khuôn khổ chuyến thăm Lào, ngày 3/8, Bộ trưởng X hội đàm
+                            // …": the visitor is the one the sentence goes on about.
+                            None if noun => in_clause
+                                .iter()
+                                .copied()
+                                .filter(|m| m.start >= t.end && m.person.is_some())
                                 .take(1)
                                 .collect(),
                             None => Vec::new(),

@@ -167,3 +167,47 @@ fn a_visiting_state_is_met_in_its_visitor() {
         "{found:?}"
     );
 }
+
+#[test]
+fn the_visitor_may_follow_the_trip() {
+    let body = "Trong khuôn khổ chuyến thăm chính thức Lào, sáng 19/6, Bộ trưởng Công an Lương \
+                Tam Quang hội đàm với Bộ trưởng An ninh Lào Vilay Lakhamphong.";
+    let found = events(body);
+    assert!(
+        found
+            .iter()
+            .any(|(k, _, who)| k == "VISIT" && who == &["Lương Tam Quang".to_string()]),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_country_in_a_title_is_no_destination() {
+    let body = "Nhân chuyến thăm tàu, Đại sứ Việt Nam Hà Kim Ngọc cùng Thứ trưởng Ngoại giao Mỹ \
+                Richard Verma trao đổi với thủy thủ đoàn.";
+    assert!(
+        !kinds(body).contains(&"VISIT".to_string()),
+        "{:?}",
+        events(body)
+    );
+}
+
+#[test]
+fn a_country_named_like_a_word_right_after_the_trip() {
+    let body = "Chuyến thăm chính thức Nga của Chủ tịch nước Tô Lâm hồi tháng 6/2024 thúc đẩy \
+                quan hệ hai nước.";
+    let found = events(body);
+    assert!(
+        found
+            .iter()
+            .any(|(k, d, _)| k == "VISIT" && d.as_deref() == Some("2024-06")),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_quoted_hope_is_no_event() {
+    let body = "\"Hy vọng rằng chuyến thăm Việt Nam của Thủ tướng Ấn Độ Narendra Modi sẽ thúc \
+                đẩy quan hệ\", Đại sứ Nguyễn Thanh Hải nói.";
+    assert!(kinds(body).is_empty(), "{:?}", events(body));
+}
