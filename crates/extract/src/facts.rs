@@ -195,16 +195,11 @@ const RANK_WORDS: &[(&str, u32)] = &[
 fn fact_words() -> &'static Phrases {
     static P: OnceLock<Phrases> = OnceLock::new();
     P.get_or_init(|| {
-        let established = [
-            "thiet lap quan he ngoai giao",
-            "thiet lap quan he",
-            "lap quan he ngoai giao",
-        ];
+        let established = ESTABLISHED.iter().copied();
         let levels = LEVELS.iter().map(|(p, _)| *p);
         let aid = AID_WORDS.iter().map(|w| format!(" {w} "));
         Phrases::new(
             established
-                .into_iter()
                 .chain(levels)
                 .chain(TRADE_WORDS.iter().copied())
                 .chain(RANK_PHRASES.iter().copied())
@@ -227,7 +222,7 @@ pub fn find(ctx: &Context<'_>) -> Vec<Found> {
         // The sentence folded, and for each of its bytes the body offset it came from.
         let (folded, map) = ctx.folded.span(s, e);
         let pair = pair_of(ctx, s, e, folded);
-        relations(ctx, s, e, folded, pair.as_ref(), &mut out);
+        relations(ctx, (s, e), folded, pair.as_ref(), &mut out);
         if let Some(p) = &pair {
             partnership(folded, p, (s, e), &mut out);
             trade(ctx, s, e, folded, p, &mut out);
@@ -283,81 +278,137 @@ fn precision(d: Option<PartialDate>) -> u8 {
     }
 }
 
+/// What says relations were established, folded; "thiết lập quan hệ" alone only when no
+/// partnership follows ("thiết lập quan hệ Đối tác chiến lược" founds a framework).
+const ESTABLISHED: &[&str] = &[
+    "thiet lap quan he ngoai giao",
+    "lap quan he ngoai giao",
+    "chinh thuc hoa quan he ngoai giao",
+    "thiet lap quan he",
+];
+
+/// Words right before the establishing verb that make it a purpose, a plan or a wish, not a
+/// fact ("để thiết lập", "sẽ sớm thiết lập", "tiến tới thiết lập").
+const NOT_YET: &[&str] = &[
+    "de", "se", "som", "nham", "toi", "muon", "chua", "khong", "hy", "vong", "can", "dinh",
+];
+
+/// Where in the folded sentence relations are said to be established, if they are.
+fn established_at(folded: &str) -> Option<usize> {
+    let at = ESTABLISHED.iter().find_map(|p| {
+        let i = find_str(folded, p)?;
+        let after = folded[i + p.len()..].trim_start();
+        let framework = after.starts_with("doi tac") || after.starts_with("hop tac");
+        (*p != "thiet lap quan he" || !framework).then_some(i)
+    })?;
+    // "lập quan hệ" inside "thiết lập quan hệ": the verb starts at "thiết".
+    let at = if folded[..at].ends_with("thiet ") {
+        at - "thiet ".len()
+    } else {
+        at
+    };
+    let before: Vec<&str> = folded[..at]
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .rev()
+        .take(3)
+        .collect();
+    if before.iter().any(|w| NOT_YET.contains(w)) {
+        return None;
+    }
+    Some(at)
+}
+
 fn relations(
     ctx: &Context<'_>,
-    s: usize,
-    e: usize,
+    (s, e): (usize, usize),
     folded: &str,
     pair: Option<&Vec<String>>,
     out: &mut Vec<Found>,
 ) {
-    let established = has(folded, "thiet lap quan he ngoai giao")
-        || has(folded, "thiet lap quan he")
-        || has(folded, "lap quan he ngoai giao");
-    if !established {
+    let Some(at) = established_at(folded) else {
         return;
-    }
+    };
     let Some(pair) = pair else { return };
-    let mentions: Vec<&DateMention> = ctx
+    let base = ctx.folded.at(s);
+    // Date mentions of the sentence with their folded offsets in it.
+    let mentions: Vec<(usize, &DateMention)> = ctx
         .dates
         .iter()
         .filter(|m| m.start >= s && m.end <= e)
+        .map(|m| (ctx.folded.at(m.start).saturating_sub(base), m))
         .collect();
-    // "kỷ niệm N năm": the founding year is the anniversary's year minus N.
-    let anniversary = anniversary_years(folded);
-    let mut date: Option<PartialDate> = None;
-    // A year range "(1994-2024)" gives the start.
-    for m in &mentions {
-        if let Said::Date(d) = m.said {
-            if m.range && d.day.is_none() && d.year.is_some() {
-                date = Some(d);
-                break;
-            }
-        }
-    }
-    if date.is_none() {
-        // A full date or month-year directly after "thiết lập quan hệ (ngoại giao)" or any dated
-        // mention whose year is before the anniversary.
-        let cands: Vec<PartialDate> = mentions
-            .iter()
-            .filter(|m| !m.range)
-            .filter_map(|m| match m.said {
-                Said::Date(d) if d.year.is_some() => Some(d),
-                _ => None,
-            })
-            .collect();
-        if let Some(n) = anniversary {
-            let year_of_anniversary = cands
-                .iter()
-                .filter_map(|d| d.year)
-                .max()
-                .or_else(|| ctx.anchor.and_then(|a| a.year));
-            if let Some(y) = year_of_anniversary {
-                let founding = y - n;
-                date = cands
-                    .iter()
-                    .find(|d| d.year == Some(founding))
-                    .copied()
-                    .or(Some(PartialDate {
-                        year: Some(founding),
-                        month: None,
-                        day: None,
-                    }));
-                // "ngày 14/11" with the founding year known: the day too.
-                if let Some(dm) = mentions.iter().find_map(|m| match m.said {
-                    Said::Date(d) if d.year.is_none() && d.day.is_some() => Some(d),
-                    _ => None,
-                }) {
-                    date = Some(PartialDate {
-                        year: Some(founding),
-                        ..dm
-                    });
-                }
-            }
+    // Nearest to the verb: after it first ("thiết lập quan hệ ngoại giao (ngày 11/1/1969)"),
+    // then before it, unless a clause of its own intervenes ("… năm 1934 sau khi X thiết lập").
+    let distance = |pos: usize| -> Option<usize> {
+        if pos >= at {
+            Some(pos - at)
         } else {
-            date = cands.iter().min().copied();
+            let between = folded.get(pos..at).unwrap_or("");
+            if has(between, "sau khi") || has(between, "truoc khi") {
+                None
+            } else {
+                Some(10_000 + at - pos)
+            }
         }
-    }
+    };
+    // A year range "(1994-2024)" gives the start: the range nearest the verb.
+    let range = mentions
+        .iter()
+        .filter_map(|&(pos, m)| match m.said {
+            Said::Date(d) if m.range && d.day.is_none() && d.year.is_some() => {
+                Some((distance(pos)?, d))
+            }
+            _ => None,
+        })
+        .min_by_key(|(k, _)| *k)
+        .map(|(_, d)| d);
+    let dated: Vec<(usize, PartialDate)> = mentions
+        .iter()
+        .filter(|(_, m)| !m.range)
+        .filter_map(|&(pos, m)| match m.said {
+            Said::Date(d) if d.year.is_some() => Some((pos, d)),
+            _ => None,
+        })
+        .collect();
+    let date = if range.is_some() {
+        range
+    } else if let Some(n) = anniversary_years(folded, at) {
+        // "kỷ niệm N năm … năm 2025": the founding year is the anniversary's year minus N.
+        // An anniversary without a year of its own ("năm nay", "sắp tới") gives nothing.
+        let year_of_anniversary = dated
+            .iter()
+            .filter_map(|(_, d)| d.year)
+            .chain(bare_years(folded))
+            .max();
+        year_of_anniversary.map(|y| {
+            let founding = y - n;
+            let said = dated.iter().find(|(_, d)| d.year == Some(founding));
+            // "ngày 14/11" with the founding year known: the day too.
+            let day = mentions.iter().find_map(|(_, m)| match m.said {
+                Said::Date(d) if d.year.is_none() && d.day.is_some() => Some(d),
+                _ => None,
+            });
+            match (said, day) {
+                (Some((_, d)), _) => *d,
+                (None, Some(d)) => PartialDate {
+                    year: Some(founding),
+                    ..d
+                },
+                (None, None) => PartialDate {
+                    year: Some(founding),
+                    month: None,
+                    day: None,
+                },
+            }
+        })
+    } else {
+        dated
+            .iter()
+            .filter_map(|&(pos, d)| Some((distance(pos)?, d)))
+            .min_by_key(|(k, _)| *k)
+            .map(|(_, d)| d)
+    };
     let Some(date) = date else { return };
     if date.year.is_some_and(|y| y < 1900) {
         return;
@@ -367,26 +418,54 @@ fn relations(
     out.push(f);
 }
 
-/// "kỷ niệm 30 năm", "30 năm thiết lập": the number of years.
-fn anniversary_years(folded: &str) -> Option<i32> {
-    let words: Vec<&str> = folded
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .collect();
-    for (i, w) in words.iter().enumerate() {
-        if *w == "nam" && i > 0 {
-            if let Ok(n) = words[i - 1].parse::<i32>() {
-                let near = words[i.saturating_sub(4)..i].contains(&"niem")
-                    || words
-                        .get(i + 1..(i + 4).min(words.len()))
-                        .is_some_and(|ws| ws.contains(&"thiet") || ws.contains(&"ngay"));
-                if near && (1..=200).contains(&n) {
-                    return Some(n);
-                }
-            }
+/// The words of a folded text with their byte offsets.
+fn words_at(folded: &str) -> impl Iterator<Item = (usize, &str)> {
+    let mut rest = folded.char_indices().peekable();
+    std::iter::from_fn(move || {
+        while rest.next_if(|(_, c)| !c.is_alphanumeric()).is_some() {}
+        let (from, _) = *rest.peek()?;
+        let mut to = from;
+        while let Some((i, c)) = rest.next_if(|(_, c)| c.is_alphanumeric()) {
+            to = i + c.len_utf8();
+        }
+        Some((from, folded.get(from..to).unwrap_or("")))
+    })
+}
+
+/// Years written as bare numbers ("vào 2017", "Năm Giao lưu … 2025").
+fn bare_years(folded: &str) -> impl Iterator<Item = i32> + '_ {
+    words_at(folded)
+        .filter(|(_, w)| w.len() == 4)
+        .filter_map(|(_, w)| w.parse::<i32>().ok())
+        .filter(|y| (1900..=2100).contains(y))
+}
+
+/// "kỷ niệm 30 năm", "30 năm thiết lập": the number of years; of several, the one said
+/// nearest before the establishing verb at `at` ("5 năm Đối tác … và 45 năm thiết lập").
+fn anniversary_years(folded: &str, at: usize) -> Option<i32> {
+    let words: Vec<(usize, &str)> = words_at(folded).collect();
+    let mut best: Option<(usize, i32)> = None;
+    for (i, &(pos, w)) in words.iter().enumerate() {
+        if w != "nam" || i == 0 {
+            continue;
+        }
+        let Ok(n) = words[i - 1].1.parse::<i32>() else {
+            continue;
+        };
+        let near = words[i.saturating_sub(4)..i].iter().any(|(_, w)| *w == "niem")
+            || words
+                .get(i + 1..(i + 4).min(words.len()))
+                .is_some_and(|ws| ws.iter().any(|(_, w)| *w == "thiet" || *w == "ngay"));
+        if !near || !(1..=200).contains(&n) {
+            continue;
+        }
+        // Before the verb, the nearer the better; after it, only if none is before.
+        let rank = if pos <= at { at - pos } else { 100_000 + pos };
+        if best.is_none_or(|(r, _)| rank < r) {
+            best = Some((rank, n));
         }
     }
-    None
+    best.map(|(_, n)| n)
 }
 
 fn partnership(folded: &str, pair: &[String], ev: (usize, usize), out: &mut Vec<Found>) {
