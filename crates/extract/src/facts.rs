@@ -64,9 +64,19 @@ fn countries_in(ctx: &Context<'_>, start: usize, end: usize) -> Vec<(usize, Stri
         .filter(|t| t.end <= end)
     {
         if let TagKind::Country { code, ambiguous } = &t.kind {
-            if !ambiguous || country_context(ctx.text, t.start) {
+            if !ambiguous
+                || country_context(ctx.text, t.start)
+                || confirmed_elsewhere(ctx, code, t.start, t.end)
+            {
                 out.push((t.start, code.clone()));
             }
+        }
+        // A national party stands for its country ("Đảng Cộng sản Pháp").
+        if let TagKind::Organization {
+            country: Some(code),
+        } = &t.kind
+        {
+            out.push((t.start, code.clone()));
         }
     }
     for m in starting_in(&ctx.persons.mentions, start, end, |m| m.start)
@@ -84,6 +94,52 @@ fn countries_in(ctx: &Context<'_>, start: usize, end: usize) -> Vec<(usize, Stri
     }
     out.sort();
     out
+}
+
+/// Whether an ambiguous name of `code` at `[start, end)` reads as the country because the
+/// article names that country plainly elsewhere ("Đức hiện là đối tác …" in an article that
+/// says "Cộng hòa Liên bang Đức"): capitalized, not part of a person's name, not after an
+/// honorific.
+fn confirmed_elsewhere(ctx: &Context<'_>, code: &str, start: usize, end: usize) -> bool {
+    if !ctx
+        .text
+        .get(start..end)
+        .and_then(|w| w.chars().next())
+        .is_some_and(char::is_uppercase)
+    {
+        return false;
+    }
+    let in_name = starting_in(&ctx.persons.mentions, start.saturating_sub(64), end, |m| {
+        m.start
+    })
+    .iter()
+    .any(|m| m.start <= start && m.end >= end);
+    if in_name {
+        return false;
+    }
+    let from = ctx
+        .text
+        .get(..start)
+        .unwrap_or("")
+        .char_indices()
+        .rev()
+        .nth(7)
+        .map_or(0, |(i, _)| i);
+    let before = fold(ctx.text.get(from..start).unwrap_or(""));
+    let honorific = before
+        .split_whitespace()
+        .last()
+        .is_some_and(|w| ["ong", "ba", "anh", "chi", "em", "co", "chu", "bac"].contains(&w));
+    if honorific {
+        return false;
+    }
+    ctx.pair
+        .as_ref()
+        .is_some_and(|(a, b)| a == code || b == code)
+        || ctx.tags.iter().any(|t| {
+            matches!(&t.kind, TagKind::Country { code: c, ambiguous } if c == code
+                && (!ambiguous || country_context(ctx.text, t.start)))
+        })
 }
 
 /// Whether an ambiguous country name at `at` reads as a country: "Việt Nam - Anh", "nước Anh".
@@ -265,7 +321,20 @@ pub fn find(ctx: &Context<'_>) -> Vec<Found> {
             }
         }
     }
-    // A pair's trade volume: when several figures are stated, all count (partial years too).
+    // A pair has one framework, its highest: "lập Đối tác toàn diện năm 2009 … nâng lên Đối
+    // tác chiến lược" is a strategic partnership.
+    let height = |l: Option<&str>| LEVELS.iter().rev().position(|(_, x)| Some(*x) == l);
+    let highest: Vec<(Vec<String>, Option<usize>)> = uniq
+        .iter()
+        .filter(|f| f.kind == "partnership")
+        .map(|f| (f.countries.clone(), height(f.level)))
+        .collect();
+    uniq.retain(|f| {
+        f.kind != "partnership"
+            || !highest
+                .iter()
+                .any(|(c, h)| *c == f.countries && *h > height(f.level))
+    });
     uniq
 }
 
@@ -452,7 +521,9 @@ fn anniversary_years(folded: &str, at: usize) -> Option<i32> {
         let Ok(n) = words[i - 1].1.parse::<i32>() else {
             continue;
         };
-        let near = words[i.saturating_sub(4)..i].iter().any(|(_, w)| *w == "niem")
+        let near = words[i.saturating_sub(4)..i]
+            .iter()
+            .any(|(_, w)| *w == "niem")
             || words
                 .get(i + 1..(i + 4).min(words.len()))
                 .is_some_and(|ws| ws.iter().any(|(_, w)| *w == "thiet" || *w == "ngay"));
@@ -480,6 +551,22 @@ fn partnership(folded: &str, pair: &[String], ev: (usize, usize), out: &mut Vec<
             // "Đối tác chiến lược toàn diện" contains "Đối tác chiến lược": the longer wins.
             if *level == "strategic_partnership" && after.trim_start().starts_with("toan dien") {
                 continue;
+            }
+            // A partnership of a group ("Đối tác chiến lược ASEAN - Hoa Kỳ"), or the count of
+            // a country's partners ("Đối tác toàn diện với 30 nước"), is no pair's level.
+            let next: Vec<&str> = after.split_whitespace().take(8).collect();
+            let group = ["asean", "eu", "apec", "g7", "g20"];
+            if next.first().is_some_and(|w| group.contains(w)) {
+                continue;
+            }
+            if let Some(k) = next.iter().position(|w| *w == "voi") {
+                let counted = next.get(k + 1).is_some_and(|w| {
+                    w.starts_with(|c: char| c.is_ascii_digit())
+                        || ["cac", "nhieu", "hon", "gan", "tren"].contains(w)
+                });
+                if counted {
+                    continue;
+                }
             }
             // A sector-specific partnership ("về năng lượng") is not the relation's level.
             if after.trim_start().starts_with("ve ") && !after.trim_start().starts_with("ve viec") {
