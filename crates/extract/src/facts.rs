@@ -169,7 +169,12 @@ fn pair_of(ctx: &Context<'_>, start: usize, end: usize, folded: &str) -> Option<
     }
     match uniq.len() {
         0 => {
-            if has(folded, "hai nuoc") || has(folded, "song phuong") || has(folded, "hai ben") {
+            if has(folded, "hai nuoc")
+                || has(folded, "song phuong")
+                || has(folded, "hai ben")
+                || has(folded, "hai chieu")
+                || TRADE_WORDS.iter().any(|w| has(folded, w))
+            {
                 recent_pair(ctx, start)
             } else {
                 None
@@ -271,8 +276,20 @@ pub fn find(ctx: &Context<'_>) -> Vec<Found> {
     // Every fact needs one of its words in the sentence: find them all in one pass over the
     // body, and leave the (many) sentences without any.
     let words = fact_words().occurrences(ctx.folded.str(0, ctx.text.len()));
+    // The pair of a trade figure whose sentence ended in ";": the list of figures may go on
+    // in the next one ("… năm 2022 đạt 150 triệu USD; năm 2023 đạt 95,8 triệu USD").
+    let mut listing: Option<Vec<String>> = None;
     for &(s, e) in ctx.sentences {
+        let carried = listing.take();
         if !any_within(&words, ctx.folded.at(s), ctx.folded.at(e)) {
+            if let Some(p) = carried {
+                let folded = ctx.folded.str(s, e);
+                let before = out.len();
+                trade(ctx, (s, e), (folded, 0), &p, &mut out);
+                if out.len() > before && folded.trim_end().ends_with(';') {
+                    listing = Some(p);
+                }
+            }
             continue;
         }
         // The sentence folded, and for each of its bytes the body offset it came from.
@@ -281,7 +298,13 @@ pub fn find(ctx: &Context<'_>) -> Vec<Found> {
         relations(ctx, (s, e), folded, pair.as_ref(), &mut out);
         if let Some(p) = &pair {
             partnership(folded, p, (s, e), &mut out);
-            trade(ctx, s, e, folded, p, &mut out);
+            if let Some(at) = TRADE_WORDS.iter().filter_map(|w| find_str(folded, w)).min() {
+                let before = out.len();
+                trade(ctx, (s, e), (folded, at), p, &mut out);
+                if out.len() > before && folded.trim_end().ends_with(';') {
+                    listing = Some(p.clone());
+                }
+            }
         }
         rank(ctx, (s, e), (folded, map), &mut out);
         aid(ctx, (s, e), (folded, map), pair.as_ref(), &mut out);
@@ -602,33 +625,97 @@ const TARGET_WORDS: &[&str] = &[
     "se dat",
 ];
 
+/// Words of a clause that make its figure something other than the pair's two-way trade: a
+/// one-way flow, investment, aid.
+const NOT_TRADE: &[&str] = &["dau tu", "fdi", "oda", "vien tro", "von "];
+
+/// Words for a group of countries or a country's total with the world, which make a sentence
+/// naming no foreign country about no pair.
+const GROUPS: &[&str] = &[
+    "cac nen kinh te",
+    "cac nuoc",
+    "cac thi truong",
+    "thanh vien",
+    "asean",
+    "apec",
+    " eu ",
+    "chau au",
+    "the gioi",
+    "toan cau",
+    "ca nuoc",
+];
+
+/// The trade figures of the sentence `[s, e)` whose trade words are at `at` in its folded
+/// copy (0 for a sentence going on with a list of figures).
 fn trade(
     ctx: &Context<'_>,
-    s: usize,
-    e: usize,
-    folded: &str,
+    (s, e): (usize, usize),
+    (folded, at): (&str, usize),
     pair: &[String],
     out: &mut Vec<Found>,
 ) {
-    let Some(at) = TRADE_WORDS.iter().filter_map(|w| find_str(folded, w)).min() else {
+    // A sentence naming no foreign country and speaking of a group ("các nền kinh tế APEC")
+    // is about no pair, whatever the passage's pair is.
+    if !countries_in(ctx, s, e).iter().any(|(_, c)| c != "VN")
+        && GROUPS.iter().any(|w| has(folded, w))
+    {
         return;
+    }
+    // The clause of the trade words: a target said before them ("phấn đấu đưa kim ngạch …
+    // lên") holds for the figures after them, but for one said as the present figure in an
+    // insert ("đưa kim ngạch, hiện đạt 10 tỷ USD, lên 20 tỷ USD").
+    let clause_start = folded[..at].rfind([',', ';', ':']).map_or(0, |i| i + 1);
+    let target_in = |stretch: &str| {
+        TARGET_WORDS
+            .iter()
+            .filter_map(|w| find_str(stretch, w))
+            .min()
     };
+    let mut target = target_in(&folded[clause_start..])
+        .map(|i| clause_start + i)
+        .filter(|&t| t < at);
     let text = ctx.text.get(s..e).unwrap_or("");
+    let mut from = at;
     for m in money::find(text) {
-        // The figure after the trade words, not a target.
         let before = folded_len(ctx, s, s + m.start);
         if before < at {
             continue;
         }
-        let clause = folded.get(at..before).unwrap_or("");
-        if TARGET_WORDS.iter().any(|w| clause.contains(w)) {
+        // Every figure after the trade words counts ("năm ngoái đạt 3 tỷ USD, 7 tháng đầu năm
+        // nay đạt 1,7 tỷ USD") but targets, one-way flows, investment and increments.
+        let stretch = folded.get(from..before).unwrap_or("");
+        let start_of_stretch = from;
+        from = folded_len(ctx, s, s + m.end);
+        if let Some(i) = target_in(stretch) {
+            target = Some(start_of_stretch + i);
+        }
+        let last = stretch
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .rfind(|w| !["hon", "gan", "khoang", "tren", "xap", "xi", "muc"].contains(w))
+            .unwrap_or("");
+        if let Some(t) = target {
+            let insert = folded.get(t..before).is_some_and(|x| x.contains(','));
+            if !(insert && last == "dat") {
+                continue;
+            }
+        }
+        if NOT_TRADE.iter().any(|w| has(stretch, w)) {
+            continue;
+        }
+        let one_way = stretch.match_indices("khau").any(|(i, _)| {
+            let head = stretch[..i].trim_end();
+            (head.ends_with("xuat") || head.ends_with("nhap"))
+                && !head.ends_with("xuat nhap")
+                && !head.ends_with("xuat, nhap")
+        });
+        if one_way || ["tang", "giam", "them"].contains(&last) {
             continue;
         }
         let mut f = Found::new("trade_volume", pair.to_vec(), (s, e));
         f.amount = Some(m.amount);
         f.currency = Some(m.currency);
         out.push(f);
-        break;
     }
 }
 

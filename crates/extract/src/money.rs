@@ -32,6 +32,13 @@ const CURRENCIES: &[(&str, &str)] = &[
     ("do la hong kong", "HKD"),
     ("do la dai loan", "TWD"),
     ("do la", "USD"),
+    ("dollar my", "USD"),
+    ("dollar uc", "AUD"),
+    ("dollar australia", "AUD"),
+    ("dollar canada", "CAD"),
+    ("dollar singapore", "SGD"),
+    ("dollar new zealand", "NZD"),
+    ("dollar", "USD"),
     ("dola", "USD"),
     ("usd", "USD"),
     ("us$", "USD"),
@@ -78,7 +85,7 @@ const DONG_COMPOUNDS: &[&str] = &[
 
 static AMOUNT: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)(\d+(?:[.,]\d+)*)\s*(nghìn tỷ|ngàn tỷ|nghìn tỉ|ngàn tỉ|nghìn|ngàn|triệu|tỷ|tỉ|million|billion)?\s+",
+        r"(?i)(\d+(?:[.,]\d+)*|\b(?:một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|nửa)\b)\s*(nghìn tỷ|ngàn tỷ|nghìn tỉ|ngàn tỉ|nghìn|ngàn|triệu|tỷ|tỉ|million|billion)?\s+",
     )
 });
 
@@ -124,6 +131,25 @@ fn multiplier(word: &str) -> f64 {
     }
 }
 
+/// The value of a number written as a word ("ba", "nửa").
+fn number_word(word: &str) -> Option<f64> {
+    const WORDS: &[(&str, f64)] = &[
+        ("mot", 1.0),
+        ("hai", 2.0),
+        ("ba", 3.0),
+        ("bon", 4.0),
+        ("nam", 5.0),
+        ("sau", 6.0),
+        ("bay", 7.0),
+        ("tam", 8.0),
+        ("chin", 9.0),
+        ("muoi", 10.0),
+        ("nua", 0.5),
+    ];
+    let w = fold(word);
+    WORDS.iter().find(|(k, _)| *k == w).map(|(_, v)| *v)
+}
+
 /// Every amount of money in `text`.
 pub fn find(text: &str) -> Vec<Money> {
     let mut out = Vec::new();
@@ -131,8 +157,14 @@ pub fn find(text: &str) -> Vec<Money> {
         let (Some(n), Some(whole)) = (c.get(1), c.get(0)) else {
             continue;
         };
-        let Some(value) = parse_number(n.as_str()) else {
-            continue;
+        // A number in words counts only before a multiplier: "ba tỷ USD", "nửa triệu euro".
+        let value = match (parse_number(n.as_str()), c.get(2)) {
+            (Some(v), _) => v,
+            (None, Some(_)) => match number_word(n.as_str()) {
+                Some(v) => v,
+                None => continue,
+            },
+            (None, None) => continue,
         };
         let mult = c.get(2).map_or(1.0, |m| multiplier(m.as_str()));
         let rest = &text[whole.end()..];
@@ -196,6 +228,12 @@ mod tests {
         assert_eq!(one("100 triệu yên"), (1e8, "JPY"));
         assert_eq!(one("5 triệu đô la Úc"), (5e6, "AUD"));
         assert_eq!(one("1,5 triệu euro"), (1.5e6, "EUR"));
+        assert_eq!(one("đạt gần ba tỷ USD"), (3e9, "USD"));
+        assert_eq!(one("viện trợ nửa triệu euro"), (5e5, "EUR"));
+        assert_eq!(one("hơn một tỷ USD mỗi năm"), (1e9, "USD"));
+        assert_eq!(one("5 triệu dollar Canada"), (5e6, "CAD"));
+        assert_eq!(one("5 triệu bảng Anh"), (5e6, "GBP"));
+        assert!(find("có 50 bang").is_empty());
     }
 
     #[test]
@@ -204,5 +242,7 @@ mod tests {
         assert!(find("hơn 2 triệu người dân").is_empty());
         assert!(find("5 đồng chí lãnh đạo").is_empty());
         assert!(find("3 đồng thời").is_empty());
+        assert!(find("năm USD").is_empty());
+        assert!(find("hai nước đạt 3 tỷ").is_empty());
     }
 }
