@@ -146,7 +146,12 @@ fn confirmed_elsewhere(ctx: &Context<'_>, code: &str, start: usize, end: usize) 
 fn country_context(text: &str, at: usize) -> bool {
     let before = fold(text.get(at.saturating_sub(24)..at).unwrap_or(""));
     let b = before.trim_end();
+    let capital = text
+        .get(at..)
+        .and_then(|t| t.chars().next())
+        .is_some_and(char::is_uppercase);
     b.ends_with('-')
+        || (capital && b.ends_with("cua"))
         || b.ends_with("nuoc")
         || b.ends_with("viet")
         || b.ends_with("va")
@@ -307,7 +312,7 @@ pub fn find(ctx: &Context<'_>) -> Vec<Found> {
             }
         }
         rank(ctx, (s, e), (folded, map), &mut out);
-        aid(ctx, (s, e), (folded, map), pair.as_ref(), &mut out);
+        aid(ctx, (s, e), (folded, map), &mut out);
     }
     // One fact per kind, countries and value.
     let mut uniq: Vec<Found> = Vec::new();
@@ -788,26 +793,48 @@ const AID_WORDS: &[&str] = &[
     "ung ho",
     "tang",
     "khoan vay",
+    "khoan tin dung",
+    "han muc tin dung",
     "cam ket",
 ];
+
+/// Where the first aid word of the folded sentence starts; "tang" only as "tặng" (to give),
+/// not "tăng" (to rise), which fold alike.
+fn aid_at(ctx: &Context<'_>, folded: &str, map: &[usize]) -> Option<usize> {
+    static PADDED: OnceLock<Vec<String>> = OnceLock::new();
+    let padded = PADDED.get_or_init(|| AID_WORDS.iter().map(|w| format!(" {w} ")).collect());
+    padded
+        .iter()
+        .filter_map(|w| {
+            folded
+                .match_indices(w.as_str())
+                .map(|(i, _)| i + 1)
+                .find(|&i| {
+                    w != " tang "
+                        || map
+                            .get(i)
+                            .and_then(|&o| ctx.text.get(o..))
+                            .is_some_and(|t| t.starts_with("tặng") || t.starts_with("Tặng"))
+                })
+        })
+        .min()
+}
+
+/// The last country other than `not` named in the few sentences before `start`.
+fn recent_other(ctx: &Context<'_>, start: usize, not: &str) -> Option<String> {
+    countries_in(ctx, start.saturating_sub(600), start)
+        .into_iter()
+        .map(|(_, c)| c)
+        .rfind(|c| c != not)
+}
 
 fn aid(
     ctx: &Context<'_>,
     (s, e): (usize, usize),
     (folded, map): (&str, &[usize]),
-    pair: Option<&Vec<String>>,
     out: &mut Vec<Found>,
 ) {
-    static PADDED: OnceLock<Vec<String>> = OnceLock::new();
-    let padded = PADDED.get_or_init(|| AID_WORDS.iter().map(|w| format!(" {w} ")).collect());
-    let Some(at) = padded
-        .iter()
-        .filter_map(|w| {
-            let i = find_str(folded, w)?;
-            Some(i + 1)
-        })
-        .min()
-    else {
+    let Some(at) = aid_at(ctx, folded, map) else {
         return;
     };
     if TRADE_WORDS.iter().any(|w| has(folded, w))
@@ -816,18 +843,24 @@ fn aid(
         return;
     }
     let text = ctx.text.get(s..e).unwrap_or("");
-    // The amount follows the verb, or stands right before it ("124.000 USD viện trợ từ …").
+    // The amount follows the verb, or stands right before it ("124.000 USD viện trợ từ …",
+    // "dự án trị giá 5 triệu USD nhằm hỗ trợ …").
     let Some(m) = money::find(text).into_iter().find(|m| {
         let before = folded_len(ctx, s, s + m.start);
         let through = folded_len(ctx, s, s + m.end);
         let aid_noun = folded[at..].starts_with("vien tro") || folded[at..].starts_with("tai tro");
-        before > at || (aid_noun && through <= at && at - through <= 2)
+        let purpose = folded
+            .get(through..at)
+            .is_some_and(|x| matches!(x.trim(), "nham" | "de"));
+        before > at || (aid_noun && through <= at && at - through <= 2) || purpose
     }) else {
         return;
     };
     let absolute = |folded_at: usize| map.get(folded_at).copied().unwrap_or(e);
-    let split = absolute(at);
-    // The recipient, when named: "… 100.000 USD cho (nhân dân) Philippines".
+    let split = absolute(at).min(s + m.start);
+    let money_end = s + m.end;
+    // The recipient, when named: "… 100.000 USD cho (nhân dân) Philippines", "tặng Quốc hội
+    // Campuchia 5 tỷ đồng", "… 5 triệu bảng Anh giúp người dân Philippines".
     let recipient = folded[at..]
         .find(" cho ")
         .map(|i| absolute(at + i + 5))
@@ -837,28 +870,59 @@ fn aid(
                 .next()
                 .map(|(_, c)| c)
         });
+    let between = || {
+        let from = absolute(at);
+        countries_in(ctx, from, (s + m.start).max(from))
+            .into_iter()
+            .next()
+            .map(|(_, c)| c)
+    };
+    let after = || {
+        countries_in(ctx, money_end, e)
+            .into_iter()
+            .next()
+            .map(|(_, c)| c)
+    };
     // The donor: the country acting before the aid verb ("viện trợ từ New Zealand": after
     // "từ"); Vietnam gives only when the text names whom it gives to.
-    let from_donor = text[split - s..]
-        .find(" từ ")
+    let from_donor = text
+        .get(split.saturating_sub(s)..)
+        .and_then(|t| t.find(" từ "))
         .map(|i| split + i + " từ ".len())
         .and_then(|from| {
             countries_in(ctx, from, (from + 24).min(e))
                 .into_iter()
                 .next()
-                .map(|(_, c)| c)
         });
+    let named = recipient
+        .clone()
+        .or_else(between)
+        .or_else(|| after().filter(|c| from_donor.as_ref().is_none_or(|(_, d)| d != c)));
     let donor = from_donor.or_else(|| {
         countries_in(ctx, s, split)
             .into_iter()
-            .map(|(_, c)| c)
-            .rfind(|c| Some(c) != recipient.as_ref() && (c != "VN" || recipient.is_some()))
+            .rfind(|(_, c)| Some(c) != named.as_ref() && (c != "VN" || named.is_some()))
     });
-    let Some(donor) = donor.filter(|d| Some(d) != recipient.as_ref()) else {
+    // "Đất nước Bắc Âu này đã viện trợ …": the country of the passage.
+    let donor = donor.map(|(at, c)| (Some(at), c)).or_else(|| {
+        let head = &folded[..at];
+        (has(head, "nuoc") && head.split_whitespace().any(|w| w == "nay"))
+            .then(|| recent_other(ctx, s, "VN"))
+            .flatten()
+            .map(|c| (None, c))
+    });
+    let Some((donor_at, donor)) = donor.filter(|(_, d)| Some(d) != named.as_ref()) else {
         return;
     };
-    let recipient = recipient
-        .or_else(|| pair.and_then(|p| p.iter().find(|c| **c != donor).cloned()))
+    // A relief society's pledge is not a state's aid ("Hội Chữ thập đỏ New Zealand").
+    if let Some(d) = donor_at {
+        let lead = ctx.folded.str(d.saturating_sub(40), d);
+        if has(lead, "chu thap do") || has(lead, "phi chinh phu") {
+            return;
+        }
+    }
+    let recipient = named
+        .or_else(|| recent_other(ctx, s, &donor))
         .unwrap_or_else(|| "VN".to_string());
     let mut f = Found::new("aid", vec![donor.clone(), recipient], (s, e));
     f.donor = Some(donor);

@@ -178,7 +178,15 @@ pub fn find(text: &str) -> Vec<Money> {
         // "đồng" is also the first syllable of many words: "đồng chí", "đồng thời".
         if *code == "VND" && word.starts_with("dong") {
             let next = folded[word.len()..].split_whitespace().next().unwrap_or("");
-            if DONG_COMPOUNDS.contains(&next) {
+            // After a multiplier only words for people can follow ("2 triệu đồng bào"):
+            // "1.500 tỷ đồng viện trợ" is money.
+            let people = ["bao", "chi", "minh", "nghiep", "huong", "doi"];
+            let compound = if c.get(2).is_some() {
+                people.contains(&next)
+            } else {
+                DONG_COMPOUNDS.contains(&next)
+            };
+            if compound {
                 continue;
             }
         }
@@ -225,6 +233,7 @@ mod tests {
         assert_eq!(one("trị giá 10 triệu nhân dân tệ"), (1e7, "CNY"));
         assert_eq!(one("gần 15 tỷ đô la"), (1.5e10, "USD"));
         assert_eq!(one("2 nghìn tỷ đồng"), (2e12, "VND"));
+        assert_eq!(one("dành 1.500 tỷ đồng viện trợ"), (1.5e12, "VND"));
         assert_eq!(one("100 triệu yên"), (1e8, "JPY"));
         assert_eq!(one("5 triệu đô la Úc"), (5e6, "AUD"));
         assert_eq!(one("1,5 triệu euro"), (1.5e6, "EUR"));
@@ -241,6 +250,7 @@ mod tests {
         assert!(find("172 dự án đầu tư").is_empty());
         assert!(find("hơn 2 triệu người dân").is_empty());
         assert!(find("5 đồng chí lãnh đạo").is_empty());
+        assert!(find("hơn 2 triệu đồng bào").is_empty());
         assert!(find("3 đồng thời").is_empty());
         assert!(find("năm USD").is_empty());
         assert!(find("hai nước đạt 3 tỷ").is_empty());
