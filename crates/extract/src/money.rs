@@ -85,7 +85,7 @@ const DONG_COMPOUNDS: &[&str] = &[
 
 static AMOUNT: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)(\d+(?:[.,]\d+)*|\b(?:một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|nửa)\b)\s*(nghìn tỷ|ngàn tỷ|nghìn tỉ|ngàn tỉ|nghìn|ngàn|triệu|tỷ|tỉ|million|billion)?\s+",
+        r"(?i)(\d+(?:[.,]\d+)*|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|nửa)\s*(nghìn tỷ|ngàn tỷ|nghìn tỉ|ngàn tỉ|nghìn|ngàn|triệu|tỷ|tỉ|million|billion)?\s+",
     )
 });
 
@@ -160,11 +160,13 @@ pub fn find(text: &str) -> Vec<Money> {
         // A number in words counts only before a multiplier: "ba tỷ USD", "nửa triệu euro".
         let value = match (parse_number(n.as_str()), c.get(2)) {
             (Some(v), _) => v,
-            (None, Some(_)) => match number_word(n.as_str()) {
-                Some(v) => v,
-                None => continue,
-            },
-            (None, None) => continue,
+            (None, Some(_)) if !text[..n.start()].ends_with(char::is_alphanumeric) => {
+                match number_word(n.as_str()) {
+                    Some(v) => v,
+                    None => continue,
+                }
+            }
+            (None, _) => continue,
         };
         let mult = c.get(2).map_or(1.0, |m| multiplier(m.as_str()));
         let rest = &text[whole.end()..];
