@@ -64,9 +64,19 @@ fn countries_in(ctx: &Context<'_>, start: usize, end: usize) -> Vec<(usize, Stri
         .filter(|t| t.end <= end)
     {
         if let TagKind::Country { code, ambiguous } = &t.kind {
-            if !ambiguous || country_context(ctx.text, t.start) {
+            if !ambiguous
+                || country_context(ctx.text, t.start)
+                || confirmed_elsewhere(ctx, code, t.start, t.end)
+            {
                 out.push((t.start, code.clone()));
             }
+        }
+        // A national party stands for its country ("Đảng Cộng sản Pháp").
+        if let TagKind::Organization {
+            country: Some(code),
+        } = &t.kind
+        {
+            out.push((t.start, code.clone()));
         }
     }
     for m in starting_in(&ctx.persons.mentions, start, end, |m| m.start)
@@ -86,11 +96,62 @@ fn countries_in(ctx: &Context<'_>, start: usize, end: usize) -> Vec<(usize, Stri
     out
 }
 
+/// Whether an ambiguous name of `code` at `[start, end)` reads as the country because the
+/// article names that country plainly elsewhere ("Đức hiện là đối tác …" in an article that
+/// says "Cộng hòa Liên bang Đức"): capitalized, not part of a person's name, not after an
+/// honorific.
+fn confirmed_elsewhere(ctx: &Context<'_>, code: &str, start: usize, end: usize) -> bool {
+    if !ctx
+        .text
+        .get(start..end)
+        .and_then(|w| w.chars().next())
+        .is_some_and(char::is_uppercase)
+    {
+        return false;
+    }
+    let in_name = starting_in(&ctx.persons.mentions, start.saturating_sub(64), end, |m| {
+        m.start
+    })
+    .iter()
+    .any(|m| m.start <= start && m.end >= end);
+    if in_name {
+        return false;
+    }
+    let from = ctx
+        .text
+        .get(..start)
+        .unwrap_or("")
+        .char_indices()
+        .rev()
+        .nth(7)
+        .map_or(0, |(i, _)| i);
+    let before = fold(ctx.text.get(from..start).unwrap_or(""));
+    let honorific = before
+        .split_whitespace()
+        .last()
+        .is_some_and(|w| ["ong", "ba", "anh", "chi", "em", "co", "chu", "bac"].contains(&w));
+    if honorific {
+        return false;
+    }
+    ctx.pair
+        .as_ref()
+        .is_some_and(|(a, b)| a == code || b == code)
+        || ctx.tags.iter().any(|t| {
+            matches!(&t.kind, TagKind::Country { code: c, ambiguous } if c == code
+                && (!ambiguous || country_context(ctx.text, t.start)))
+        })
+}
+
 /// Whether an ambiguous country name at `at` reads as a country: "Việt Nam - Anh", "nước Anh".
 fn country_context(text: &str, at: usize) -> bool {
     let before = fold(text.get(at.saturating_sub(24)..at).unwrap_or(""));
     let b = before.trim_end();
+    let capital = text
+        .get(at..)
+        .and_then(|t| t.chars().next())
+        .is_some_and(char::is_uppercase);
     b.ends_with('-')
+        || (capital && b.ends_with("cua"))
         || b.ends_with("nuoc")
         || b.ends_with("viet")
         || b.ends_with("va")
@@ -113,7 +174,12 @@ fn pair_of(ctx: &Context<'_>, start: usize, end: usize, folded: &str) -> Option<
     }
     match uniq.len() {
         0 => {
-            if has(folded, "hai nuoc") || has(folded, "song phuong") || has(folded, "hai ben") {
+            if has(folded, "hai nuoc")
+                || has(folded, "song phuong")
+                || has(folded, "hai ben")
+                || has(folded, "hai chieu")
+                || TRADE_WORDS.iter().any(|w| has(folded, w))
+            {
                 recent_pair(ctx, start)
             } else {
                 None
@@ -195,16 +261,11 @@ const RANK_WORDS: &[(&str, u32)] = &[
 fn fact_words() -> &'static Phrases {
     static P: OnceLock<Phrases> = OnceLock::new();
     P.get_or_init(|| {
-        let established = [
-            "thiet lap quan he ngoai giao",
-            "thiet lap quan he",
-            "lap quan he ngoai giao",
-        ];
+        let established = ESTABLISHED.iter().copied();
         let levels = LEVELS.iter().map(|(p, _)| *p);
         let aid = AID_WORDS.iter().map(|w| format!(" {w} "));
         Phrases::new(
             established
-                .into_iter()
                 .chain(levels)
                 .chain(TRADE_WORDS.iter().copied())
                 .chain(RANK_PHRASES.iter().copied())
@@ -220,20 +281,38 @@ pub fn find(ctx: &Context<'_>) -> Vec<Found> {
     // Every fact needs one of its words in the sentence: find them all in one pass over the
     // body, and leave the (many) sentences without any.
     let words = fact_words().occurrences(ctx.folded.str(0, ctx.text.len()));
+    // The pair of a trade figure whose sentence ended in ";": the list of figures may go on
+    // in the next one ("… năm 2022 đạt 150 triệu USD; năm 2023 đạt 95,8 triệu USD").
+    let mut listing: Option<Vec<String>> = None;
     for &(s, e) in ctx.sentences {
+        let carried = listing.take();
         if !any_within(&words, ctx.folded.at(s), ctx.folded.at(e)) {
+            if let Some(p) = carried {
+                let folded = ctx.folded.str(s, e);
+                let before = out.len();
+                trade(ctx, (s, e), (folded, 0), &p, &mut out);
+                if out.len() > before && folded.trim_end().ends_with(';') {
+                    listing = Some(p);
+                }
+            }
             continue;
         }
         // The sentence folded, and for each of its bytes the body offset it came from.
         let (folded, map) = ctx.folded.span(s, e);
         let pair = pair_of(ctx, s, e, folded);
-        relations(ctx, s, e, folded, pair.as_ref(), &mut out);
+        relations(ctx, (s, e), folded, pair.as_ref(), &mut out);
         if let Some(p) = &pair {
             partnership(folded, p, (s, e), &mut out);
-            trade(ctx, s, e, folded, p, &mut out);
+            if let Some(at) = TRADE_WORDS.iter().filter_map(|w| find_str(folded, w)).min() {
+                let before = out.len();
+                trade(ctx, (s, e), (folded, at), p, &mut out);
+                if out.len() > before && folded.trim_end().ends_with(';') {
+                    listing = Some(p.clone());
+                }
+            }
         }
         rank(ctx, (s, e), (folded, map), &mut out);
-        aid(ctx, (s, e), (folded, map), pair.as_ref(), &mut out);
+        aid(ctx, (s, e), (folded, map), &mut out);
     }
     // One fact per kind, countries and value.
     let mut uniq: Vec<Found> = Vec::new();
@@ -270,7 +349,20 @@ pub fn find(ctx: &Context<'_>) -> Vec<Found> {
             }
         }
     }
-    // A pair's trade volume: when several figures are stated, all count (partial years too).
+    // A pair has one framework, its highest: "lập Đối tác toàn diện năm 2009 … nâng lên Đối
+    // tác chiến lược" is a strategic partnership.
+    let height = |l: Option<&str>| LEVELS.iter().rev().position(|(_, x)| Some(*x) == l);
+    let highest: Vec<(Vec<String>, Option<usize>)> = uniq
+        .iter()
+        .filter(|f| f.kind == "partnership")
+        .map(|f| (f.countries.clone(), height(f.level)))
+        .collect();
+    uniq.retain(|f| {
+        f.kind != "partnership"
+            || !highest
+                .iter()
+                .any(|(c, h)| *c == f.countries && *h > height(f.level))
+    });
     uniq
 }
 
@@ -283,81 +375,137 @@ fn precision(d: Option<PartialDate>) -> u8 {
     }
 }
 
+/// What says relations were established, folded; "thiết lập quan hệ" alone only when no
+/// partnership follows ("thiết lập quan hệ Đối tác chiến lược" founds a framework).
+const ESTABLISHED: &[&str] = &[
+    "thiet lap quan he ngoai giao",
+    "lap quan he ngoai giao",
+    "chinh thuc hoa quan he ngoai giao",
+    "thiet lap quan he",
+];
+
+/// Words right before the establishing verb that make it a purpose, a plan or a wish, not a
+/// fact ("để thiết lập", "sẽ sớm thiết lập", "tiến tới thiết lập").
+const NOT_YET: &[&str] = &[
+    "de", "se", "som", "nham", "toi", "muon", "chua", "khong", "hy", "vong", "can", "dinh",
+];
+
+/// Where in the folded sentence relations are said to be established, if they are.
+fn established_at(folded: &str) -> Option<usize> {
+    let at = ESTABLISHED.iter().find_map(|p| {
+        let i = find_str(folded, p)?;
+        let after = folded[i + p.len()..].trim_start();
+        let framework = after.starts_with("doi tac") || after.starts_with("hop tac");
+        (*p != "thiet lap quan he" || !framework).then_some(i)
+    })?;
+    // "lập quan hệ" inside "thiết lập quan hệ": the verb starts at "thiết".
+    let at = if folded[..at].ends_with("thiet ") {
+        at - "thiet ".len()
+    } else {
+        at
+    };
+    let before: Vec<&str> = folded[..at]
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .rev()
+        .take(3)
+        .collect();
+    if before.iter().any(|w| NOT_YET.contains(w)) {
+        return None;
+    }
+    Some(at)
+}
+
 fn relations(
     ctx: &Context<'_>,
-    s: usize,
-    e: usize,
+    (s, e): (usize, usize),
     folded: &str,
     pair: Option<&Vec<String>>,
     out: &mut Vec<Found>,
 ) {
-    let established = has(folded, "thiet lap quan he ngoai giao")
-        || has(folded, "thiet lap quan he")
-        || has(folded, "lap quan he ngoai giao");
-    if !established {
+    let Some(at) = established_at(folded) else {
         return;
-    }
+    };
     let Some(pair) = pair else { return };
-    let mentions: Vec<&DateMention> = ctx
+    let base = ctx.folded.at(s);
+    // Date mentions of the sentence with their folded offsets in it.
+    let mentions: Vec<(usize, &DateMention)> = ctx
         .dates
         .iter()
         .filter(|m| m.start >= s && m.end <= e)
+        .map(|m| (ctx.folded.at(m.start).saturating_sub(base), m))
         .collect();
-    // "kỷ niệm N năm": the founding year is the anniversary's year minus N.
-    let anniversary = anniversary_years(folded);
-    let mut date: Option<PartialDate> = None;
-    // A year range "(1994-2024)" gives the start.
-    for m in &mentions {
-        if let Said::Date(d) = m.said {
-            if m.range && d.day.is_none() && d.year.is_some() {
-                date = Some(d);
-                break;
-            }
-        }
-    }
-    if date.is_none() {
-        // A full date or month-year directly after "thiết lập quan hệ (ngoại giao)" or any dated
-        // mention whose year is before the anniversary.
-        let cands: Vec<PartialDate> = mentions
-            .iter()
-            .filter(|m| !m.range)
-            .filter_map(|m| match m.said {
-                Said::Date(d) if d.year.is_some() => Some(d),
-                _ => None,
-            })
-            .collect();
-        if let Some(n) = anniversary {
-            let year_of_anniversary = cands
-                .iter()
-                .filter_map(|d| d.year)
-                .max()
-                .or_else(|| ctx.anchor.and_then(|a| a.year));
-            if let Some(y) = year_of_anniversary {
-                let founding = y - n;
-                date = cands
-                    .iter()
-                    .find(|d| d.year == Some(founding))
-                    .copied()
-                    .or(Some(PartialDate {
-                        year: Some(founding),
-                        month: None,
-                        day: None,
-                    }));
-                // "ngày 14/11" with the founding year known: the day too.
-                if let Some(dm) = mentions.iter().find_map(|m| match m.said {
-                    Said::Date(d) if d.year.is_none() && d.day.is_some() => Some(d),
-                    _ => None,
-                }) {
-                    date = Some(PartialDate {
-                        year: Some(founding),
-                        ..dm
-                    });
-                }
-            }
+    // Nearest to the verb: after it first ("thiết lập quan hệ ngoại giao (ngày 11/1/1969)"),
+    // then before it, unless a clause of its own intervenes ("… năm 1934 sau khi X thiết lập").
+    let distance = |pos: usize| -> Option<usize> {
+        if pos >= at {
+            Some(pos - at)
         } else {
-            date = cands.iter().min().copied();
+            let between = folded.get(pos..at).unwrap_or("");
+            if has(between, "sau khi") || has(between, "truoc khi") {
+                None
+            } else {
+                Some(10_000 + at - pos)
+            }
         }
-    }
+    };
+    // A year range "(1994-2024)" gives the start: the range nearest the verb.
+    let range = mentions
+        .iter()
+        .filter_map(|&(pos, m)| match m.said {
+            Said::Date(d) if m.range && d.day.is_none() && d.year.is_some() => {
+                Some((distance(pos)?, d))
+            }
+            _ => None,
+        })
+        .min_by_key(|(k, _)| *k)
+        .map(|(_, d)| d);
+    let dated: Vec<(usize, PartialDate)> = mentions
+        .iter()
+        .filter(|(_, m)| !m.range)
+        .filter_map(|&(pos, m)| match m.said {
+            Said::Date(d) if d.year.is_some() => Some((pos, d)),
+            _ => None,
+        })
+        .collect();
+    let date = if range.is_some() {
+        range
+    } else if let Some(n) = anniversary_years(folded, at) {
+        // "kỷ niệm N năm … năm 2025": the founding year is the anniversary's year minus N.
+        // An anniversary without a year of its own ("năm nay", "sắp tới") gives nothing.
+        let year_of_anniversary = dated
+            .iter()
+            .filter_map(|(_, d)| d.year)
+            .chain(bare_years(folded))
+            .max();
+        year_of_anniversary.map(|y| {
+            let founding = y - n;
+            let said = dated.iter().find(|(_, d)| d.year == Some(founding));
+            // "ngày 14/11" with the founding year known: the day too.
+            let day = mentions.iter().find_map(|(_, m)| match m.said {
+                Said::Date(d) if d.year.is_none() && d.day.is_some() => Some(d),
+                _ => None,
+            });
+            match (said, day) {
+                (Some((_, d)), _) => *d,
+                (None, Some(d)) => PartialDate {
+                    year: Some(founding),
+                    ..d
+                },
+                (None, None) => PartialDate {
+                    year: Some(founding),
+                    month: None,
+                    day: None,
+                },
+            }
+        })
+    } else {
+        dated
+            .iter()
+            .filter_map(|&(pos, d)| Some((distance(pos)?, d)))
+            .min_by_key(|(k, _)| *k)
+            .map(|(_, d)| d)
+    };
     let Some(date) = date else { return };
     if date.year.is_some_and(|y| y < 1900) {
         return;
@@ -367,26 +515,56 @@ fn relations(
     out.push(f);
 }
 
-/// "kỷ niệm 30 năm", "30 năm thiết lập": the number of years.
-fn anniversary_years(folded: &str) -> Option<i32> {
-    let words: Vec<&str> = folded
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .collect();
-    for (i, w) in words.iter().enumerate() {
-        if *w == "nam" && i > 0 {
-            if let Ok(n) = words[i - 1].parse::<i32>() {
-                let near = words[i.saturating_sub(4)..i].contains(&"niem")
-                    || words
-                        .get(i + 1..(i + 4).min(words.len()))
-                        .is_some_and(|ws| ws.contains(&"thiet") || ws.contains(&"ngay"));
-                if near && (1..=200).contains(&n) {
-                    return Some(n);
-                }
-            }
+/// The words of a folded text with their byte offsets.
+fn words_at(folded: &str) -> impl Iterator<Item = (usize, &str)> {
+    let mut rest = folded.char_indices().peekable();
+    std::iter::from_fn(move || {
+        while rest.next_if(|(_, c)| !c.is_alphanumeric()).is_some() {}
+        let (from, _) = *rest.peek()?;
+        let mut to = from;
+        while let Some((i, c)) = rest.next_if(|(_, c)| c.is_alphanumeric()) {
+            to = i + c.len_utf8();
+        }
+        Some((from, folded.get(from..to).unwrap_or("")))
+    })
+}
+
+/// Years written as bare numbers ("vào 2017", "Năm Giao lưu … 2025").
+fn bare_years(folded: &str) -> impl Iterator<Item = i32> + '_ {
+    words_at(folded)
+        .filter(|(_, w)| w.len() == 4)
+        .filter_map(|(_, w)| w.parse::<i32>().ok())
+        .filter(|y| (1900..=2100).contains(y))
+}
+
+/// "kỷ niệm 30 năm", "30 năm thiết lập": the number of years; of several, the one said
+/// nearest before the establishing verb at `at` ("5 năm Đối tác … và 45 năm thiết lập").
+fn anniversary_years(folded: &str, at: usize) -> Option<i32> {
+    let words: Vec<(usize, &str)> = words_at(folded).collect();
+    let mut best: Option<(usize, i32)> = None;
+    for (i, &(pos, w)) in words.iter().enumerate() {
+        if w != "nam" || i == 0 {
+            continue;
+        }
+        let Ok(n) = words[i - 1].1.parse::<i32>() else {
+            continue;
+        };
+        let near = words[i.saturating_sub(4)..i]
+            .iter()
+            .any(|(_, w)| *w == "niem")
+            || words
+                .get(i + 1..(i + 4).min(words.len()))
+                .is_some_and(|ws| ws.iter().any(|(_, w)| *w == "thiet" || *w == "ngay"));
+        if !near || !(1..=200).contains(&n) {
+            continue;
+        }
+        // Before the verb, the nearer the better; after it, only if none is before.
+        let rank = if pos <= at { at - pos } else { 100_000 + pos };
+        if best.is_none_or(|(r, _)| rank < r) {
+            best = Some((rank, n));
         }
     }
-    None
+    best.map(|(_, n)| n)
 }
 
 fn partnership(folded: &str, pair: &[String], ev: (usize, usize), out: &mut Vec<Found>) {
@@ -401,6 +579,22 @@ fn partnership(folded: &str, pair: &[String], ev: (usize, usize), out: &mut Vec<
             // "Đối tác chiến lược toàn diện" contains "Đối tác chiến lược": the longer wins.
             if *level == "strategic_partnership" && after.trim_start().starts_with("toan dien") {
                 continue;
+            }
+            // A partnership of a group ("Đối tác chiến lược ASEAN - Hoa Kỳ"), or the count of
+            // a country's partners ("Đối tác toàn diện với 30 nước"), is no pair's level.
+            let next: Vec<&str> = after.split_whitespace().take(8).collect();
+            let group = ["asean", "eu", "apec", "g7", "g20"];
+            if next.first().is_some_and(|w| group.contains(w)) {
+                continue;
+            }
+            if let Some(k) = next.iter().position(|w| *w == "voi") {
+                let counted = next.get(k + 1).is_some_and(|w| {
+                    w.starts_with(|c: char| c.is_ascii_digit())
+                        || ["cac", "nhieu", "hon", "gan", "tren"].contains(w)
+                });
+                if counted {
+                    continue;
+                }
             }
             // A sector-specific partnership ("về năng lượng") is not the relation's level.
             if after.trim_start().starts_with("ve ") && !after.trim_start().starts_with("ve viec") {
@@ -436,33 +630,97 @@ const TARGET_WORDS: &[&str] = &[
     "se dat",
 ];
 
+/// Words of a clause that make its figure something other than the pair's two-way trade: a
+/// one-way flow, investment, aid.
+const NOT_TRADE: &[&str] = &["dau tu", "fdi", "oda", "vien tro", "von "];
+
+/// Words for a group of countries or a country's total with the world, which make a sentence
+/// naming no foreign country about no pair.
+const GROUPS: &[&str] = &[
+    "cac nen kinh te",
+    "cac nuoc",
+    "cac thi truong",
+    "thanh vien",
+    "asean",
+    "apec",
+    " eu ",
+    "chau au",
+    "the gioi",
+    "toan cau",
+    "ca nuoc",
+];
+
+/// The trade figures of the sentence `[s, e)` whose trade words are at `at` in its folded
+/// copy (0 for a sentence going on with a list of figures).
 fn trade(
     ctx: &Context<'_>,
-    s: usize,
-    e: usize,
-    folded: &str,
+    (s, e): (usize, usize),
+    (folded, at): (&str, usize),
     pair: &[String],
     out: &mut Vec<Found>,
 ) {
-    let Some(at) = TRADE_WORDS.iter().filter_map(|w| find_str(folded, w)).min() else {
+    // A sentence naming no foreign country and speaking of a group ("các nền kinh tế APEC")
+    // is about no pair, whatever the passage's pair is.
+    if !countries_in(ctx, s, e).iter().any(|(_, c)| c != "VN")
+        && GROUPS.iter().any(|w| has(folded, w))
+    {
         return;
+    }
+    // The clause of the trade words: a target said before them ("phấn đấu đưa kim ngạch …
+    // lên") holds for the figures after them, but for one said as the present figure in an
+    // insert ("đưa kim ngạch, hiện đạt 10 tỷ USD, lên 20 tỷ USD").
+    let clause_start = folded[..at].rfind([',', ';', ':']).map_or(0, |i| i + 1);
+    let target_in = |stretch: &str| {
+        TARGET_WORDS
+            .iter()
+            .filter_map(|w| find_str(stretch, w))
+            .min()
     };
+    let mut target = target_in(&folded[clause_start..])
+        .map(|i| clause_start + i)
+        .filter(|&t| t < at);
     let text = ctx.text.get(s..e).unwrap_or("");
+    let mut from = at;
     for m in money::find(text) {
-        // The figure after the trade words, not a target.
         let before = folded_len(ctx, s, s + m.start);
         if before < at {
             continue;
         }
-        let clause = folded.get(at..before).unwrap_or("");
-        if TARGET_WORDS.iter().any(|w| clause.contains(w)) {
+        // Every figure after the trade words counts ("năm ngoái đạt 3 tỷ USD, 7 tháng đầu năm
+        // nay đạt 1,7 tỷ USD") but targets, one-way flows, investment and increments.
+        let stretch = folded.get(from..before).unwrap_or("");
+        let start_of_stretch = from;
+        from = folded_len(ctx, s, s + m.end);
+        if let Some(i) = target_in(stretch) {
+            target = Some(start_of_stretch + i);
+        }
+        let last = stretch
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .rfind(|w| !["hon", "gan", "khoang", "tren", "xap", "xi", "muc"].contains(w))
+            .unwrap_or("");
+        if let Some(t) = target {
+            let insert = folded.get(t..before).is_some_and(|x| x.contains(','));
+            if !(insert && last == "dat") {
+                continue;
+            }
+        }
+        if NOT_TRADE.iter().any(|w| has(stretch, w)) {
+            continue;
+        }
+        let one_way = stretch.match_indices("khau").any(|(i, _)| {
+            let head = stretch[..i].trim_end();
+            (head.ends_with("xuat") || head.ends_with("nhap"))
+                && !head.ends_with("xuat nhap")
+                && !head.ends_with("xuat, nhap")
+        });
+        if one_way || ["tang", "giam", "them"].contains(&last) {
             continue;
         }
         let mut f = Found::new("trade_volume", pair.to_vec(), (s, e));
         f.amount = Some(m.amount);
         f.currency = Some(m.currency);
         out.push(f);
-        break;
     }
 }
 
@@ -535,26 +793,48 @@ const AID_WORDS: &[&str] = &[
     "ung ho",
     "tang",
     "khoan vay",
+    "khoan tin dung",
+    "han muc tin dung",
     "cam ket",
 ];
+
+/// Where the first aid word of the folded sentence starts; "tang" only as "tặng" (to give),
+/// not "tăng" (to rise), which fold alike.
+fn aid_at(ctx: &Context<'_>, folded: &str, map: &[usize]) -> Option<usize> {
+    static PADDED: OnceLock<Vec<String>> = OnceLock::new();
+    let padded = PADDED.get_or_init(|| AID_WORDS.iter().map(|w| format!(" {w} ")).collect());
+    padded
+        .iter()
+        .filter_map(|w| {
+            folded
+                .match_indices(w.as_str())
+                .map(|(i, _)| i + 1)
+                .find(|&i| {
+                    w != " tang "
+                        || map
+                            .get(i)
+                            .and_then(|&o| ctx.text.get(o..))
+                            .is_some_and(|t| t.starts_with("tặng") || t.starts_with("Tặng"))
+                })
+        })
+        .min()
+}
+
+/// The last country other than `not` named in the few sentences before `start`.
+fn recent_other(ctx: &Context<'_>, start: usize, not: &str) -> Option<String> {
+    countries_in(ctx, start.saturating_sub(600), start)
+        .into_iter()
+        .map(|(_, c)| c)
+        .rfind(|c| c != not)
+}
 
 fn aid(
     ctx: &Context<'_>,
     (s, e): (usize, usize),
     (folded, map): (&str, &[usize]),
-    pair: Option<&Vec<String>>,
     out: &mut Vec<Found>,
 ) {
-    static PADDED: OnceLock<Vec<String>> = OnceLock::new();
-    let padded = PADDED.get_or_init(|| AID_WORDS.iter().map(|w| format!(" {w} ")).collect());
-    let Some(at) = padded
-        .iter()
-        .filter_map(|w| {
-            let i = find_str(folded, w)?;
-            Some(i + 1)
-        })
-        .min()
-    else {
+    let Some(at) = aid_at(ctx, folded, map) else {
         return;
     };
     if TRADE_WORDS.iter().any(|w| has(folded, w))
@@ -563,18 +843,24 @@ fn aid(
         return;
     }
     let text = ctx.text.get(s..e).unwrap_or("");
-    // The amount follows the verb, or stands right before it ("124.000 USD viện trợ từ …").
+    // The amount follows the verb, or stands right before it ("124.000 USD viện trợ từ …",
+    // "dự án trị giá 5 triệu USD nhằm hỗ trợ …").
     let Some(m) = money::find(text).into_iter().find(|m| {
         let before = folded_len(ctx, s, s + m.start);
         let through = folded_len(ctx, s, s + m.end);
         let aid_noun = folded[at..].starts_with("vien tro") || folded[at..].starts_with("tai tro");
-        before > at || (aid_noun && through <= at && at - through <= 2)
+        let purpose = folded
+            .get(through..at)
+            .is_some_and(|x| matches!(x.trim(), "nham" | "de"));
+        before > at || (aid_noun && through <= at && at - through <= 2) || purpose
     }) else {
         return;
     };
     let absolute = |folded_at: usize| map.get(folded_at).copied().unwrap_or(e);
-    let split = absolute(at);
-    // The recipient, when named: "… 100.000 USD cho (nhân dân) Philippines".
+    let split = absolute(at).min(s + m.start);
+    let money_end = s + m.end;
+    // The recipient, when named: "… 100.000 USD cho (nhân dân) Philippines", "tặng Quốc hội
+    // Campuchia 5 tỷ đồng", "… 5 triệu bảng Anh giúp người dân Philippines".
     let recipient = folded[at..]
         .find(" cho ")
         .map(|i| absolute(at + i + 5))
@@ -584,28 +870,59 @@ fn aid(
                 .next()
                 .map(|(_, c)| c)
         });
+    let between = || {
+        let from = absolute(at);
+        countries_in(ctx, from, (s + m.start).max(from))
+            .into_iter()
+            .next()
+            .map(|(_, c)| c)
+    };
+    let after = || {
+        countries_in(ctx, money_end, e)
+            .into_iter()
+            .next()
+            .map(|(_, c)| c)
+    };
     // The donor: the country acting before the aid verb ("viện trợ từ New Zealand": after
     // "từ"); Vietnam gives only when the text names whom it gives to.
-    let from_donor = text[split - s..]
-        .find(" từ ")
+    let from_donor = text
+        .get(split.saturating_sub(s)..)
+        .and_then(|t| t.find(" từ "))
         .map(|i| split + i + " từ ".len())
         .and_then(|from| {
             countries_in(ctx, from, (from + 24).min(e))
                 .into_iter()
                 .next()
-                .map(|(_, c)| c)
         });
+    let named = recipient
+        .clone()
+        .or_else(between)
+        .or_else(|| after().filter(|c| from_donor.as_ref().is_none_or(|(_, d)| d != c)));
     let donor = from_donor.or_else(|| {
         countries_in(ctx, s, split)
             .into_iter()
-            .map(|(_, c)| c)
-            .rfind(|c| Some(c) != recipient.as_ref() && (c != "VN" || recipient.is_some()))
+            .rfind(|(_, c)| Some(c) != named.as_ref() && (c != "VN" || named.is_some()))
     });
-    let Some(donor) = donor.filter(|d| Some(d) != recipient.as_ref()) else {
+    // "Đất nước Bắc Âu này đã viện trợ …": the country of the passage.
+    let donor = donor.map(|(at, c)| (Some(at), c)).or_else(|| {
+        let head = &folded[..at];
+        (has(head, "nuoc") && head.split_whitespace().any(|w| w == "nay"))
+            .then(|| recent_other(ctx, s, "VN"))
+            .flatten()
+            .map(|c| (None, c))
+    });
+    let Some((donor_at, donor)) = donor.filter(|(_, d)| Some(d) != named.as_ref()) else {
         return;
     };
-    let recipient = recipient
-        .or_else(|| pair.and_then(|p| p.iter().find(|c| **c != donor).cloned()))
+    // A relief society's pledge is not a state's aid ("Hội Chữ thập đỏ New Zealand").
+    if let Some(d) = donor_at {
+        let lead = ctx.folded.str(d.saturating_sub(40), d);
+        if has(lead, "chu thap do") || has(lead, "phi chinh phu") {
+            return;
+        }
+    }
+    let recipient = named
+        .or_else(|| recent_other(ctx, s, &donor))
         .unwrap_or_else(|| "VN".to_string());
     let mut f = Found::new("aid", vec![donor.clone(), recipient], (s, e));
     f.donor = Some(donor);

@@ -32,6 +32,13 @@ const CURRENCIES: &[(&str, &str)] = &[
     ("do la hong kong", "HKD"),
     ("do la dai loan", "TWD"),
     ("do la", "USD"),
+    ("dollar my", "USD"),
+    ("dollar uc", "AUD"),
+    ("dollar australia", "AUD"),
+    ("dollar canada", "CAD"),
+    ("dollar singapore", "SGD"),
+    ("dollar new zealand", "NZD"),
+    ("dollar", "USD"),
     ("dola", "USD"),
     ("usd", "USD"),
     ("us$", "USD"),
@@ -78,7 +85,7 @@ const DONG_COMPOUNDS: &[&str] = &[
 
 static AMOUNT: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)(\d+(?:[.,]\d+)*)\s*(nghìn tỷ|ngàn tỷ|nghìn tỉ|ngàn tỉ|nghìn|ngàn|triệu|tỷ|tỉ|million|billion)?\s+",
+        r"(?i)(\d+(?:[.,]\d+)*|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|nửa)\s*(nghìn tỷ|ngàn tỷ|nghìn tỉ|ngàn tỉ|nghìn|ngàn|triệu|tỷ|tỉ|million|billion)?\s+",
     )
 });
 
@@ -124,6 +131,25 @@ fn multiplier(word: &str) -> f64 {
     }
 }
 
+/// The value of a number written as a word ("ba", "nửa").
+fn number_word(word: &str) -> Option<f64> {
+    const WORDS: &[(&str, f64)] = &[
+        ("mot", 1.0),
+        ("hai", 2.0),
+        ("ba", 3.0),
+        ("bon", 4.0),
+        ("nam", 5.0),
+        ("sau", 6.0),
+        ("bay", 7.0),
+        ("tam", 8.0),
+        ("chin", 9.0),
+        ("muoi", 10.0),
+        ("nua", 0.5),
+    ];
+    let w = fold(word);
+    WORDS.iter().find(|(k, _)| *k == w).map(|(_, v)| *v)
+}
+
 /// Every amount of money in `text`.
 pub fn find(text: &str) -> Vec<Money> {
     let mut out = Vec::new();
@@ -131,8 +157,16 @@ pub fn find(text: &str) -> Vec<Money> {
         let (Some(n), Some(whole)) = (c.get(1), c.get(0)) else {
             continue;
         };
-        let Some(value) = parse_number(n.as_str()) else {
-            continue;
+        // A number in words counts only before a multiplier: "ba tỷ USD", "nửa triệu euro".
+        let value = match (parse_number(n.as_str()), c.get(2)) {
+            (Some(v), _) => v,
+            (None, Some(_)) if !text[..n.start()].ends_with(char::is_alphanumeric) => {
+                match number_word(n.as_str()) {
+                    Some(v) => v,
+                    None => continue,
+                }
+            }
+            (None, _) => continue,
         };
         let mult = c.get(2).map_or(1.0, |m| multiplier(m.as_str()));
         let rest = &text[whole.end()..];
@@ -146,7 +180,15 @@ pub fn find(text: &str) -> Vec<Money> {
         // "đồng" is also the first syllable of many words: "đồng chí", "đồng thời".
         if *code == "VND" && word.starts_with("dong") {
             let next = folded[word.len()..].split_whitespace().next().unwrap_or("");
-            if DONG_COMPOUNDS.contains(&next) {
+            // After a multiplier only words for people can follow ("2 triệu đồng bào"):
+            // "1.500 tỷ đồng viện trợ" is money.
+            let people = ["bao", "chi", "minh", "nghiep", "huong", "doi"];
+            let compound = if c.get(2).is_some() {
+                people.contains(&next)
+            } else {
+                DONG_COMPOUNDS.contains(&next)
+            };
+            if compound {
                 continue;
             }
         }
@@ -193,9 +235,16 @@ mod tests {
         assert_eq!(one("trị giá 10 triệu nhân dân tệ"), (1e7, "CNY"));
         assert_eq!(one("gần 15 tỷ đô la"), (1.5e10, "USD"));
         assert_eq!(one("2 nghìn tỷ đồng"), (2e12, "VND"));
+        assert_eq!(one("dành 1.500 tỷ đồng viện trợ"), (1.5e12, "VND"));
         assert_eq!(one("100 triệu yên"), (1e8, "JPY"));
         assert_eq!(one("5 triệu đô la Úc"), (5e6, "AUD"));
         assert_eq!(one("1,5 triệu euro"), (1.5e6, "EUR"));
+        assert_eq!(one("đạt gần ba tỷ USD"), (3e9, "USD"));
+        assert_eq!(one("viện trợ nửa triệu euro"), (5e5, "EUR"));
+        assert_eq!(one("hơn một tỷ USD mỗi năm"), (1e9, "USD"));
+        assert_eq!(one("5 triệu dollar Canada"), (5e6, "CAD"));
+        assert_eq!(one("5 triệu bảng Anh"), (5e6, "GBP"));
+        assert!(find("có 50 bang").is_empty());
     }
 
     #[test]
@@ -203,6 +252,9 @@ mod tests {
         assert!(find("172 dự án đầu tư").is_empty());
         assert!(find("hơn 2 triệu người dân").is_empty());
         assert!(find("5 đồng chí lãnh đạo").is_empty());
+        assert!(find("hơn 2 triệu đồng bào").is_empty());
         assert!(find("3 đồng thời").is_empty());
+        assert!(find("năm USD").is_empty());
+        assert!(find("hai nước đạt 3 tỷ").is_empty());
     }
 }
