@@ -627,6 +627,32 @@ fn date_in(ctx: &Context<'_>, start: usize, end: usize) -> Option<PartialDate> {
         .find_map(|m| dates::resolve(m.said, ctx.anchor))
 }
 
+/// A date with at least its month told within a short reach of the trigger at `at..end`.
+fn date_near(
+    ctx: &Context<'_>,
+    start: usize,
+    end: usize,
+    at: usize,
+    t_end: usize,
+) -> Option<PartialDate> {
+    const REACH: usize = 100;
+    starting_in(ctx.dates, start, end, |m| m.start)
+        .iter()
+        .filter(|m| m.end <= end && !m.range)
+        .filter(|m| matches!(m.said, Said::Date(d) if d.month.is_some()))
+        .map(|m| {
+            let gap = if m.start >= t_end {
+                m.start - t_end
+            } else {
+                at.saturating_sub(m.end)
+            };
+            (gap, m)
+        })
+        .filter(|(gap, _)| *gap <= REACH)
+        .min_by_key(|(gap, _)| *gap)
+        .and_then(|(_, m)| dates::resolve(m.said, ctx.anchor))
+}
+
 /// The first day of a visit told in its sentence: a span of days ("từ ngày 10 đến 13/8"), or
 /// the arrival just before "bắt đầu" the visit at `at` ("đến Hà Nội tối 11/1, bắt đầu chuyến
 /// thăm").
@@ -662,8 +688,14 @@ fn current(d: PartialDate, anchor: Option<PartialDate>) -> bool {
 /// of that country when there is exactly one ("người đồng cấp Chile").
 fn participant(ctx: &Context<'_>, m: &Mention) -> Participant {
     match m.person {
+        // One person listed twice under the same name is one participant.
         Some(i) => Participant {
-            person: Some(i),
+            person: ctx
+                .persons
+                .list
+                .get(i)
+                .and_then(|p| ctx.persons.list.iter().position(|q| q.name == p.name))
+                .or(Some(i)),
             country: ctx.persons.list.get(i).and_then(|p| p.country.clone()),
             role: m.role.clone(),
         },
@@ -943,6 +975,14 @@ pub fn find(ctx: &Context<'_>) -> Vec<Found> {
                 own_date.or(last_date)
             }
             .or(year_only);
+            // "ngày 22-12-1992 đã ký …", "nhân chuyến thăm … (tháng 6/2013)": in a sentence
+            // about the relation's history, the day or month told next to the trigger.
+            let near = if historic {
+                date_near(ctx, s_start, s_end, t.at, t.end)
+            } else {
+                None
+            };
+            date = near.or(date);
             let mut place = own_place.clone().or_else(|| last_place.clone());
             let mut groups: Vec<Vec<Participant>> = Vec::new();
             // "hội đàm giữa A và B": the parties are the ones after "giữa".
@@ -1013,7 +1053,7 @@ pub fn find(ctx: &Context<'_>) -> Vec<Found> {
                             .and_then(|p| p.0.clone()),
                         dest,
                     ));
-                    if own_date.is_none() {
+                    if own_date.is_none() && near.is_none() {
                         date = last_date.map(|d| PartialDate { day: None, ..d });
                     }
                     if let Some(d) = visit_start(ctx, s_start, s_end, t.at).filter(|_| !historic) {

@@ -300,3 +300,27 @@ fn a_visit_is_dated_by_its_first_day() {
         "{found:?}"
     );
 }
+
+#[test]
+fn a_past_step_of_the_relation_keeps_the_date_told_beside_it() {
+    let body = "Sáng 19/6, Thủ tướng Phạm Minh Chính hội đàm với Thủ tướng Nhật Bản Kishida \
+                Fumio. Hai bên hài lòng về hợp tác, đặc biệt kể từ khi hai nước thiết lập quan hệ \
+                Đối tác chiến lược nhân chuyến thăm Nhật Bản của Chủ tịch nước Trương Tấn Sang \
+                (tháng 3/2014).";
+    let found = events(body);
+    assert_eq!(
+        dated(&found, "VISIT", "Trương Tấn Sang").as_deref(),
+        Some("2014-03"),
+        "{found:?}"
+    );
+    let body = "Sáng 19/6, Thủ tướng Phạm Minh Chính tiếp Đại sứ Hàn Quốc Choi Young Sam. Năm \
+                1992, Ngoại trưởng Hàn Quốc Lee Sang Ok sang thăm Việt Nam và ngày 22-12-1992 đã \
+                cùng Ngoại trưởng Nguyễn Mạnh Cầm ký tuyên bố chung về việc thiết lập quan hệ ngoại \
+                giao.";
+    let found = events(body);
+    assert_eq!(
+        dated(&found, "SIGN", "Nguyễn Mạnh Cầm").as_deref(),
+        Some("1992-12-22"),
+        "{found:?}"
+    );
+}
