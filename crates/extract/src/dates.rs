@@ -401,7 +401,6 @@ pub fn resolve(said: Said, anchor: Option<PartialDate>) -> Option<PartialDate> {
 pub fn text_anchor(text: &str, mentions: &[DateMention]) -> Option<PartialDate> {
     let mut years: Vec<i32> = mentions
         .iter()
-        .filter(|m| !m.range)
         .filter_map(|m| match m.said {
             Said::Date(d) if d.month.is_some() => d.year,
             _ => None,
@@ -421,16 +420,42 @@ pub fn text_anchor(text: &str, mentions: &[DateMention]) -> Option<PartialDate> 
             .find(|&i| text.is_char_boundary(i))
             .unwrap_or(0);
         let before = biennien_text::fold(text.get(from..g.start()).unwrap_or(""));
-        let target = [
-            "den nam ",
-            "toi nam ",
-            "den ",
-            "giai doan ",
-            "tam nhin ",
-            "muc tieu ",
-        ]
-        .iter()
-        .any(|w| before.ends_with(w));
+        // The end of a span ("giai đoạn 2015 - 2020", "(1971-2021)") is a term or an anniversary,
+        // and a year in a convention's name ("Luật Biển 1982", "UNCLOS 1982") dates the law.
+        let wide = (0..=g.start().saturating_sub(48))
+            .rev()
+            .find(|&i| text.is_char_boundary(i))
+            .unwrap_or(0);
+        let wide = biennien_text::fold(text.get(wide..g.start()).unwrap_or(""));
+        let clause = wide.rsplit(['.', '\n', ';']).next().unwrap_or("");
+        let span_end = {
+            let b = before.trim_end();
+            let b = b.strip_suffix(['-', '–']).map(str::trim_end).unwrap_or("");
+            let digits = b.bytes().rev().take_while(u8::is_ascii_digit).count();
+            // An anniversary in brackets ("kỷ niệm 45 năm (1973-2018)") is kept in its year,
+            // unless it is still to come.
+            let bracketed = text.get(g.end()..).is_some_and(|r| r.starts_with(')'));
+            digits == 4
+                && (!bracketed
+                    || ["sap ", "huong toi ", "chuan bi "]
+                        .iter()
+                        .any(|w| clause.contains(w)))
+        };
+        let law = ["luat bien", "unclos", "cong uoc"]
+            .iter()
+            .any(|w| clause.contains(w));
+        let target = span_end
+            || law
+            || [
+                "den nam ",
+                "toi nam ",
+                "den ",
+                "giai doan ",
+                "tam nhin ",
+                "muc tieu ",
+            ]
+            .iter()
+            .any(|w| before.ends_with(w));
         if let (false, Ok(y)) = (target, g.as_str().parse::<i32>()) {
             *counts.entry(y).or_default() += 1;
         }
@@ -445,7 +470,7 @@ pub fn text_anchor(text: &str, mentions: &[DateMention]) -> Option<PartialDate> 
     // A whole year's figures ("kim ngạch năm 2015 đạt 3,37 tỷ USD") are reported after it.
     let year = closed_years(text)
         .map(|y| y + 1)
-        .filter(|&y| y > named && y - named <= 1)
+        .filter(|&y| y > named)
         .max()
         .unwrap_or(named);
     Some(PartialDate {
@@ -595,6 +620,20 @@ mod tests {
         assert_eq!(anchor(text).as_deref(), Some("2015"));
         let text = "Năm 2015, kim ngạch dự kiến đạt 4 tỷ USD. Tháng 3/2015 hai bên gặp nhau.";
         assert_eq!(anchor(text).as_deref(), Some("2015"));
+        // Figures of a whole year, however far past the dated references, set a floor.
+        let text = "Quan hệ nâng cấp tháng 10/2016. Kim ngạch năm 2019 đạt 2 tỷ USD.";
+        assert_eq!(anchor(text).as_deref(), Some("2020"));
+        // A visit dated by a range of days is a dated reference.
+        let text = "Ông thăm Hà Nội từ ngày 4-6/9/2023. Quan hệ thiết lập ngày 1/2/1990.";
+        assert_eq!(anchor(text).as_deref(), Some("2023"));
+        // The end of a term, a convention's year and an anniversary still to come do not count.
+        let text =
+            "Kế hoạch giai đoạn 2016 - 2021 ký năm 2016, tuân thủ Luật Biển 1982 (UNCLOS 1982).";
+        assert_eq!(anchor(text).as_deref(), Some("2016"));
+        let text = "Năm 2010 hai nước gặp nhau; sắp kỷ niệm 30 năm quan hệ (1995-2025).";
+        assert_eq!(anchor(text).as_deref(), Some("2010"));
+        let text = "Năm 2012 hai nước gặp nhau; nay kỷ niệm 30 năm quan hệ (1995-2025).";
+        assert_eq!(anchor(text).as_deref(), Some("2025"));
         let text = "APEC 2017 tại Đà Nẵng, tầm nhìn đến năm 2030";
         assert_eq!(
             text_anchor(text, &find(text))

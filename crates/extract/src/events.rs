@@ -9,7 +9,7 @@ use std::sync::OnceLock;
 
 use aho_corasick::{AhoCorasick, MatchKind};
 
-use crate::dates::{self, PartialDate, Said};
+use crate::dates::{self, DateMention, PartialDate, Said};
 use crate::mapped::has;
 use crate::persons::{vietnamese_shape, Mention};
 use crate::tags::{starting_in, TagKind};
@@ -122,6 +122,8 @@ const TRIGGERS: &[(&str, Kind)] = &[
     ("công du", Kind::Visit),
     ("thăm", Kind::Visit),
     ("tiếp", Kind::Receive),
+    // An envoy presenting credentials is received by the head of state.
+    ("trình quốc thư", Kind::Receive),
     ("mời", Kind::Invite),
 ];
 
@@ -625,6 +627,55 @@ fn date_in(ctx: &Context<'_>, start: usize, end: usize) -> Option<PartialDate> {
         .find_map(|m| dates::resolve(m.said, ctx.anchor))
 }
 
+/// A date with at least its month told within a short reach of the trigger at `at..end`.
+fn date_near(
+    ctx: &Context<'_>,
+    start: usize,
+    end: usize,
+    at: usize,
+    t_end: usize,
+) -> Option<PartialDate> {
+    const REACH: usize = 100;
+    starting_in(ctx.dates, start, end, |m| m.start)
+        .iter()
+        .filter(|m| m.end <= end && !m.range)
+        .filter(|m| matches!(m.said, Said::Date(d) if d.month.is_some()))
+        .map(|m| {
+            let gap = if m.start >= t_end {
+                m.start - t_end
+            } else {
+                at.saturating_sub(m.end)
+            };
+            (gap, m)
+        })
+        .filter(|(gap, _)| *gap <= REACH)
+        .min_by_key(|(gap, _)| *gap)
+        .and_then(|(_, m)| dates::resolve(m.said, ctx.anchor))
+}
+
+/// The first day of a visit told in its sentence: a span of days ("từ ngày 10 đến 13/8"), or
+/// the arrival just before "bắt đầu" the visit at `at` ("đến Hà Nội tối 11/1, bắt đầu chuyến
+/// thăm").
+fn visit_start(ctx: &Context<'_>, start: usize, end: usize, at: usize) -> Option<PartialDate> {
+    let said: Vec<&DateMention> = starting_in(ctx.dates, start, end, |m| m.start)
+        .iter()
+        .filter(|m| m.end <= end)
+        .collect();
+    let span = said
+        .iter()
+        .find(|m| m.range && matches!(m.said, Said::Date(d) if d.day.is_some()));
+    let arrival = || {
+        if !ctx.text.get(start..at)?.trim_end().ends_with("bắt đầu") {
+            return None;
+        }
+        said.iter()
+            .rev()
+            .find(|m| m.end <= at && matches!(m.said, Said::Date(d) if d.day.is_some()))
+    };
+    span.or_else(arrival)
+        .and_then(|m| dates::resolve(m.said, ctx.anchor))
+}
+
 /// Whether a date is of the article's time rather than history: within a year of the anchor.
 fn current(d: PartialDate, anchor: Option<PartialDate>) -> bool {
     match (d.year, anchor.and_then(|a| a.year)) {
@@ -637,8 +688,14 @@ fn current(d: PartialDate, anchor: Option<PartialDate>) -> bool {
 /// of that country when there is exactly one ("người đồng cấp Chile").
 fn participant(ctx: &Context<'_>, m: &Mention) -> Participant {
     match m.person {
+        // One person listed twice under the same name is one participant.
         Some(i) => Participant {
-            person: Some(i),
+            person: ctx
+                .persons
+                .list
+                .get(i)
+                .and_then(|p| ctx.persons.list.iter().position(|q| q.name == p.name))
+                .or(Some(i)),
             country: ctx.persons.list.get(i).and_then(|p| p.country.clone()),
             role: m.role.clone(),
         },
@@ -810,9 +867,22 @@ pub fn find(ctx: &Context<'_>) -> Vec<Found> {
     for &(s_start, s_end) in ctx.sentences {
         let (lower, map) = ctx.lower.span(s_start, s_end);
         let historic = has(lower, "thiết lập quan hệ") || has(lower, "kỷ niệm");
-        let own_date = date_in(ctx, s_start, s_end).filter(|_| !historic);
+        let mut own_date = date_in(ctx, s_start, s_end).filter(|_| !historic);
+        // "Cùng ngày", "chiều cùng ngày": the day last told, over a coarser date of its own.
+        if has(lower, "cùng ngày") && own_date.is_none_or(|d| d.day.is_none()) {
+            own_date = last_date.filter(|d| d.day.is_some()).or(own_date);
+        }
+        let trig = triggers(lower, map);
+        // A visit's start told after its encounters ("đến Hà Nội chiều 7/4, bắt đầu chuyến
+        // thăm") does not date what follows.
+        let visit_only = !trig.is_empty() && trig.iter().all(|t| t.kind == Kind::Visit);
         if let Some(d) = own_date.filter(|d| current(*d, ctx.anchor) && !historic) {
-            if d.day.is_some() || last_date.is_none() {
+            let earlier_start = visit_only && last_date.is_some_and(|l| l.day.is_some() && d < l);
+            // A day recalled from well before the story's ("nhắc lại cuộc gặp … (29/10)").
+            let recalled = last_date
+                .and_then(|l| l.days_before(31))
+                .is_some_and(|l| d.day.is_some() && d < l);
+            if (d.day.is_some() || last_date.is_none()) && !earlier_start && !recalled {
                 last_date = Some(d);
             }
         }
@@ -820,7 +890,6 @@ pub fn find(ctx: &Context<'_>) -> Vec<Found> {
         if own_place.is_some() {
             last_place = own_place.clone();
         }
-        let trig = triggers(lower, map);
         if trig.is_empty() || furniture(ctx.text, s_start, s_end) {
             continue;
         }
@@ -906,6 +975,14 @@ pub fn find(ctx: &Context<'_>) -> Vec<Found> {
                 own_date.or(last_date)
             }
             .or(year_only);
+            // "ngày 22-12-1992 đã ký …", "nhân chuyến thăm … (tháng 6/2013)": in a sentence
+            // about the relation's history, the day or month told next to the trigger.
+            let near = if historic {
+                date_near(ctx, s_start, s_end, t.at, t.end)
+            } else {
+                None
+            };
+            date = near.or(date);
             let mut place = own_place.clone().or_else(|| last_place.clone());
             let mut groups: Vec<Vec<Participant>> = Vec::new();
             // "hội đàm giữa A và B": the parties are the ones after "giữa".
@@ -976,8 +1053,11 @@ pub fn find(ctx: &Context<'_>) -> Vec<Found> {
                             .and_then(|p| p.0.clone()),
                         dest,
                     ));
-                    if own_date.is_none() {
+                    if own_date.is_none() && near.is_none() {
                         date = last_date.map(|d| PartialDate { day: None, ..d });
+                    }
+                    if let Some(d) = visit_start(ctx, s_start, s_end, t.at).filter(|_| !historic) {
+                        date = Some(d);
                     }
                     // "thăm Lào từ ngày 11-12/7 và Campuchia từ ngày 12-13/7": one visit per
                     // country, each dated by its own first day.
@@ -1000,6 +1080,40 @@ pub fn find(ctx: &Context<'_>) -> Vec<Found> {
                     }
                     groups.push(visitors);
                 }
+                Kind::Receive
+                    if lower[t.rel..].starts_with("trình quốc thư") && {
+                        // "Đại sứ X trình Quốc thư lên Chủ tịch nước Y": the host follows the
+                        // trigger, the envoy is the nearest foreigner to it.
+                        let host = mentions
+                            .iter()
+                            .find(|m| m.start >= t.end && m.person.is_some())
+                            .map(|m| participant(ctx, m));
+                        let envoy = host.as_ref().and_then(|h| {
+                            let foreign = |m: &&&Mention| {
+                                m.person.is_some() && participant(ctx, m).country != h.country
+                            };
+                            let before = mentions
+                                .iter()
+                                .rev()
+                                .filter(|m| m.end <= t.at)
+                                .find(foreign);
+                            before
+                                .or_else(|| {
+                                    mentions.iter().filter(|m| m.start >= t.end).find(foreign)
+                                })
+                                .map(|m| participant(ctx, m))
+                        });
+                        match (host, envoy) {
+                            (Some(h), Some(e)) => {
+                                if place.is_none() {
+                                    place = h.country.clone().map(|c| (None, c));
+                                }
+                                groups.push(vec![h, e]);
+                                true
+                            }
+                            _ => false,
+                        }
+                    } => {}
                 _ => {
                     let in_clause: Vec<&Mention> = if between {
                         in_clause

@@ -211,3 +211,116 @@ fn a_quoted_hope_is_no_event() {
                 đẩy quan hệ\", Đại sứ Nguyễn Thanh Hải nói.";
     assert!(kinds(body).is_empty(), "{:?}", events(body));
 }
+
+#[test]
+fn presenting_credentials_is_a_reception_by_the_head_of_state() {
+    let body = "Chiều 18/6, Đại sứ Brazil Marcos Leal Raposo trình Quốc thư lên Chủ tịch nước \
+                Tô Lâm tại Phủ Chủ tịch.";
+    let found = events(body);
+    assert_eq!(found.len(), 1, "{found:?}");
+    let (k, d, who) = &found[0];
+    assert_eq!(k, "RECEIVE");
+    assert_eq!(d.as_deref(), Some("2024-06-18"));
+    assert!(who.contains(&"Tô Lâm".to_string()), "{found:?}");
+    assert!(
+        who.len() == 2 && who.iter().any(|w| w.contains("Raposo")),
+        "{found:?}"
+    );
+    // The envoy named after: the one who presented is still the foreigner, not the speaker.
+    let body = "Chủ tịch nước Tô Lâm đánh giá cao việc, kể từ khi trình Quốc thư lên Chủ tịch \
+                nước Nguyễn Phú Trọng năm 2021, Đại sứ Pháp Olivier Brochet đã có nhiều đóng góp.";
+    let found = events(body);
+    assert!(
+        found.iter().any(|(k, _, who)| k == "RECEIVE"
+            && who.contains(&"Nguyễn Phú Trọng".to_string())
+            && who.contains(&"Olivier Brochet".to_string())),
+        "{found:?}"
+    );
+}
+
+fn dated(found: &[Seen], kind: &str, who: &str) -> Option<String> {
+    found
+        .iter()
+        .find(|(k, _, w)| k == kind && w.iter().any(|n| n.contains(who)))
+        .and_then(|(_, d, _)| d.clone())
+}
+
+#[test]
+fn the_same_day_is_the_day_last_told() {
+    let body = "Chiều 18/6, Thủ tướng Phạm Minh Chính tiếp Bộ trưởng Ngoại giao Pháp Stéphane \
+                Séjourné. Cùng ngày, Phó Thủ tướng Trần Hồng Hà tiếp Đại sứ Pháp Olivier Brochet \
+                để bàn kế hoạch hợp tác trong năm 2024.";
+    let found = events(body);
+    assert_eq!(
+        dated(&found, "RECEIVE", "Brochet").as_deref(),
+        Some("2024-06-18"),
+        "{found:?}"
+    );
+    // A meeting recalled from long before does not change the day of the story.
+    let body = "Chiều 18/6, Thủ tướng Phạm Minh Chính tiếp Bộ trưởng Đầu tư Saudi Arabia Khalid \
+                Al-Falih. Thủ tướng nhắc lại cuộc gặp với Thái tử Saudi Arabia Mohammed bin Salman \
+                tại Riyadh (29/10/2023). Cùng ngày, Phó Thủ tướng Trần Hồng Hà tiếp Đại sứ Nhật \
+                Bản Ito Naoki.";
+    let found = events(body);
+    assert_eq!(
+        dated(&found, "RECEIVE", "Ito Naoki").as_deref(),
+        Some("2024-06-18"),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_visit_is_dated_by_its_first_day() {
+    let body = "Chiều 19/6, Chủ tịch nước Tô Lâm hội đàm với Tổng thống Hàn Quốc Yoon Suk Yeol, \
+                người đến Hà Nội tối 18/6, bắt đầu chuyến thăm cấp Nhà nước Việt Nam.";
+    let found = events(body);
+    assert_eq!(
+        dated(&found, "VISIT", "Yoon").as_deref(),
+        Some("2024-06-18"),
+        "{found:?}"
+    );
+    let body = "Hôm qua, Thủ tướng Phạm Minh Chính hội đàm với Thủ tướng Lào Sonexay Siphandone \
+                tại Vientiane, trong khuôn khổ chuyến thăm chính thức Lào của Thủ tướng từ ngày 17 \
+                đến 19/6.";
+    let found = events(body);
+    assert_eq!(
+        dated(&found, "VISIT", "Phạm Minh Chính").as_deref(),
+        Some("2024-06-17"),
+        "{found:?}"
+    );
+    // The start told after the talks does not date what follows them.
+    let body = "Sáng 19/6, Chủ tịch Quốc hội Vương Đình Huệ hội đàm với Chủ tịch Quốc hội Lào \
+                Saysomphone Phomvihane. Ông Saysomphone Phomvihane đến Hà Nội chiều 18/6, bắt đầu \
+                chuyến thăm chính thức Việt Nam. Sau hội đàm, hai Chủ tịch Quốc hội đã ký Thỏa \
+                thuận hợp tác giữa hai Quốc hội.";
+    let found = events(body);
+    assert_eq!(
+        dated(&found, "SIGN", "Vương Đình Huệ").as_deref(),
+        Some("2024-06-19"),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_past_step_of_the_relation_keeps_the_date_told_beside_it() {
+    let body = "Sáng 19/6, Thủ tướng Phạm Minh Chính hội đàm với Thủ tướng Nhật Bản Kishida \
+                Fumio. Hai bên hài lòng về hợp tác, đặc biệt kể từ khi hai nước thiết lập quan hệ \
+                Đối tác chiến lược nhân chuyến thăm Nhật Bản của Chủ tịch nước Trương Tấn Sang \
+                (tháng 3/2014).";
+    let found = events(body);
+    assert_eq!(
+        dated(&found, "VISIT", "Trương Tấn Sang").as_deref(),
+        Some("2014-03"),
+        "{found:?}"
+    );
+    let body = "Sáng 19/6, Thủ tướng Phạm Minh Chính tiếp Đại sứ Hàn Quốc Choi Young Sam. Năm \
+                1992, Ngoại trưởng Hàn Quốc Lee Sang Ok sang thăm Việt Nam và ngày 22-12-1992 đã \
+                cùng Ngoại trưởng Nguyễn Mạnh Cầm ký tuyên bố chung về việc thiết lập quan hệ ngoại \
+                giao.";
+    let found = events(body);
+    assert_eq!(
+        dated(&found, "SIGN", "Nguyễn Mạnh Cầm").as_deref(),
+        Some("1992-12-22"),
+        "{found:?}"
+    );
+}
