@@ -8,6 +8,7 @@
 //! "Đại sứ Việt Nam tại …"), from the reference table of office holders, or, for titles of the
 //! Vietnamese state and Vietnamese name shapes, is Vietnam.
 
+use biennien_gazetteer::OfficeHolder;
 use biennien_text::fold;
 
 use crate::tags::{starting_in, Tag, TagKind};
@@ -181,16 +182,20 @@ pub(crate) fn tokens(text: &str, start: usize, end: usize) -> Vec<Token<'_>> {
                 .split(char::is_whitespace)
                 .next()
                 .unwrap_or("");
+            // The part may carry the punctuation that ends the phrase: "Kyung - hwa,".
+            let part = next.trim_end_matches(|c: char| !c.is_alphanumeric());
+            let part_tail = &next[part.len()..];
             if let Some(last) = out.last_mut().filter(|l| {
                 capitalized(l.text)
                     && !l.closes
-                    && next.chars().next().is_some_and(char::is_lowercase)
-                    && next.chars().all(char::is_alphabetic)
-                    && (2..=5).contains(&next.chars().count())
+                    && part.chars().next().is_some_and(char::is_lowercase)
+                    && part.chars().all(char::is_alphabetic)
+                    && (2..=5).contains(&part.chars().count())
             }) {
-                let joined_end = start + pos + next.len();
+                let joined_end = start + pos + part.len();
                 last.end = joined_end;
                 last.text = text.get(last.start..joined_end).unwrap_or(last.text);
+                last.closes = part_tail.contains([',', ';', ':', ')', '"', '?', '!', '.']);
                 pos += next.len() + 1;
                 words.next();
                 continue;
@@ -474,7 +479,13 @@ impl Persons {
     /// Finds the person an existing short, reordered or misspelled form refers to; `keys` are
     /// the keys of the persons of the list, in its order.
     fn resolve(&self, keys: &[NameKey], words: &[&str]) -> Option<usize> {
-        let f: Vec<String> = words.iter().flat_map(|w| w.split('-')).map(fold).collect();
+        // A joined token keeps its spaced dash ("Chan - ocha"): split on both.
+        let f: Vec<String> = words
+            .iter()
+            .flat_map(|w| w.split(|c: char| c == '-' || c == '–' || c.is_whitespace()))
+            .filter(|w| !w.is_empty())
+            .map(fold)
+            .collect();
         let joined = f.join(" ");
         // Exact, or the same words in another order ("Takeshi Iwaya" for "Iwaya Takeshi").
         let mut sorted = f.clone();
@@ -510,6 +521,17 @@ impl Persons {
                     .iter()
                     .copied()
                     .find(|&i| keys.get(i).and_then(|k| k.words.last()) == f.last());
+            }
+        }
+        // A fuller form of a person first named by one word ("Kritenbrink", then "Daniel
+        // Kritenbrink").
+        if f.len() >= 2 {
+            let mut hits = keys
+                .iter()
+                .enumerate()
+                .filter(|(_, k)| k.words.len() == 1 && k.words.first() == f.last());
+            if let (Some((i, _)), None) = (hits.next(), hits.next()) {
+                return Some(i);
             }
         }
         // A misspelling of one word of a full name of the same length.
@@ -801,11 +823,31 @@ pub fn recognize(text: &str, sentences: &[(usize, usize)], tags: &[Tag]) -> Pers
                     i
                 }
                 None => {
-                    if words.len() == 1 && known.is_none() {
+                    // A single word is a person only right after a title and a country
+                    // ("Tổng thống Nga Putin"); the reference data may then know the full name.
+                    let surname_of = match (words.as_slice(), &lead.country) {
+                        ([word], Some(code))
+                            if known.is_none()
+                                && !lead.roles.is_empty()
+                                && word.chars().all(char::is_alphabetic)
+                                && !has_vietnamese_letters(word)
+                                && word.chars().skip(1).any(char::is_lowercase)
+                                && !text
+                                    .get(run.end..s_end)
+                                    .unwrap_or("")
+                                    .trim_start()
+                                    .starts_with(char::is_uppercase) =>
+                        {
+                            Some(holder_by_surname(code, word))
+                        }
+                        _ => None,
+                    };
+                    if words.len() == 1 && known.is_none() && surname_of.is_none() {
                         // A single word that refers to nobody named: an unnamed title holder
                         // is not made from it.
                         continue;
                     }
+                    let known = known.or(surname_of.flatten());
                     // A full name as the article spells it stays the name ("Prayuth Chan-ocha"),
                     // with the reference spelling beside it; initials and single words take the
                     // reference name ("D.A. Medvedev").
@@ -857,6 +899,36 @@ pub fn recognize(text: &str, sentences: &[(usize, usize)], tags: &[Tag]) -> Pers
     bare_titles(text, tags, &mut persons);
     persons.mentions.sort_by_key(|m| m.start);
     persons
+}
+
+/// Letters only Vietnamese writes: a syllable, not a foreign surname ("Thống" in "Đảng Nước Nga
+/// Thống nhất").
+fn has_vietnamese_letters(word: &str) -> bool {
+    const ONLY_VIETNAMESE: &str = "ăâđêôơưảạẻẹỉịỏọủụỷỵẳặẩậểệổộởợửựẫẵễỗỡữĩũỹằầềồờừắấếốớứỳ";
+    word.chars()
+        .flat_map(char::to_lowercase)
+        .any(|c| ONLY_VIETNAMESE.contains(c))
+}
+
+/// The one known office holder of `country` whose name ends with `surname`, if exactly one
+/// person fits.
+fn holder_by_surname(country: &str, surname: &str) -> Option<&'static OfficeHolder> {
+    let key = fold(surname);
+    let mut found: Option<&'static OfficeHolder> = None;
+    for h in biennien_gazetteer::gazetteer().office_holders_all() {
+        if h.country != Some(country) {
+            continue;
+        }
+        let last = h.name.rsplit([' ', '-']).next().unwrap_or("");
+        if fold(last) != key {
+            continue;
+        }
+        match found {
+            Some(f) if f.name != h.name => return None,
+            _ => found = Some(h),
+        }
+    }
+    found
 }
 
 /// Verbs of saying, folded: what follows a speaker.
