@@ -382,8 +382,10 @@ fn lead_before(text: &str, tags: &[Tag], at: usize, floor: usize) -> Lead {
                         && t.start >= floor
                         && matches!(t.kind, TagKind::Title { .. })
                         && text.get(t.end..from).is_some_and(|gap| {
-                            gap.split_whitespace().count() <= 6
-                                && !gap.contains([',', '.', ';', ':', '(', ')'])
+                            !gap.contains([',', '.', ';', ':', '(', ')'])
+                                && (gap.split_whitespace().count() <= 6
+                                    || gap.split_whitespace().count() <= 10
+                                        && institution_name(gap))
                         })
                 });
             if let Some(Tag {
@@ -399,6 +401,21 @@ fn lead_before(text: &str, tags: &[Tag], at: usize, floor: usize) -> Lead {
         }
     }
     lead
+}
+
+/// Whether `gap` reads as an institution's name written in title case ("Ủy ban Cải cách và
+/// Phát triển", "Tổng Cục Hợp tác Phát triển Quốc tế"): every lower-case word continues a
+/// capitalized one or joins two parts.
+fn institution_name(gap: &str) -> bool {
+    let mut previous_capitalized = false;
+    for w in gap.split_whitespace() {
+        let cap = capitalized(w);
+        if !cap && !previous_capitalized && !matches!(w, "và" | "các") {
+            return false;
+        }
+        previous_capitalized = cap;
+    }
+    true
 }
 
 /// Whether `words` have the shape of a Vietnamese personal name.
@@ -651,7 +668,9 @@ fn name_start(words: &[String]) -> usize {
         return 0;
     }
     let all: Vec<&str> = words.iter().map(String::as_str).collect();
-    if vietnamese_shape(&all) {
+    let first = words[0].to_lowercase();
+    // "Tổng Cục …" folds like the surname "Tống": an institution's head word is no surname.
+    if vietnamese_shape(&all) && !INSTITUTION_HEADS.contains(&first.as_str()) {
         return 0;
     }
     // An agency's acronym before a name: "ITAR-TASS Sergei Mikhailov".
@@ -662,7 +681,6 @@ fn name_start(words: &[String]) -> usize {
     if lead > 0 && words.len() - lead >= 2 {
         return lead;
     }
-    let first = words[0].to_lowercase();
     if !INSTITUTION_WORDS.contains(&first.as_str()) {
         return 0;
     }
@@ -699,7 +717,7 @@ fn apposition(
             .find([',', ';', '(', ')'])
             .map_or(sentence_end, |i| name_end + 1 + i)
             .min(name_end + 160);
-        if let Some(found) = title_and_country(tags, name_end, stop) {
+        if let Some(found) = title_and_country(text, tags, name_end, stop) {
             return found;
         }
     }
@@ -710,15 +728,17 @@ fn apposition(
             .rfind([',', ';', '('])
             .map_or(sentence_start, |i| sentence_start + i + 1)
             .max(end.saturating_sub(160));
-        if let Some(found) = title_and_country(tags, start, end) {
+        if let Some(found) = title_and_country(text, tags, start, end) {
             return found;
         }
     }
     (None, None)
 }
 
-/// A title followed, within the span, by a country or a national organization.
+/// A title followed, within the span, by a country, a national organization or a place of
+/// the country's government ("Phát ngôn viên Nhà Trắng"; not a posting "tại Bangkok").
 fn title_and_country(
+    text: &str,
     tags: &[Tag],
     start: usize,
     end: usize,
@@ -734,6 +754,10 @@ fn title_and_country(
             ambiguous: false,
         } => Some(code.clone()),
         TagKind::Organization { country: Some(c) } => Some(c.clone()),
+        TagKind::Place { country, .. } => {
+            let before = text.get(..t.start).unwrap_or("").trim_end();
+            (!before.ends_with(" tại") && !before.ends_with(" ở")).then(|| country.clone())
+        }
         _ => None,
     })?;
     Some((Some(country), Some(role)))
@@ -798,6 +822,9 @@ pub fn recognize(text: &str, sentences: &[(usize, usize)], tags: &[Tag]) -> Pers
                 .clone()
                 .or_else(|| known.and_then(|k| k.country.map(str::to_string)))
                 .or(apposition_country)
+                .or_else(|| {
+                    delegation_country(text, tags, s_start, lead.start.unwrap_or(name_from))
+                })
                 .or_else(|| {
                     (lead.vietnamese_title || vietnamese_shape(&words)).then(|| "VN".to_string())
                 });
@@ -899,6 +926,27 @@ pub fn recognize(text: &str, sentences: &[(usize, usize)], tags: &[Tag]) -> Pers
     bare_titles(text, tags, &mut persons);
     persons.mentions.sort_by_key(|m| m.start);
     persons
+}
+
+/// The country of the delegation a name heads: "đoàn đại biểu Đảng Cộng sản Pháp do bà X
+/// dẫn đầu", "đoàn Quốc hội Lào do ông Y làm trưởng đoàn".
+fn delegation_country(text: &str, tags: &[Tag], s_start: usize, at: usize) -> Option<String> {
+    let before = text.get(s_start..at)?.trim_end();
+    let lower_do = before.strip_suffix(" do")?;
+    // The delegation word, not too far back.
+    let from = lower_do.len().saturating_sub(200);
+    let window = lower_do.get(from..).unwrap_or(lower_do);
+    let k = window.rfind("đoàn")?;
+    let start = s_start + from + k;
+    let end = s_start + lower_do.len();
+    tags_in(tags, start, end).find_map(|t| match &t.kind {
+        TagKind::Country {
+            code,
+            ambiguous: false,
+        } => Some(code.clone()),
+        TagKind::Organization { country: Some(c) } => Some(c.clone()),
+        _ => None,
+    })
 }
 
 /// Letters only Vietnamese writes: a syllable, not a foreign surname ("Thống" in "Đảng Nước Nga

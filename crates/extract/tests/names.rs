@@ -71,3 +71,71 @@ fn a_vietnamese_syllable_after_title_and_country_is_no_surname() {
         "{found:?}"
     );
 }
+
+fn country_of(found: &[(String, Option<String>, Vec<String>)], name: &str) -> Option<String> {
+    found
+        .iter()
+        .find(|(n, _, _)| n == name)
+        .and_then(|(_, c, _)| c.clone())
+}
+
+#[test]
+fn a_delegation_head_acts_for_the_delegation_country() {
+    let body = "Chiều 8/7, Phó Bí thư thường trực Thành ủy Hà Nội Trần Văn Lực đã tiếp đoàn đại \
+                biểu Đảng Cộng sản Pháp do bà Claire Moreau, Ủy viên Ban Chấp hành, dẫn đầu.";
+    let found = persons(body);
+    assert_eq!(
+        country_of(&found, "Claire Moreau").as_deref(),
+        Some("FR"),
+        "{found:?}"
+    );
+    assert_eq!(
+        country_of(&found, "Trần Văn Lực").as_deref(),
+        Some("VN"),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_seat_of_government_in_an_apposition_gives_the_country() {
+    let body = "Người phát ngôn Nhà Trắng, ông Mark Ellison, cho biết Mỹ tôn trọng quyết định này.";
+    let found = persons(body);
+    assert_eq!(
+        country_of(&found, "Mark Ellison").as_deref(),
+        Some("US"),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_chamber_before_an_ambiguous_country_name_confirms_it() {
+    let body = "Chủ tịch Ủy ban Đối ngoại Thượng viện Nga Pavel Orlov khẳng định điều này.";
+    let found = persons(body);
+    assert_eq!(
+        country_of(&found, "Pavel Orlov").as_deref(),
+        Some("RU"),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_long_institution_name_between_title_and_country() {
+    let body = "Đoàn có Phó Chủ nhiệm Ủy ban Cải cách và Phát triển Quốc gia Trung Quốc Triệu \
+                Thành Minh; Tổng Cục trưởng Tổng Cục Hợp tác Phát triển Quốc tế Trung Quốc Hứa \
+                Quang Vĩnh.";
+    let found = persons(body);
+    assert_eq!(
+        country_of(&found, "Triệu Thành Minh").as_deref(),
+        Some("CN"),
+        "{found:?}"
+    );
+    assert_eq!(
+        country_of(&found, "Hứa Quang Vĩnh").as_deref(),
+        Some("CN"),
+        "{found:?}"
+    );
+    assert!(
+        found.iter().all(|(n, _, _)| !n.starts_with("Tổng")),
+        "{found:?}"
+    );
+}
