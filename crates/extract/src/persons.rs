@@ -8,6 +8,7 @@
 //! "Đại sứ Việt Nam tại …"), from the reference table of office holders, or, for titles of the
 //! Vietnamese state and Vietnamese name shapes, is Vietnam.
 
+use biennien_gazetteer::OfficeHolder;
 use biennien_text::fold;
 
 use crate::tags::{starting_in, Tag, TagKind};
@@ -181,16 +182,20 @@ pub(crate) fn tokens(text: &str, start: usize, end: usize) -> Vec<Token<'_>> {
                 .split(char::is_whitespace)
                 .next()
                 .unwrap_or("");
+            // The part may carry the punctuation that ends the phrase: "Kyung - hwa,".
+            let part = next.trim_end_matches(|c: char| !c.is_alphanumeric());
+            let part_tail = &next[part.len()..];
             if let Some(last) = out.last_mut().filter(|l| {
                 capitalized(l.text)
                     && !l.closes
-                    && next.chars().next().is_some_and(char::is_lowercase)
-                    && next.chars().all(char::is_alphabetic)
-                    && (2..=5).contains(&next.chars().count())
+                    && part.chars().next().is_some_and(char::is_lowercase)
+                    && part.chars().all(char::is_alphabetic)
+                    && (2..=5).contains(&part.chars().count())
             }) {
-                let joined_end = start + pos + next.len();
+                let joined_end = start + pos + part.len();
                 last.end = joined_end;
                 last.text = text.get(last.start..joined_end).unwrap_or(last.text);
+                last.closes = part_tail.contains([',', ';', ':', ')', '"', '?', '!', '.']);
                 pos += next.len() + 1;
                 words.next();
                 continue;
@@ -377,8 +382,10 @@ fn lead_before(text: &str, tags: &[Tag], at: usize, floor: usize) -> Lead {
                         && t.start >= floor
                         && matches!(t.kind, TagKind::Title { .. })
                         && text.get(t.end..from).is_some_and(|gap| {
-                            gap.split_whitespace().count() <= 6
-                                && !gap.contains([',', '.', ';', ':', '(', ')'])
+                            !gap.contains([',', '.', ';', ':', '(', ')'])
+                                && (gap.split_whitespace().count() <= 6
+                                    || gap.split_whitespace().count() <= 10
+                                        && institution_name(gap))
                         })
                 });
             if let Some(Tag {
@@ -394,6 +401,21 @@ fn lead_before(text: &str, tags: &[Tag], at: usize, floor: usize) -> Lead {
         }
     }
     lead
+}
+
+/// Whether `gap` reads as an institution's name written in title case ("Ủy ban Cải cách và
+/// Phát triển", "Tổng Cục Hợp tác Phát triển Quốc tế"): every lower-case word continues a
+/// capitalized one or joins two parts.
+fn institution_name(gap: &str) -> bool {
+    let mut previous_capitalized = false;
+    for w in gap.split_whitespace() {
+        let cap = capitalized(w);
+        if !cap && !previous_capitalized && !matches!(w, "và" | "các") {
+            return false;
+        }
+        previous_capitalized = cap;
+    }
+    true
 }
 
 /// Whether `words` have the shape of a Vietnamese personal name.
@@ -474,7 +496,13 @@ impl Persons {
     /// Finds the person an existing short, reordered or misspelled form refers to; `keys` are
     /// the keys of the persons of the list, in its order.
     fn resolve(&self, keys: &[NameKey], words: &[&str]) -> Option<usize> {
-        let f: Vec<String> = words.iter().flat_map(|w| w.split('-')).map(fold).collect();
+        // A joined token keeps its spaced dash ("Chan - ocha"): split on both.
+        let f: Vec<String> = words
+            .iter()
+            .flat_map(|w| w.split(|c: char| c == '-' || c == '–' || c.is_whitespace()))
+            .filter(|w| !w.is_empty())
+            .map(fold)
+            .collect();
         let joined = f.join(" ");
         // Exact, or the same words in another order ("Takeshi Iwaya" for "Iwaya Takeshi").
         let mut sorted = f.clone();
@@ -510,6 +538,17 @@ impl Persons {
                     .iter()
                     .copied()
                     .find(|&i| keys.get(i).and_then(|k| k.words.last()) == f.last());
+            }
+        }
+        // A fuller form of a person first named by one word ("Kritenbrink", then "Daniel
+        // Kritenbrink").
+        if f.len() >= 2 {
+            let mut hits = keys
+                .iter()
+                .enumerate()
+                .filter(|(_, k)| k.words.len() == 1 && k.words.first() == f.last());
+            if let (Some((i, _)), None) = (hits.next(), hits.next()) {
+                return Some(i);
             }
         }
         // A misspelling of one word of a full name of the same length.
@@ -629,7 +668,9 @@ fn name_start(words: &[String]) -> usize {
         return 0;
     }
     let all: Vec<&str> = words.iter().map(String::as_str).collect();
-    if vietnamese_shape(&all) {
+    let first = words[0].to_lowercase();
+    // "Tổng Cục …" folds like the surname "Tống": an institution's head word is no surname.
+    if vietnamese_shape(&all) && !INSTITUTION_HEADS.contains(&first.as_str()) {
         return 0;
     }
     // An agency's acronym before a name: "ITAR-TASS Sergei Mikhailov".
@@ -640,7 +681,6 @@ fn name_start(words: &[String]) -> usize {
     if lead > 0 && words.len() - lead >= 2 {
         return lead;
     }
-    let first = words[0].to_lowercase();
     if !INSTITUTION_WORDS.contains(&first.as_str()) {
         return 0;
     }
@@ -677,7 +717,7 @@ fn apposition(
             .find([',', ';', '(', ')'])
             .map_or(sentence_end, |i| name_end + 1 + i)
             .min(name_end + 160);
-        if let Some(found) = title_and_country(tags, name_end, stop) {
+        if let Some(found) = title_and_country(text, tags, name_end, stop) {
             return found;
         }
     }
@@ -688,15 +728,17 @@ fn apposition(
             .rfind([',', ';', '('])
             .map_or(sentence_start, |i| sentence_start + i + 1)
             .max(end.saturating_sub(160));
-        if let Some(found) = title_and_country(tags, start, end) {
+        if let Some(found) = title_and_country(text, tags, start, end) {
             return found;
         }
     }
     (None, None)
 }
 
-/// A title followed, within the span, by a country or a national organization.
+/// A title followed, within the span, by a country, a national organization or a place of
+/// the country's government ("Phát ngôn viên Nhà Trắng"; not a posting "tại Bangkok").
 fn title_and_country(
+    text: &str,
     tags: &[Tag],
     start: usize,
     end: usize,
@@ -712,6 +754,10 @@ fn title_and_country(
             ambiguous: false,
         } => Some(code.clone()),
         TagKind::Organization { country: Some(c) } => Some(c.clone()),
+        TagKind::Place { country, .. } => {
+            let before = text.get(..t.start).unwrap_or("").trim_end();
+            (!before.ends_with(" tại") && !before.ends_with(" ở")).then(|| country.clone())
+        }
         _ => None,
     })?;
     Some((Some(country), Some(role)))
@@ -777,6 +823,9 @@ pub fn recognize(text: &str, sentences: &[(usize, usize)], tags: &[Tag]) -> Pers
                 .or_else(|| known.and_then(|k| k.country.map(str::to_string)))
                 .or(apposition_country)
                 .or_else(|| {
+                    delegation_country(text, tags, s_start, lead.start.unwrap_or(name_from))
+                })
+                .or_else(|| {
                     (lead.vietnamese_title || vietnamese_shape(&words)).then(|| "VN".to_string())
                 });
             let role = lead.roles.last().cloned().or(apposition_role);
@@ -801,11 +850,31 @@ pub fn recognize(text: &str, sentences: &[(usize, usize)], tags: &[Tag]) -> Pers
                     i
                 }
                 None => {
-                    if words.len() == 1 && known.is_none() {
+                    // A single word is a person only right after a title and a country
+                    // ("Tổng thống Nga Putin"); the reference data may then know the full name.
+                    let surname_of = match (words.as_slice(), &lead.country) {
+                        ([word], Some(code))
+                            if known.is_none()
+                                && !lead.roles.is_empty()
+                                && word.chars().all(char::is_alphabetic)
+                                && !has_vietnamese_letters(word)
+                                && word.chars().skip(1).any(char::is_lowercase)
+                                && !text
+                                    .get(run.end..s_end)
+                                    .unwrap_or("")
+                                    .trim_start()
+                                    .starts_with(char::is_uppercase) =>
+                        {
+                            Some(holder_by_surname(code, word))
+                        }
+                        _ => None,
+                    };
+                    if words.len() == 1 && known.is_none() && surname_of.is_none() {
                         // A single word that refers to nobody named: an unnamed title holder
                         // is not made from it.
                         continue;
                     }
+                    let known = known.or(surname_of.flatten());
                     // A full name as the article spells it stays the name ("Prayuth Chan-ocha"),
                     // with the reference spelling beside it; initials and single words take the
                     // reference name ("D.A. Medvedev").
@@ -857,6 +926,57 @@ pub fn recognize(text: &str, sentences: &[(usize, usize)], tags: &[Tag]) -> Pers
     bare_titles(text, tags, &mut persons);
     persons.mentions.sort_by_key(|m| m.start);
     persons
+}
+
+/// The country of the delegation a name heads: "đoàn đại biểu Đảng Cộng sản Pháp do bà X
+/// dẫn đầu", "đoàn Quốc hội Lào do ông Y làm trưởng đoàn".
+fn delegation_country(text: &str, tags: &[Tag], s_start: usize, at: usize) -> Option<String> {
+    let before = text.get(s_start..at)?.trim_end();
+    let lower_do = before.strip_suffix(" do")?;
+    // The delegation word, not too far back.
+    let from = lower_do.len().saturating_sub(200);
+    let window = lower_do.get(from..).unwrap_or(lower_do);
+    let k = window.rfind("đoàn")?;
+    let start = s_start + from + k;
+    let end = s_start + lower_do.len();
+    tags_in(tags, start, end).find_map(|t| match &t.kind {
+        TagKind::Country {
+            code,
+            ambiguous: false,
+        } => Some(code.clone()),
+        TagKind::Organization { country: Some(c) } => Some(c.clone()),
+        _ => None,
+    })
+}
+
+/// Letters only Vietnamese writes: a syllable, not a foreign surname ("Thống" in "Đảng Nước Nga
+/// Thống nhất").
+fn has_vietnamese_letters(word: &str) -> bool {
+    const ONLY_VIETNAMESE: &str = "ăâđêôơưảạẻẹỉịỏọủụỷỵẳặẩậểệổộởợửựẫẵễỗỡữĩũỹằầềồờừắấếốớứỳ";
+    word.chars()
+        .flat_map(char::to_lowercase)
+        .any(|c| ONLY_VIETNAMESE.contains(c))
+}
+
+/// The one known office holder of `country` whose name ends with `surname`, if exactly one
+/// person fits.
+fn holder_by_surname(country: &str, surname: &str) -> Option<&'static OfficeHolder> {
+    let key = fold(surname);
+    let mut found: Option<&'static OfficeHolder> = None;
+    for h in biennien_gazetteer::gazetteer().office_holders_all() {
+        if h.country != Some(country) {
+            continue;
+        }
+        let last = h.name.rsplit([' ', '-']).next().unwrap_or("");
+        if fold(last) != key {
+            continue;
+        }
+        match found {
+            Some(f) if f.name != h.name => return None,
+            _ => found = Some(h),
+        }
+    }
+    found
 }
 
 /// Verbs of saying, folded: what follows a speaker.
