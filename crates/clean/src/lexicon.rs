@@ -6,7 +6,7 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
-use biennien_text::fold;
+use biennien_text::{fold, is_alphanumeric};
 
 const DATA: &str = include_str!("../data/boilerplate.tsv");
 
@@ -36,8 +36,8 @@ struct Phrases {
 /// The first run of letters and digits of a folded text.
 fn first_word(folded: &str) -> &str {
     folded
-        .trim_start_matches(|c: char| !c.is_alphanumeric())
-        .split(|c: char| !c.is_alphanumeric())
+        .trim_start_matches(|c: char| !is_alphanumeric(c))
+        .split(|c: char| !is_alphanumeric(c))
         .next()
         .unwrap_or("")
 }
@@ -114,9 +114,7 @@ fn starts_with_phrase(folded: &str, phrase: &str) -> bool {
     // The phrase must end at a word boundary.
     match folded[phrase.len()..].chars().next() {
         None => true,
-        Some(c) => {
-            !c.is_alphanumeric() || !phrase.chars().last().is_some_and(char::is_alphanumeric)
-        }
+        Some(c) => !is_alphanumeric(c) || !phrase.chars().last().is_some_and(char::is_alphanumeric),
     }
 }
 
@@ -172,7 +170,7 @@ impl Lexicon {
     /// Whether the line is a single teaser introduced by a phrase and a colon ("Xem thêm: …").
     pub(crate) fn is_related_prefixed(&self, folded: &str) -> bool {
         // ">> Xem thêm: …": arrows and bullets may stand before the phrase.
-        let f = head(folded).trim_start_matches(|c: char| !c.is_alphanumeric());
+        let f = head(folded).trim_start_matches(|c: char| !is_alphanumeric(c));
         self.related_prefix.candidates(f).any(|p| {
             starts_with_phrase(f, p)
                 && f[p.len()..]
@@ -195,7 +193,7 @@ impl Lexicon {
         if line.contains('©') {
             return true;
         }
-        let f = head(folded).trim_start_matches(|c: char| !c.is_alphanumeric());
+        let f = head(folded).trim_start_matches(|c: char| !is_alphanumeric(c));
         self.footer.candidates(f).any(|p| {
             starts_with_phrase(f, p)
                 && (words <= 15 || p.ends_with(':') || f[p.len()..].trim_start().starts_with(':'))

@@ -23,10 +23,23 @@ impl Mapped {
     pub fn lower(text: &str) -> Self {
         let mut out = String::with_capacity(text.len());
         let mut map = Vec::with_capacity(text.len() + 1);
-        for (i, c) in text.char_indices() {
+        let bytes = text.as_bytes();
+        let mut i = 0;
+        while let Some(&b) = bytes.get(i) {
+            // ASCII bytes without decoding a character.
+            if b < 0x80 {
+                out.push(char::from(b.to_ascii_lowercase()));
+                map.push(i);
+                i += 1;
+                continue;
+            }
+            let Some(c) = text.get(i..).and_then(|rest| rest.chars().next()) else {
+                break;
+            };
             let l = lower_char(c);
             map.extend(std::iter::repeat_n(i, l.len_utf8()));
             out.push(l);
+            i += c.len_utf8();
         }
         map.push(text.len());
         Mapped { text: out, map }

@@ -170,9 +170,9 @@ pub(crate) fn tokens(text: &str, start: usize, end: usize) -> Vec<Token<'_>> {
         }
         let lead = word.len()
             - word
-                .trim_start_matches(|c: char| !c.is_alphanumeric())
+                .trim_start_matches(|c: char| !biennien_text::is_alphanumeric(c))
                 .len();
-        let core = word.trim_matches(|c: char| !c.is_alphanumeric());
+        let core = word.trim_matches(|c: char| !biennien_text::is_alphanumeric(c));
         // "Prayuth Chan - ocha", "Kang Kyung - hwa": a spaced hyphen before a lower-case part
         // joins the parts of one name.
         if matches!(word, "-" | "–") {
@@ -223,7 +223,10 @@ pub(crate) fn tokens(text: &str, start: usize, end: usize) -> Vec<Token<'_>> {
 }
 
 fn is_initial(core: &str) -> bool {
-    let letters = core.chars().filter(|c| c.is_alphabetic()).count();
+    let letters = core
+        .chars()
+        .filter(|&c| biennien_text::is_alphabetic(c))
+        .count();
     letters <= 3 && core.chars().next().is_some_and(char::is_uppercase) && core.contains('.')
         || letters == 1 && core.chars().all(|c| c.is_uppercase())
 }

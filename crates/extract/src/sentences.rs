@@ -40,7 +40,10 @@ fn ends_here(text: &str, i: usize) -> bool {
         .rsplit(|c: char| c.is_whitespace())
         .next()
         .unwrap_or("");
-    let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+    let letters = word
+        .chars()
+        .filter(|&c| biennien_text::is_alphabetic(c))
+        .count();
     let abbrev = matches!(
         word,
         "TP" | "Tp" | "St" | "Mr" | "Mrs" | "Dr" | "Ts" | "TS" | "GS" | "PGS" | "Th.S" | "ThS"

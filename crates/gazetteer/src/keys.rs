@@ -33,7 +33,33 @@ pub(crate) fn match_text(text: &str) -> (String, Vec<usize>) {
     let mut out = String::with_capacity(text.len());
     let mut out_map = Vec::with_capacity(text.len());
     let mut in_space = false;
-    for (at, c) in text.char_indices() {
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    while let Some(&b) = bytes.get(at) {
+        // ASCII bytes without decoding a character (the same steps as below, for ASCII).
+        if b < 0x80 {
+            at += 1;
+            if b == 0 {
+                continue;
+            }
+            if b.is_ascii_whitespace() {
+                if !in_space {
+                    out.push(' ');
+                    out_map.push(at - 1);
+                }
+                in_space = true;
+            } else {
+                out.push(char::from(b.to_ascii_lowercase()));
+                out_map.push(at - 1);
+                in_space = false;
+            }
+            continue;
+        }
+        let Some(c) = text.get(at..).and_then(|rest| rest.chars().next()) else {
+            break;
+        };
+        let here = at;
+        at += c.len_utf8();
         let f = fold_char(c);
         if f == '\0' {
             continue;
@@ -46,16 +72,16 @@ pub(crate) fn match_text(text: &str) -> (String, Vec<usize>) {
         if white {
             if !in_space {
                 out.push(' ');
-                out_map.push(at);
+                out_map.push(here);
             }
             in_space = true;
         } else if is_hyphen(f) {
             out.push('-');
-            out_map.push(at);
+            out_map.push(here);
             in_space = false;
         } else {
             out.push(f);
-            out_map.extend(std::iter::repeat_n(at, f.len_utf8()));
+            out_map.extend(std::iter::repeat_n(here, f.len_utf8()));
             in_space = false;
         }
     }

@@ -17,6 +17,7 @@ use std::collections::{HashMap, HashSet};
 use aho_corasick::automaton::Automaton;
 use aho_corasick::nfa::contiguous::NFA;
 use aho_corasick::{Anchored, MatchKind};
+use biennien_text::is_alphanumeric;
 
 use crate::keys::{is_combining_mark, match_text, pattern_text, tone_key, tone_key_into};
 use crate::model::{Country, Honorific, OfficeHolder, Organization, Place, Title};
@@ -378,7 +379,7 @@ impl Gazetteer {
                 (b.is_ascii_alphanumeric(), 1)
             } else {
                 match hay.get(i..).and_then(|rest| rest.chars().next()) {
-                    Some(c) => (c.is_alphanumeric(), c.len_utf8()),
+                    Some(c) => (is_alphanumeric(c), c.len_utf8()),
                     None => break,
                 }
             };
@@ -389,7 +390,7 @@ impl Gazetteer {
                     prev_alnum = hay
                         .get(..i)
                         .and_then(|h| h.chars().next_back())
-                        .is_some_and(char::is_alphanumeric);
+                        .is_some_and(is_alphanumeric);
                     raws.push(raw);
                     continue;
                 }
@@ -418,11 +419,11 @@ impl Gazetteer {
             let last_alnum = hay
                 .get(..end)
                 .and_then(|h| h.chars().next_back())
-                .is_some_and(char::is_alphanumeric);
+                .is_some_and(is_alphanumeric);
             let next_alnum = hay
                 .get(end..)
                 .and_then(|h| h.chars().next())
-                .is_some_and(char::is_alphanumeric);
+                .is_some_and(is_alphanumeric);
             if last_alnum && next_alnum {
                 continue;
             }

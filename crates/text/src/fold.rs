@@ -28,11 +28,25 @@ pub fn fold(input: &str) -> String {
         return input.to_ascii_lowercase();
     }
     let mut out = String::with_capacity(input.len());
-    for c in input.chars() {
+    let bytes = input.as_bytes();
+    let mut at = 0;
+    // ASCII bytes are folded without decoding a character; the rest one character at a time.
+    while let Some(&b) = bytes.get(at) {
+        if b < 0x80 {
+            if b != 0 {
+                out.push(char::from(b.to_ascii_lowercase()));
+            }
+            at += 1;
+            continue;
+        }
+        let Some(c) = input.get(at..).and_then(|rest| rest.chars().next()) else {
+            break;
+        };
         let f = fold_char(c);
         if f != '\0' {
             out.push(f);
         }
+        at += c.len_utf8();
     }
     out
 }
@@ -46,6 +60,7 @@ pub fn fold(input: &str) -> String {
 ///
 /// **Combining marks fold to `'\0'`** (meaning "drop this"), and so does NUL; [`fold`] and
 /// [`fold_with_offsets`] drop every character that folds to `'\0'`.
+#[inline]
 pub fn fold_char(c: char) -> char {
     let u = c as u32;
     if u < 0x80 {
@@ -77,13 +92,27 @@ pub fn fold_with_offsets(input: &str) -> (String, Vec<usize>) {
     }
     let mut out = String::with_capacity(input.len());
     let mut map = Vec::with_capacity(input.len() + 1);
-    for (at, c) in input.char_indices() {
-        let f = fold_char(c);
-        if f == '\0' {
+    let bytes = input.as_bytes();
+    let mut at = 0;
+    // ASCII bytes are folded without decoding a character; the rest one character at a time.
+    while let Some(&b) = bytes.get(at) {
+        if b < 0x80 {
+            if b != 0 {
+                out.push(char::from(b.to_ascii_lowercase()));
+                map.push(at);
+            }
+            at += 1;
             continue;
         }
-        out.push(f);
-        map.extend(std::iter::repeat_n(at, f.len_utf8()));
+        let Some(c) = input.get(at..).and_then(|rest| rest.chars().next()) else {
+            break;
+        };
+        let f = fold_char(c);
+        if f != '\0' {
+            out.push(f);
+            map.extend(std::iter::repeat_n(at, f.len_utf8()));
+        }
+        at += c.len_utf8();
     }
     map.push(input.len());
     (out, map)

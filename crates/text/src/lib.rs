@@ -49,11 +49,13 @@
 //! Every char boundary of the output maps to a char boundary of the input, monotonically.
 //! Deleted input (collapsed spaces, invisible characters) is attributed to what follows it.
 
+mod class;
 mod fold;
 mod normalize;
 mod offsets;
 mod tone;
 
+pub use class::{is_alphabetic, is_alphanumeric};
 pub use fold::{fold, fold_char, fold_with_offsets};
 pub use normalize::{normalize, Normalized};
 pub use offsets::OffsetMap;
