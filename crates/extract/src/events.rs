@@ -240,6 +240,8 @@ pub struct Found {
     pub participants: Vec<Participant>,
     /// The sentence it was read from.
     pub evidence: (usize, usize),
+    /// The trigger phrase it was read from, lower-cased.
+    pub phrase: &'static str,
 }
 
 /// A participant: a named person, or an unnamed office holder of a country.
@@ -257,12 +259,16 @@ pub struct Participant {
 #[derive(Debug, Clone, Copy)]
 struct Trigger {
     kind: Kind,
+    /// The trigger phrase.
+    phrase: &'static str,
     /// Byte offset in the original text.
     at: usize,
     /// Byte offset in the original text of the trigger's end.
     end: usize,
     /// Byte offset in the lower-cased sentence.
     rel: usize,
+    /// Byte offset in the lower-cased sentence of the trigger's end.
+    rel_end: usize,
 }
 
 /// The word after byte `e` and the word before byte `s` of `lower`, without punctuation.
@@ -349,9 +355,11 @@ fn triggers(lower: &str, map: &[usize]) -> Vec<Trigger> {
         let end = map.get(e).copied().unwrap_or(at);
         out.push(Trigger {
             kind,
+            phrase,
             at,
             end,
             rel: s,
+            rel_end: e,
         });
     }
     out
@@ -986,13 +994,9 @@ pub fn find(ctx: &Context<'_>) -> Vec<Found> {
             let mut place = own_place.clone().or_else(|| last_place.clone());
             let mut groups: Vec<Vec<Participant>> = Vec::new();
             // "hội đàm giữa A và B": the parties are the ones after "giữa".
-            let between = lower[t.rel..]
+            let between = lower[t.rel_end..]
                 .split_whitespace()
-                .nth(if lower[t.rel..].starts_with("cuộc") {
-                    2
-                } else {
-                    1
-                })
+                .next()
                 .is_some_and(|w| w == "giữa");
             let parties_from = if between { t.end } else { clause_start };
             match t.kind {
@@ -1071,6 +1075,7 @@ pub fn find(ctx: &Context<'_>) -> Vec<Found> {
                                 country: Some(c.clone()),
                                 participants: visitors.clone(),
                                 evidence: (s_start, s_end),
+                                phrase: t.phrase,
                             });
                         }
                         if place.as_ref().is_some_and(|p| &p.1 != first_country) {
@@ -1160,6 +1165,16 @@ pub fn find(ctx: &Context<'_>) -> Vec<Found> {
                     }
                 }
             }
+            // "Ngay sau lễ đón và cuộc gặp riêng, A hội đàm với B": an encounter named in a
+            // lead-in phrase, before anyone is named, is between the parties of the sentence.
+            let lead_in = {
+                let from = lower[..t.rel].rfind(',').map_or(0, |i| i + 1);
+                let phrase = lower[from..t.rel].trim_start();
+                ["sau ", "ngay sau ", "tiếp sau ", "trước ", "ngay trước "]
+                    .iter()
+                    .any(|w| phrase.starts_with(w))
+                    && !mentions.iter().any(|m| m.start < t.at)
+            };
             for mut people in groups {
                 if t.kind != Kind::Visit && people.iter().all(|p| p.person.is_none()) {
                     if BOTH.iter().any(|b| has(lower, b)) && !last_parts.is_empty() {
@@ -1168,9 +1183,15 @@ pub fn find(ctx: &Context<'_>) -> Vec<Found> {
                         continue;
                     }
                 }
+                let sentence_parties = || {
+                    let all = participants(ctx, &mentions);
+                    (all.len() >= 2 && !one_country(ctx, &all)).then_some(all)
+                };
                 if t.kind != Kind::Visit && people.len() < 2 {
                     if BOTH.iter().any(|b| has(lower, b)) && last_parts.len() >= 2 {
                         people = last_parts.clone();
+                    } else if let Some(all) = lead_in.then(sentence_parties).flatten() {
+                        people = all;
                     } else if let Some(holder) =
                         bare_titles(ctx, parties_from, clause_end, &mentions)
                             .iter()
@@ -1237,6 +1258,7 @@ pub fn find(ctx: &Context<'_>) -> Vec<Found> {
                     country,
                     participants: people,
                     evidence: (s_start, s_end),
+                    phrase: t.phrase,
                 };
                 let k = key(&found.participants);
                 let back_reference = opening_end.is_some_and(|o| t.at < o);
@@ -1274,9 +1296,62 @@ pub fn find(ctx: &Context<'_>) -> Vec<Found> {
             }
         }
     }
-    locate(drop_restated(merge_receptions(merge_visits(
-        out, ctx.anchor,
+    locate(drop_restated(drop_unsplit(drop_plain_meetings(
+        merge_receptions(merge_visits(out, ctx.anchor)),
     ))))
+}
+
+/// An encounter told once as talks and once with the plain "gặp" ("hai bộ trưởng gặp tại Nhà
+/// khách Chính phủ", "gặp … trước khi cùng ngồi xuống hội đàm") is the talks: the most specific
+/// word decides. A private meeting ("cuộc gặp riêng"), a courtesy call or an audience is an
+/// encounter of its own and stays.
+fn drop_plain_meetings(events: Vec<Found>) -> Vec<Found> {
+    let plain = |e: &Found| e.kind == Kind::Meet && matches!(e.phrase, "gặp" | "gặp gỡ");
+    let keep: Vec<bool> = events
+        .iter()
+        .map(|e| {
+            !plain(e)
+                || !events.iter().any(|t| {
+                    t.kind == Kind::Talks
+                        && key(&t.participants) == key(&e.participants)
+                        && compatible(t.date, e.date)
+                })
+        })
+        .collect();
+    events
+        .into_iter()
+        .zip(keep)
+        .filter_map(|(e, k)| k.then_some(e))
+        .collect()
+}
+
+/// "A có các cuộc gặp với B, C và D" gives one encounter per counterpart; an encounter of the
+/// same sentence and type whose parties are those of two or more of them together is the list
+/// read as one, and goes.
+fn drop_unsplit(events: Vec<Found>) -> Vec<Found> {
+    let parts =
+        |e: &Found| -> Vec<usize> { e.participants.iter().filter_map(|p| p.person).collect() };
+    let keep: Vec<bool> = events
+        .iter()
+        .map(|e| {
+            let whole = parts(e);
+            let within = events
+                .iter()
+                .filter(|f| {
+                    f.kind == e.kind && f.evidence == e.evidence && {
+                        let p = parts(f);
+                        p.len() < whole.len() && p.len() >= 2 && p.iter().all(|x| whole.contains(x))
+                    }
+                })
+                .count();
+            within < 2
+        })
+        .collect();
+    events
+        .into_iter()
+        .zip(keep)
+        .filter_map(|(e, k)| k.then_some(e))
+        .collect()
 }
 
 /// Who is on a visit, to which country, from when.

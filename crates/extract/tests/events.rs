@@ -324,3 +324,42 @@ fn a_past_step_of_the_relation_keeps_the_date_told_beside_it() {
         "{found:?}"
     );
 }
+
+#[test]
+fn talks_between_two_leaders_leave_out_who_attended_them() {
+    let body = "Sáng 18/6, Bộ trưởng Bộ Công Thương Nguyễn Hồng Diên đã dự lễ đón, hội đàm giữa \
+                Chủ tịch nước Tô Lâm với Tổng thống Kenya William Ruto tại Phủ Chủ tịch.";
+    let found = events(body);
+    let talks: Vec<&Seen> = found.iter().filter(|e| e.0 == "TALKS").collect();
+    assert_eq!(talks.len(), 1, "{found:?}");
+    let mut who = talks[0].2.clone();
+    who.sort();
+    assert_eq!(who, vec!["Tô Lâm", "William Ruto"], "{found:?}");
+}
+
+#[test]
+fn a_plain_meeting_told_with_the_talks_is_the_talks() {
+    let body = "Tổng thống Hàn Quốc Yoon Suk Yeol gặp Thủ tướng Nhật Bản Kishida Fumio tại Seoul \
+                ngày 7/5, trước khi hai nhà lãnh đạo cùng ngồi xuống hội đàm.";
+    assert_eq!(kinds(body), vec!["TALKS"], "{:?}", events(body));
+    // A private meeting is an encounter of its own.
+    let body = "Chiều 17/6, tại Phủ Tổng thống, ngay sau lễ đón chính thức và cuộc gặp riêng, \
+                Thủ tướng Phạm Minh Chính đã hội đàm với Tổng thống Chile Gabriel Boric.";
+    let mut k = kinds(body);
+    k.sort();
+    assert_eq!(k, vec!["MEET", "TALKS"], "{:?}", events(body));
+}
+
+#[test]
+fn a_list_of_counterparts_gives_one_meeting_each_and_no_more() {
+    let body = "Ngày 8/6, tiếp tục các hoạt động tiếp xúc song phương bên lề Hội nghị Thượng \
+                đỉnh G7, Thủ tướng Phạm Minh Chính đã có các cuộc gặp với Thủ tướng Ấn Độ \
+                Narendra Modi, Tổng thống Brazil Luiz Inácio Lula da Silva và Thủ tướng Canada \
+                Justin Trudeau.";
+    let found = events(body);
+    assert_eq!(found.len(), 3, "{found:?}");
+    assert!(
+        found.iter().all(|e| e.0 == "MEET" && e.2.len() == 2),
+        "{found:?}"
+    );
+}
