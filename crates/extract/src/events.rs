@@ -1175,10 +1175,20 @@ pub fn find(ctx: &Context<'_>) -> Vec<Found> {
                     .any(|w| phrase.starts_with(w))
                     && !mentions.iter().any(|m| m.start < t.at)
             };
+            // "Hai bên đã ký …": both sides, named before the trigger, are the parties of the
+            // encounter last told, or of the one the sentence opens on ("Tại cuộc hội đàm, hai
+            // bên đã ký …"). Said after it ("cam kết của hai bên"), they are no subject.
+            let both = BOTH.iter().any(|b| has(&lower[..t.rel], b));
+            let referred = opening_end
+                .and_then(|o| trig.iter().find(|r| r.at < o))
+                .filter(|r| r.kind != t.kind)
+                .and_then(|r| out.iter().rev().find(|e| e.kind == r.kind))
+                .map(|e| e.participants.clone());
+            let both_parts = referred.unwrap_or_else(|| last_parts.clone());
             for mut people in groups {
                 if t.kind != Kind::Visit && people.iter().all(|p| p.person.is_none()) {
-                    if BOTH.iter().any(|b| has(lower, b)) && !last_parts.is_empty() {
-                        people = last_parts.clone();
+                    if both && !both_parts.is_empty() {
+                        people = both_parts.clone();
                     } else {
                         continue;
                     }
@@ -1188,8 +1198,8 @@ pub fn find(ctx: &Context<'_>) -> Vec<Found> {
                     (all.len() >= 2 && !one_country(ctx, &all)).then_some(all)
                 };
                 if t.kind != Kind::Visit && people.len() < 2 {
-                    if BOTH.iter().any(|b| has(lower, b)) && last_parts.len() >= 2 {
-                        people = last_parts.clone();
+                    if both && both_parts.len() >= 2 {
+                        people = both_parts.clone();
                     } else if let Some(all) = lead_in.then(sentence_parties).flatten() {
                         people = all;
                     } else if let Some(holder) =

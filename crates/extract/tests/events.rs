@@ -363,3 +363,25 @@ fn a_list_of_counterparts_gives_one_meeting_each_and_no_more() {
         "{found:?}"
     );
 }
+
+#[test]
+fn both_sides_at_the_talks_are_the_talks_parties() {
+    let body = "Sáng 18/6, Bộ trưởng Quốc phòng Phan Văn Giang hội đàm với Phó Thủ tướng, Bộ \
+                trưởng Quốc phòng Australia Richard Marles. Chiều cùng ngày, Thủ tướng Phạm Minh \
+                Chính tiếp Phó Thủ tướng Richard Marles. Tại cuộc hội đàm, hai bên đã ký kết Bản \
+                ghi nhớ về hợp tác gìn giữ hòa bình.";
+    let found = events(body);
+    let signs: Vec<&Seen> = found.iter().filter(|e| e.0 == "SIGN").collect();
+    assert_eq!(signs.len(), 1, "{found:?}");
+    let mut who = signs[0].2.clone();
+    who.sort();
+    assert_eq!(who, vec!["Phan Văn Giang", "Richard Marles"], "{found:?}");
+}
+
+#[test]
+fn both_sides_named_only_after_a_signing_are_not_its_signers() {
+    let body = "Chiều 18/6, Phó Thủ tướng Trần Hồng Hà gặp Bộ trưởng Thương mại New Zealand Todd \
+                McClay. Quan chức hai nước ký kết Chương trình hành động giai đoạn 2024-2027, văn \
+                kiện thể hiện cam kết của hai bên trong nhiều lĩnh vực.";
+    assert_eq!(kinds(body), vec!["MEET"], "{:?}", events(body));
+}
