@@ -495,13 +495,50 @@ fn phrase_words(phrases: &[&'static str]) -> Vec<Vec<&'static str>> {
     words
 }
 
-/// The host country of a visit: the first country or place named after the trigger in its
-/// sentence that is not the visitor's own ("thăm chính thức Peru", "chuyến thăm … tới Peru").
-fn destination(ctx: &Context<'_>, from: usize, to: usize, home: Option<&str>) -> Option<String> {
-    starting_in(ctx.tags, from, to, |t| t.start)
-        .iter()
-        .filter(|t| t.end <= to && !in_mention(ctx, t.start, t.end))
-        .filter_map(|t| match &t.kind {
+/// Words after a visit trigger that open another part of the sentence (what the trip is about,
+/// for, with whom): a country named after them is no destination ("thăm … nói chuyện về quan
+/// hệ với những đối tác Việt Nam").
+const PAST_DESTINATION: &[&str] = &[
+    " về ",
+    " nhằm ",
+    " để ",
+    " giữa ",
+    " với ",
+    " trong bối cảnh",
+    " cũng như ",
+];
+
+/// The host countries of a visit: the first country or place named after the trigger in its
+/// sentence that is not the visitor's own ("thăm chính thức Peru", "chuyến thăm … tới Peru"),
+/// followed by the countries joined to it by "và" or a comma ("tới Lào và Campuchia"). A country
+/// right after an office is whom its holder acts for ("trên cương vị ngoại trưởng Mỹ").
+fn destinations(ctx: &Context<'_>, from: usize, to: usize, home: Option<&str>) -> Vec<String> {
+    let to = {
+        let (lower, map) = ctx.lower.span(from, to);
+        PAST_DESTINATION
+            .iter()
+            .filter_map(|w| lower.find(w))
+            .min()
+            .and_then(|i| map.get(i).copied())
+            .unwrap_or(to)
+    };
+    let tags = starting_in(ctx.tags, from, to, |t| t.start);
+    let after_office = |i: usize| {
+        let start = tags[i].start;
+        i.checked_sub(1).and_then(|j| tags.get(j)).is_some_and(|p| {
+            matches!(p.kind, TagKind::Title { .. })
+                && ctx
+                    .text
+                    .get(p.end..start)
+                    .is_some_and(|g| g.trim().is_empty())
+        })
+    };
+    let country_of = |i: usize| -> Option<String> {
+        let t = &tags[i];
+        if t.end > to || in_mention(ctx, t.start, t.end) || after_office(i) {
+            return None;
+        }
+        match &t.kind {
             // A name that is also a word ("Nga", "Anh") is the country right after the trigger
             // ("thăm chính thức Nga", "chuyến thăm tới Anh").
             TagKind::Country { code, ambiguous } => {
@@ -530,8 +567,31 @@ fn destination(ctx: &Context<'_>, from: usize, to: usize, home: Option<&str>) ->
             }
             TagKind::Place { country, .. } => Some(country.clone()),
             _ => None,
-        })
-        .find(|c| Some(c.as_str()) != home)
+        }
+    };
+    let Some(first) =
+        (0..tags.len()).find(|&i| country_of(i).is_some_and(|c| Some(c.as_str()) != home))
+    else {
+        return Vec::new();
+    };
+    let mut out: Vec<String> = country_of(first).into_iter().collect();
+    let mut last = first;
+    for i in first + 1..tags.len() {
+        let joined = ctx
+            .lower
+            .str(tags[last].end, tags[i].start)
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .all(|w| w == "và");
+        let Some(c) = country_of(i).filter(|_| joined) else {
+            break;
+        };
+        if Some(c.as_str()) != home && !out.contains(&c) {
+            out.push(c);
+        }
+        last = i;
+    }
+    out
 }
 
 /// Whether `start..end` lies inside a person's mention: a country there is whom the person acts
@@ -1009,13 +1069,14 @@ pub fn find(ctx: &Context<'_>) -> Vec<Found> {
                         .collect();
                     // "chuyến thăm của X": the visitor follows.
                     let noun = lower[t.rel..].starts_with("chuyến");
-                    let owner_follows =
-                        noun && lower[t.rel..].find(" của ").is_some_and(|i| i < 80);
+                    // Its owner is told close by, in the trigger's phrase: a "của" further on
+                    // is another noun's ("… công bố món quà của Việt Nam").
+                    let owner = lower[t.rel..]
+                        .find(" của ")
+                        .filter(|&i| i < 80 && !lower[t.rel..t.rel + i].contains(','));
+                    let owner_follows = noun && owner.is_some();
                     let visitors: Vec<&Mention> = if before.is_empty() || owner_follows {
-                        match lower[t.rel..]
-                            .find(" của ")
-                            .and_then(|i| map.get(t.rel + i).copied())
-                        {
+                        match owner.and_then(|i| map.get(t.rel + i).copied()) {
                             Some(c) => in_clause
                                 .iter()
                                 .copied()
@@ -1040,7 +1101,8 @@ pub fn find(ctx: &Context<'_>) -> Vec<Found> {
                         .filter(|p| p.person.is_some())
                         .collect();
                     let home = visitors.first().and_then(|p| p.country.clone());
-                    let Some(dest) = destination(ctx, t.end, s_end, home.as_deref()) else {
+                    let dests = destinations(ctx, t.end, s_end, home.as_deref());
+                    let Some(dest) = dests.first().cloned() else {
                         continue;
                     };
                     let visitors: Vec<Participant> = visitors
@@ -1057,8 +1119,17 @@ pub fn find(ctx: &Context<'_>) -> Vec<Found> {
                             .and_then(|p| p.0.clone()),
                         dest,
                     ));
-                    if own_date.is_none() && near.is_none() {
-                        date = last_date.map(|d| PartialDate { day: None, ..d });
+                    // "Trong khuôn khổ chuyến thăm …, ngày 3/8, X hội đàm …": the trip frames
+                    // what the day is told of; without its first day, it has the month.
+                    let framed = noun && {
+                        let from = lower[..t.rel].rfind([',', ';']).map_or(0, |i| i + 1);
+                        let lead = lower[from..t.rel].trim();
+                        ["trong khuôn khổ", "trong", "nhân", "nhân dịp", "dịp"]
+                            .iter()
+                            .any(|w| lead.ends_with(w))
+                    };
+                    if own_date.is_none() && near.is_none() || framed {
+                        date = date.or(last_date).map(|d| PartialDate { day: None, ..d });
                     }
                     if let Some(d) = visit_start(ctx, s_start, s_end, t.at).filter(|_| !historic) {
                         date = Some(d);
@@ -1066,6 +1137,34 @@ pub fn find(ctx: &Context<'_>) -> Vec<Found> {
                     // "thăm Lào từ ngày 11-12/7 và Campuchia từ ngày 12-13/7": one visit per
                     // country, each dated by its own first day.
                     let legs = legs(ctx, t.end, clause_end, home.as_deref());
+                    // "tới Lào và Campuchia (11-13/7)": the days told after the last country
+                    // are the whole trip's; the first country has its first day, the others
+                    // their month.
+                    let shared = dests.len() > 1
+                        && match legs.as_slice() {
+                            [] => true,
+                            [(c, _)] => dests.last() == Some(c),
+                            _ => false,
+                        };
+                    let legs = if shared {
+                        if let Some((_, d)) = legs.first() {
+                            date = Some(*d);
+                        }
+                        for c in &dests[1..] {
+                            out.push(Found {
+                                kind: Kind::Visit,
+                                date: date.map(|d| PartialDate { day: None, ..d }),
+                                place: None,
+                                country: Some(c.clone()),
+                                participants: visitors.clone(),
+                                evidence: (s_start, s_end),
+                                phrase: t.phrase,
+                            });
+                        }
+                        Vec::new()
+                    } else {
+                        legs
+                    };
                     if let Some(((first_country, first_date), rest)) = legs.split_first() {
                         for (c, d) in rest {
                             out.push(Found {
@@ -1271,6 +1370,8 @@ pub fn find(ctx: &Context<'_>) -> Vec<Found> {
                     phrase: t.phrase,
                 };
                 let k = key(&found.participants);
+                // A visit to another country of the same trip is another visit.
+                let other_leg = |e: &Found| e.kind == Kind::Visit && e.country != found.country;
                 let back_reference = opening_end.is_some_and(|o| t.at < o);
                 let named: Vec<usize> =
                     found.participants.iter().filter_map(|p| p.person).collect();
@@ -1287,6 +1388,7 @@ pub fn find(ctx: &Context<'_>) -> Vec<Found> {
                                 .all(|n| e.participants.iter().any(|p| p.person == Some(*n)))
                         } else {
                             e.kind == found.kind
+                                && !other_leg(e)
                                 && e.date == found.date
                                 && key(&e.participants) == k
                         }
@@ -1294,6 +1396,7 @@ pub fn find(ctx: &Context<'_>) -> Vec<Found> {
                 // The same encounter told again with a finer date ("hôm nay", then "hôm 1/8").
                 let coarser = out.iter_mut().find(|e| {
                     e.kind == found.kind
+                        && !other_leg(e)
                         && key(&e.participants) == k
                         && compatible(e.date, found.date)
                         && precision(found.date) > precision(e.date)

@@ -385,3 +385,54 @@ fn both_sides_named_only_after_a_signing_are_not_its_signers() {
                 kiện thể hiện cam kết của hai bên trong nhiều lĩnh vực.";
     assert_eq!(kinds(body), vec!["MEET"], "{:?}", events(body));
 }
+
+/// The visits found, as (date, host country).
+fn visits(body: &str) -> Vec<(Option<String>, Option<String>)> {
+    let meta = Meta {
+        title: None,
+        published: Some("2024-06-20"),
+    };
+    let mut v: Vec<_> = extract(body, &meta)
+        .events
+        .into_iter()
+        .filter(|e| e.kind == "VISIT")
+        .map(|e| (e.date, e.location.and_then(|l| l.country)))
+        .collect();
+    v.sort();
+    v
+}
+
+#[test]
+fn a_trip_to_countries_joined_by_and_is_one_visit_each() {
+    let body = "Trong khuôn khổ chuyến thăm chính thức tới Singapore và Malaysia (3-6/6), Thủ \
+                tướng Phạm Minh Chính đã dự lễ khánh thành một trung tâm dữ liệu của Việt Nam.";
+    assert_eq!(
+        visits(body),
+        vec![
+            (Some("2024-06".to_string()), Some("MY".to_string())),
+            (Some("2024-06-03".to_string()), Some("SG".to_string())),
+        ],
+        "{:?}",
+        events(body)
+    );
+}
+
+#[test]
+fn a_trip_framing_a_day_has_its_month() {
+    let body = "Trong khuôn khổ chuyến thăm chính thức Nhật Bản, chiều 18/6, Bộ trưởng Ngoại \
+                giao Bùi Thanh Sơn đã hội đàm với Ngoại trưởng Nhật Bản Kamikawa Yoko.";
+    assert_eq!(
+        visits(body),
+        vec![(Some("2024-06".to_string()), Some("JP".to_string()))]
+    );
+}
+
+#[test]
+fn a_country_named_for_an_office_or_a_topic_is_no_destination() {
+    let body = "Ngoại trưởng Pháp Stéphane Séjourné sáng 18/6 gặp Phó Thủ tướng Trần Lưu Quang, \
+                trong chuyến thăm đầu tiên trên cương vị ngoại trưởng Pháp.";
+    assert_eq!(visits(body), vec![], "{:?}", events(body));
+    let body = "Ngày 18/6, Thứ trưởng Ngoại giao Mỹ Kurt Campbell đến thăm và nói chuyện tại một \
+                trường đại học ở Boston về quan hệ với các đối tác Việt Nam.";
+    assert_eq!(visits(body), vec![], "{:?}", events(body));
+}
