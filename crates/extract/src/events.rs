@@ -1053,6 +1053,8 @@ pub fn find(ctx: &Context<'_>) -> Vec<Found> {
             date = near.or(date);
             let mut place = own_place.clone().or_else(|| last_place.clone());
             let mut groups: Vec<Vec<Participant>> = Vec::new();
+            // The further legs of a trip, told after its first.
+            let mut legs_after: Vec<Found> = Vec::new();
             // "hội đàm giữa A và B": the parties are the ones after "giữa".
             let between = lower[t.rel_end..]
                 .split_whitespace()
@@ -1151,7 +1153,7 @@ pub fn find(ctx: &Context<'_>) -> Vec<Found> {
                             date = Some(*d);
                         }
                         for c in &dests[1..] {
-                            out.push(Found {
+                            legs_after.push(Found {
                                 kind: Kind::Visit,
                                 date: date.map(|d| PartialDate { day: None, ..d }),
                                 place: None,
@@ -1167,7 +1169,7 @@ pub fn find(ctx: &Context<'_>) -> Vec<Found> {
                     };
                     if let Some(((first_country, first_date), rest)) = legs.split_first() {
                         for (c, d) in rest {
-                            out.push(Found {
+                            legs_after.push(Found {
                                 kind: Kind::Visit,
                                 date: Some(*d),
                                 place: None,
@@ -1407,6 +1409,7 @@ pub fn find(ctx: &Context<'_>) -> Vec<Found> {
                     out.push(found);
                 }
             }
+            out.append(&mut legs_after);
         }
     }
     locate(drop_restated(drop_unsplit(drop_plain_meetings(

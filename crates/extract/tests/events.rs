@@ -415,6 +415,12 @@ fn a_trip_to_countries_joined_by_and_is_one_visit_each() {
         "{:?}",
         events(body)
     );
+    // Told in the trip's order: the first leg first.
+    let dates: Vec<Option<String>> = events(body).into_iter().map(|e| e.1).collect();
+    assert_eq!(
+        dates,
+        vec![Some("2024-06-03".to_string()), Some("2024-06".to_string())]
+    );
 }
 
 #[test]
