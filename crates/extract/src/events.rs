@@ -932,6 +932,8 @@ pub fn find(ctx: &Context<'_>) -> Vec<Found> {
     });
     let mut last_place: Option<(Option<String>, String)> = None;
     let mut last_parts: Vec<Participant> = Vec::new();
+    // Visitors whose trip the article announces as planned or coming.
+    let mut planned_visitors: Vec<Option<usize>> = Vec::new();
     for &(s_start, s_end) in ctx.sentences {
         let (lower, map) = ctx.lower.span(s_start, s_end);
         let historic = has(lower, "thiết lập quan hệ") || has(lower, "kỷ niệm");
@@ -1004,14 +1006,19 @@ pub fn find(ctx: &Context<'_>) -> Vec<Found> {
             let before = clause_before(&words, lower, t.rel);
             let recalled_undated =
                 reported(before, t.kind, common) && date_in(ctx, t.at, clause_end).is_none();
-            if planned(before, common)
-                || coming(&lower[t.rel..])
+            let plan = planned(before, common) || coming(&lower[t.rel..]);
+            if plan && t.kind != Kind::Visit
                 || anniversary(&lower[..t.rel])
                 || recalled_undated
                 || (t.kind == Kind::Visit && counted(&lower[..t.rel]))
             {
                 continue;
             }
+            // Told as having happened, or happening: "đã thăm", "vừa có chuyến thăm", "đang
+            // thăm", "trước đó".
+            let told_done = before
+                .iter()
+                .any(|(_, w)| matches!(*w, "đã" | "vừa" | "đang" | "từng" | "trước" | "qua"));
             let clause_start = trig[..k]
                 .iter()
                 .rev()
@@ -1112,6 +1119,23 @@ pub fn find(ctx: &Context<'_>) -> Vec<Found> {
                         .filter(|p| p.country.as_deref() != Some(dest.as_str()))
                         .collect();
                     if visitors.is_empty() {
+                        continue;
+                    }
+                    // A visitor whose trip the article announces: his other trips told without
+                    // a word of their having happened are part of the plan ("X sẽ thăm Nga …
+                    // X sau đó thăm Na Uy và Thụy Điển").
+                    let announced = visitors
+                        .iter()
+                        .any(|v| planned_visitors.contains(&v.person));
+                    if plan {
+                        planned_visitors.extend(visitors.iter().map(|v| v.person));
+                        continue;
+                    }
+                    // A day told up to the publication's is a report, not the plan.
+                    let reported_day = own_date.is_some_and(|d| {
+                        d.day.is_some() && ctx.anchor.is_some_and(|a| a.day.is_some() && d <= a)
+                    });
+                    if announced && !told_done && !reported_day {
                         continue;
                     }
                     place = Some((

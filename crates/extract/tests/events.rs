@@ -442,3 +442,16 @@ fn a_country_named_for_an_office_or_a_topic_is_no_destination() {
                 trường đại học ở Boston về quan hệ với các đối tác Việt Nam.";
     assert_eq!(visits(body), vec![], "{:?}", events(body));
 }
+
+#[test]
+fn the_further_trips_of_an_announced_visitor_are_planned_too() {
+    let body = "Thủ tướng Phạm Minh Chính và phu nhân sẽ thăm chính thức Ba Lan theo lời mời của \
+                Thủ tướng Donald Tusk. Thủ tướng và phu nhân sau đó thăm chính thức Cộng hòa Séc. \
+                Năm ngoái, Thủ tướng Phạm Minh Chính đã thăm chính thức Hungary.";
+    assert_eq!(
+        visits(body),
+        vec![(Some("2023".to_string()), Some("HU".to_string()))],
+        "{:?}",
+        events(body)
+    );
+}
