@@ -487,6 +487,22 @@ fn counted(lower_before: &str) -> bool {
     }
 }
 
+/// Whether the phrase after a visit trigger counts the trips ("đã đến thăm Việt Nam 3 lần",
+/// "thăm … nhiều lần"): many trips, none of them an event. An ordinal ("lần thứ hai", "lần
+/// đầu") is one trip.
+fn counted_after(lower_after: &str) -> bool {
+    let phrase = lower_after.split([',', ';', '.']).next().unwrap_or("");
+    let words: Vec<&str> = phrase
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    words.windows(2).any(|w| {
+        w[1] == "lần"
+            && (w[0].chars().all(|c| c.is_ascii_digit())
+                || ["nhiều", "mấy", "hai", "ba", "bốn", "năm", "vài"].contains(&w[0]))
+    })
+}
+
 /// The words of each phrase, sorted.
 fn phrase_words(phrases: &[&'static str]) -> Vec<Vec<&'static str>> {
     let mut words: Vec<Vec<&'static str>> =
@@ -1010,7 +1026,8 @@ pub fn find(ctx: &Context<'_>) -> Vec<Found> {
             if plan && t.kind != Kind::Visit
                 || anniversary(&lower[..t.rel])
                 || recalled_undated
-                || (t.kind == Kind::Visit && counted(&lower[..t.rel]))
+                || (t.kind == Kind::Visit
+                    && (counted(&lower[..t.rel]) || counted_after(&lower[t.rel_end..])))
             {
                 continue;
             }
@@ -1104,6 +1121,39 @@ pub fn find(ctx: &Context<'_>) -> Vec<Found> {
                         }
                     } else {
                         before.into_iter().rev().take(1).collect()
+                    };
+                    // "…, ông đã công du Lào": a pronoun as the traveller, with nobody named
+                    // in the sentence before it, is the person last named before the sentence.
+                    let pronoun = || {
+                        let lead: Vec<&str> = lower[..t.rel]
+                            .split(|c: char| !c.is_alphanumeric())
+                            .filter(|w| !w.is_empty())
+                            .rev()
+                            .skip_while(|w| {
+                                matches!(
+                                    *w,
+                                    "đã" | "vừa" | "đang" | "cũng" | "có" | "sang" | "đến" | "đi"
+                                )
+                            })
+                            .take(1)
+                            .collect();
+                        let named_before = mentions
+                            .iter()
+                            .any(|m| m.start < t.at && m.person.is_some());
+                        (matches!(lead.as_slice(), ["ông" | "bà"]) && !named_before)
+                            .then(|| {
+                                let m = &ctx.persons.mentions;
+                                m[..m.partition_point(|x| x.start < s_start)]
+                                    .iter()
+                                    .rev()
+                                    .find(|x| x.person.is_some())
+                            })
+                            .flatten()
+                    };
+                    let visitors: Vec<&Mention> = if visitors.is_empty() {
+                        pronoun().into_iter().collect()
+                    } else {
+                        visitors
                     };
                     let visitors: Vec<Participant> = participants(ctx, &visitors)
                         .into_iter()

@@ -455,3 +455,41 @@ fn the_further_trips_of_an_announced_visitor_are_planned_too() {
         events(body)
     );
 }
+
+#[test]
+fn a_pronoun_traveller_is_the_person_last_named() {
+    let body = "Ông Lương Cường được Quốc hội bầu làm Chủ tịch nước ngày 21/5. Trên cương vị mới, \
+                ông đã thăm chính thức Chile và Peru.";
+    let found = events(body);
+    assert_eq!(
+        visits(body),
+        vec![
+            (Some("2024-05".to_string()), Some("CL".to_string())),
+            (Some("2024-05".to_string()), Some("PE".to_string())),
+        ],
+        "{found:?}"
+    );
+    assert!(
+        found.iter().all(|e| e.2 == vec!["Lương Cường".to_string()]),
+        "{found:?}"
+    );
+    // Someone named in the sentence is the traveller, not the person named before.
+    let body = "Ông Lương Cường được Quốc hội bầu làm Chủ tịch nước. Theo Đại sứ Chile, ông \
+                Gabriel Boric đã thăm chính thức Việt Nam năm 2023.";
+    let found = events(body);
+    assert!(
+        found
+            .iter()
+            .all(|e| !e.2.contains(&"Lương Cường".to_string())),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn trips_counted_are_no_visit() {
+    let body = "Đại sứ Hàn Quốc Choi Young-sam cho biết ông đã đến thăm Việt Nam 5 lần trước khi \
+                nhận nhiệm vụ tại Hà Nội.";
+    assert_eq!(visits(body), vec![], "{:?}", events(body));
+    let body = "Ngày 18/6, Tổng thống Hàn Quốc Yoon Suk Yeol thăm Việt Nam lần thứ hai.";
+    assert_eq!(visits(body).len(), 1, "{:?}", events(body));
+}
