@@ -1020,8 +1020,20 @@ pub fn find(ctx: &Context<'_>) -> Vec<Found> {
                 .find(|n| n.kind != t.kind)
                 .map_or(s_end, |n| n.at);
             let before = clause_before(&words, lower, t.rel);
-            let recalled_undated =
-                reported(before, t.kind, common) && date_in(ctx, t.at, clause_end).is_none();
+            let recalled_undated = reported(before, t.kind, common) && {
+                // A date still to come ("vào tháng 11 tới") does not date what is recalled.
+                let coming_date = |m: &DateMention| {
+                    let after = ctx.text.get(m.end..).unwrap_or("").trim_start();
+                    ["tới", "sắp tới", "tới đây"]
+                        .iter()
+                        .any(|w| after.starts_with(w))
+                };
+                !starting_in(ctx.dates, t.at, clause_end, |m| m.start)
+                    .iter()
+                    .filter(|m| m.end <= clause_end && !coming_date(m))
+                    .filter(|m| !(m.range && matches!(m.said, Said::Date(d) if d.day.is_none())))
+                    .any(|m| dates::resolve(m.said, ctx.anchor).is_some())
+            };
             let plan = planned(before, common) || coming(&lower[t.rel..]);
             if plan && t.kind != Kind::Visit
                 || anniversary(&lower[..t.rel])

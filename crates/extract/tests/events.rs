@@ -493,3 +493,11 @@ fn trips_counted_are_no_visit() {
     let body = "Ngày 18/6, Tổng thống Hàn Quốc Yoon Suk Yeol thăm Việt Nam lần thứ hai.";
     assert_eq!(visits(body).len(), 1, "{:?}", events(body));
 }
+
+#[test]
+fn a_recollection_dated_only_by_what_is_to_come_is_none() {
+    let body = "Chiều 18/6, Phó Thủ tướng Trần Hồng Hà tiếp Bộ trưởng Thương mại Peru Úrsula \
+                Desilú León. Phó Thủ tướng nhắc lại việc lãnh đạo Việt Nam đã mời Tổng thống Peru \
+                Dina Boluarte dự Hội nghị Cấp cao APEC vào tháng 11 tới.";
+    assert_eq!(kinds(body), vec!["RECEIVE"], "{:?}", events(body));
+}
