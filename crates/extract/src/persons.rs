@@ -231,6 +231,25 @@ fn is_initial(core: &str) -> bool {
         || letters == 1 && core.chars().all(|c| c.is_uppercase())
 }
 
+/// A word that may be part of a name: capitalized, or an article joined to a capitalized part
+/// ("al-Faisal", "el-Sisi", "bin-Salman").
+fn name_word(t: &str) -> bool {
+    capitalized(t)
+        || t.split_once('-').is_some_and(|(article, rest)| {
+            (PARTICLES.contains(&article) || ARABIC_ARTICLES.contains(&article))
+                && capitalized(rest)
+        })
+}
+
+/// Forms of the Arabic article as it is joined to the next word.
+const ARABIC_ARTICLES: &[&str] = &["ad", "as", "ash", "at", "ar", "an", "az", "ul", "ud"];
+
+/// Whether the word at `pos` may continue a name after a particle: untagged, or a word of
+/// address that is also a name ("Sultan").
+fn after_particle(tags: &[Tag], pos: usize) -> bool {
+    tag_at(tags, pos).is_none_or(|t| matches!(t.kind, TagKind::Honorific))
+}
+
 fn capitalized(t: &str) -> bool {
     t.chars().next().is_some_and(char::is_uppercase)
 }
@@ -273,6 +292,9 @@ struct Lead {
     /// Country of the posting in "Đại sứ X tại Y".
     vietnamese_title: bool,
     honorific: bool,
+    /// The title is an office of an international organization ("Tổng thư ký Liên hợp quốc"):
+    /// its holder acts for no country.
+    international: bool,
     start: Option<usize>,
 }
 
@@ -311,6 +333,14 @@ fn lead_before(text: &str, tags: &[Tag], at: usize, floor: usize) -> Lead {
         let before = text.get(floor..pos).unwrap_or("");
         let trimmed = before.trim_end_matches([' ', ',']);
         let comma = before[trimmed.len()..].contains(',');
+        // "Tổng Giám đốc Tổ chức Y tế thế giới (WHO) Tedros …": an organization's acronym in
+        // brackets stands inside the title phrase.
+        if !comma {
+            if let Some(open) = bracketed_acronym(trimmed) {
+                pos = floor + open;
+                continue;
+            }
+        }
         let end = floor + trimmed.len();
         let Some(t) = starting_in(tags, floor, end, |t| t.start)
             .iter()
@@ -351,6 +381,9 @@ fn lead_before(text: &str, tags: &[Tag], at: usize, floor: usize) -> Lead {
             TagKind::Organization { country } => {
                 if lead.country.is_none() {
                     lead.country = country.clone();
+                    // An organization of no country in the title phrase makes the title one of
+                    // that organization, unless a country is named too.
+                    lead.international = country.is_none();
                 }
                 lead.start = Some(t.start);
             }
@@ -403,7 +436,22 @@ fn lead_before(text: &str, tags: &[Tag], at: usize, floor: usize) -> Lead {
             }
         }
     }
+    lead.international &= lead.country.is_none() && !lead.roles.is_empty();
     lead
+}
+
+/// Where the bracketed acronym ending `before` opens ("… (WHO)" gives the offset of "("), when
+/// `before` ends with one: two to eight letters or digits, upper-case, nothing else.
+fn bracketed_acronym(before: &str) -> Option<usize> {
+    let inner = before.strip_suffix(')')?;
+    let open = inner.rfind('(')?;
+    let word = &inner[open + 1..];
+    let letters = word.chars().filter(|c| c.is_alphanumeric()).count();
+    ((2..=8).contains(&letters)
+        && word
+            .chars()
+            .all(|c| c.is_uppercase() || c.is_ascii_digit() || matches!(c, '-' | '&')))
+    .then_some(open)
 }
 
 /// Whether `gap` reads as an institution's name written in title case ("Ủy ban Cải cách và
@@ -595,7 +643,7 @@ fn runs(text: &str, tags: &[Tag], start: usize, end: usize) -> Vec<Run> {
     let flush = |cur: &mut Option<Run>, out: &mut Vec<Run>| {
         if let Some(mut r) = cur.take() {
             // No particle at either end.
-            while r.words.last().is_some_and(|w| !capitalized(w)) {
+            while r.words.last().is_some_and(|w| !name_word(w)) {
                 r.words.pop();
             }
             if !r.words.is_empty() {
@@ -614,17 +662,27 @@ fn runs(text: &str, tags: &[Tag], start: usize, end: usize) -> Vec<Run> {
                 }
             )
         });
-        let cap = capitalized(t.text);
+        // After a particle a word of address is a name ("Bandar bin Sultan").
+        let tagged = tagged
+            && !(k > 0
+                && PARTICLES.contains(&toks[k - 1].text)
+                && cur.is_some()
+                && after_particle(tags, t.start));
+        let cap = name_word(t.text);
         if cap && cur.is_some() && starts_noun(t.text, toks.get(k + 1).map(|n| n.text)) {
             flush(&mut cur, &mut out);
             continue;
         }
+        // Particles may follow one another ("Ursula von der Leyen"); the chain must end in a
+        // capitalized word.
         let particle = !cap
             && cur.is_some()
             && PARTICLES.contains(&t.text)
-            && toks
-                .get(k + 1)
-                .is_some_and(|n| capitalized(n.text) && tag_at(tags, n.start).is_none());
+            && toks[k + 1..]
+                .iter()
+                .take(3)
+                .find(|n| !PARTICLES.contains(&n.text))
+                .is_some_and(|n| name_word(n.text) && after_particle(tags, n.start));
         if tagged || !(cap || particle) || t.opens && cur.is_some() {
             flush(&mut cur, &mut out);
             if tagged || !(cap || particle) {
@@ -820,17 +878,35 @@ pub fn recognize(text: &str, sentences: &[(usize, usize)], tags: &[Tag]) -> Pers
                 s_start,
                 lead.start.unwrap_or(name_from),
             );
-            let country = lead
-                .country
-                .clone()
-                .or_else(|| known.and_then(|k| k.country.map(str::to_string)))
-                .or(apposition_country)
-                .or_else(|| {
-                    delegation_country(text, tags, s_start, lead.start.unwrap_or(name_from))
-                })
-                .or_else(|| {
-                    (lead.vietnamese_title || vietnamese_shape(&words)).then(|| "VN".to_string())
-                });
+            // An officer of an international organization acts for no country, whatever office
+            // of a state the same person held before.
+            // The office the title names, when the reference data knows this holder in it:
+            // "Chủ tịch Hội đồng châu Âu Donald Tusk" acts for the European Union, not for the
+            // state he led before.
+            let office_term = known.and_then(|_| {
+                biennien_gazetteer::gazetteer()
+                    .person_terms(&name)
+                    .into_iter()
+                    .rev()
+                    .find(|h| lead.roles.iter().any(|r| r == h.role))
+            });
+            let international =
+                lead.international || office_term.is_some_and(|h| h.country.is_none());
+            let country = if international {
+                None
+            } else {
+                lead.country
+                    .clone()
+                    .or_else(|| known.and_then(|k| k.country.map(str::to_string)))
+                    .or(apposition_country)
+                    .or_else(|| {
+                        delegation_country(text, tags, s_start, lead.start.unwrap_or(name_from))
+                    })
+                    .or_else(|| {
+                        (lead.vietnamese_title || vietnamese_shape(&words))
+                            .then(|| "VN".to_string())
+                    })
+            };
             let role = lead.roles.last().cloned().or(apposition_role);
             let idx = match existing {
                 Some(i) => {
