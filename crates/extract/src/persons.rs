@@ -796,6 +796,14 @@ fn apposition(
     (None, None)
 }
 
+/// Words that end a title phrase: what follows them is no longer the holder's office but what
+/// the holder does or where ("Tổng Bí thư CPI sang thăm … Việt Nam").
+const PHRASE_BREAKERS: &[&str] = &[
+    "sang", "thăm", "làm", "đã", "sẽ", "đang", "vừa", "tới", "đến", "tại", "ở", "cho", "với", "về",
+    "khi", "là", "được", "gặp", "tiếp", "nói", "dẫn", "theo", "trong", "trước", "sau", "cùng",
+    "đàm",
+];
+
 /// A title followed, within the span, by a country, a national organization or a place of
 /// the country's government ("Phát ngôn viên Nhà Trắng"; not a posting "tại Bangkok").
 fn title_and_country(
@@ -805,23 +813,40 @@ fn title_and_country(
     end: usize,
 ) -> Option<(Option<String>, Option<String>)> {
     let inside: Vec<&Tag> = tags_in(tags, start, end).collect();
-    let (k, role) = inside.iter().enumerate().find_map(|(k, t)| match &t.kind {
-        TagKind::Title { role, .. } => Some((k, role.clone())),
-        _ => None,
-    })?;
-    let country = inside.iter().skip(k + 1).find_map(|t| match &t.kind {
-        TagKind::Country {
-            code,
-            ambiguous: false,
-        } => Some(code.clone()),
-        TagKind::Organization { country: Some(c) } => Some(c.clone()),
-        TagKind::Place { country, .. } => {
+    // The first title whose phrase names a country.
+    inside.iter().enumerate().find_map(|(k, title)| {
+        let TagKind::Title { role, .. } = &title.kind else {
+            return None;
+        };
+        let country = inside.iter().skip(k + 1).find_map(|t| {
+            // The country belongs to the title phrase: only an institution's name stands
+            // between them ("Tổng Bí thư CPI sang thăm … tại Việt Nam" names no country of the
+            // holder).
+            let gap = text.get(title.end..t.start).unwrap_or("x");
+            let in_phrase = !gap.contains([',', ';', ':', '(', ')'])
+                && gap.split_whitespace().count() <= 10
+                && !gap
+                    .split_whitespace()
+                    .any(|w| PHRASE_BREAKERS.contains(&w.to_lowercase().as_str()));
             let before = text.get(..t.start).unwrap_or("").trim_end();
-            (!before.ends_with(" tại") && !before.ends_with(" ở")).then(|| country.clone())
-        }
-        _ => None,
-    })?;
-    Some((Some(country), Some(role)))
+            let posting = [" tại", " ở", " đến", " tới", " sang"]
+                .iter()
+                .any(|w| before.ends_with(w));
+            if !in_phrase || posting {
+                return None;
+            }
+            match &t.kind {
+                TagKind::Country {
+                    code,
+                    ambiguous: false,
+                } => Some(code.clone()),
+                TagKind::Organization { country: Some(c) } => Some(c.clone()),
+                TagKind::Place { country, .. } => Some(country.clone()),
+                _ => None,
+            }
+        })?;
+        Some((Some(country), Some(role.clone())))
+    })
 }
 
 /// Recognizes the persons of `text` (a body), sentence by sentence.
