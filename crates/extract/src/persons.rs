@@ -402,7 +402,7 @@ fn lead_before(text: &str, tags: &[Tag], at: usize, floor: usize) -> Lead {
                 }
                 lead.start = Some(t.start);
             }
-            TagKind::Place { .. } => break,
+            TagKind::Place { .. } | TagKind::Region => break,
         }
         pos = t.start;
     }
@@ -576,7 +576,9 @@ impl Persons {
                     pw.len() > f.len()
                         && (pw.ends_with(&f)
                             || pw.starts_with(&f)
-                            || (f.len() == 1 && pw.contains(&f[0])))
+                            || (f.len() == 1 && pw.contains(&f[0]))
+                            // "Díaz-Canel" in "Miguel Díaz-Canel Bermúdez".
+                            || (f.len() == 2 && pw.windows(2).any(|w| w == f.as_slice())))
                 })
                 .map(|(i, _)| i)
                 .collect();
@@ -662,6 +664,22 @@ fn runs(text: &str, tags: &[Tag], start: usize, end: usize) -> Vec<Run> {
                 }
             )
         });
+        // A one-word place name right after a title phrase and before more capitalized words
+        // is a given name ("Đại sứ Cuba tại Việt Nam Orlando Hernández Guillén").
+        let tagged = tagged
+            && !(cur.is_none()
+                && k > 0
+                && tag_at(tags, t.start).is_some_and(|tag| {
+                    matches!(tag.kind, TagKind::Place { .. })
+                        && tag.start == t.start
+                        && tag.end == t.end
+                        && tag_at(tags, toks[k - 1].start).is_some_and(|p| {
+                            matches!(p.kind, TagKind::Country { .. } | TagKind::Title { .. })
+                        })
+                })
+                && toks.get(k + 1).is_some_and(|n| {
+                    !t.closes && capitalized(n.text) && tag_at(tags, n.start).is_none()
+                }));
         // After a particle a word of address is a name ("Bandar bin Sultan").
         let tagged = tagged
             && !(k > 0
@@ -869,7 +887,19 @@ pub fn recognize(text: &str, sentences: &[(usize, usize)], tags: &[Tag]) -> Pers
                     .and_then(|s| s.find(words[0]))
                     .map_or(run.start, |i| run.start + i)
             };
-            let lead = if skip == 0 {
+            let lead = if let Some(at) = remit_clause(text, tags, s_start, run.start) {
+                // "Đặc phái viên Mỹ phụ trách vấn đề Venezuela Elliott Abrams": the title phrase
+                // ends before the remit.
+                let mut l = lead_before(text, tags, at, s_start);
+                if l.start.is_none() {
+                    l = lead_before(text, tags, run.start, s_start);
+                } else if l.country.is_none() && !l.international {
+                    // "… phụ trách châu Á của Bộ Ngoại giao Brazil": a country the remit says
+                    // the office belongs to.
+                    l.country = owner_in_remit(text, tags, at, run.start);
+                }
+                l
+            } else if skip == 0 {
                 lead_before(text, tags, run.start, s_start)
             } else {
                 let mut l = lead_before(text, tags, run.start, s_start);
@@ -892,7 +922,7 @@ pub fn recognize(text: &str, sentences: &[(usize, usize)], tags: &[Tag]) -> Pers
                             && words.len() == 1
                             && known.is_some()))
                 || (titled && words.len() == 1 && lead.country.is_some());
-            if !is_person || words.len() > 6 {
+            if !is_person || words.len() > 6 || after_place_noun(text, s_start, name_from) {
                 continue;
             }
             let (apposition_country, apposition_role) = apposition(
@@ -1030,6 +1060,68 @@ pub fn recognize(text: &str, sentences: &[(usize, usize)], tags: &[Tag]) -> Pers
     bare_titles(text, tags, &mut persons);
     persons.mentions.sort_by_key(|m| m.start);
     persons
+}
+
+/// Lower-case nouns after which a capitalized run names a place ("vùng Thái Bình Dương",
+/// "tỉnh Thái Bình", "đảo Phú Quốc").
+const PLACE_NOUNS: &[&str] = &[
+    "vùng",
+    "khu",
+    "vực",
+    "miền",
+    "tỉnh",
+    "huyện",
+    "quận",
+    "phố",
+    "bang",
+    "đảo",
+    "biển",
+    "vịnh",
+    "sông",
+    "núi",
+    "đường",
+    "cảng",
+    "sân",
+    "bay",
+];
+
+/// Whether the word right before `at` is one of [`PLACE_NOUNS`], in lower case.
+fn after_place_noun(text: &str, s_start: usize, at: usize) -> bool {
+    let before = text.get(s_start..at).unwrap_or("").trim_end();
+    let word = before.rsplit(char::is_whitespace).next().unwrap_or("");
+    PLACE_NOUNS.contains(&word)
+}
+
+/// Where a title's remit clause starts when one stands right before `at`: "phụ trách" and a few
+/// words with no title or punctuation in them ("… phụ trách các vấn đề nhân đạo Valerie Amos").
+fn remit_clause(text: &str, tags: &[Tag], s_start: usize, at: usize) -> Option<usize> {
+    let before = text.get(s_start..at)?;
+    let from = before.floor_char_boundary(before.len().saturating_sub(90));
+    let k = from + before[from..].rfind("phụ trách")?;
+    let clause = &before[k + "phụ trách".len()..];
+    let plain = !clause.contains([',', '.', ';', ':', '(', ')', '"'])
+        && clause
+            .split_whitespace()
+            .filter(|w| !matches!(*w, "-" | "–"))
+            .count()
+            <= 10
+        && tags_in(tags, s_start + k, at)
+            .all(|t| !matches!(t.kind, TagKind::Title { .. } | TagKind::Honorific));
+    plain.then_some(s_start + k)
+}
+
+/// The country named after "của" in a remit clause `[start, end)`, directly or through a
+/// national institution.
+fn owner_in_remit(text: &str, tags: &[Tag], start: usize, end: usize) -> Option<String> {
+    let k = start + text.get(start..end)?.rfind(" của ")?;
+    tags_in(tags, k, end).find_map(|t| match &t.kind {
+        TagKind::Country {
+            code,
+            ambiguous: false,
+        } => Some(code.clone()),
+        TagKind::Organization { country: Some(c) } => Some(c.clone()),
+        _ => None,
+    })
 }
 
 /// The country of the delegation a name heads: "đoàn đại biểu Đảng Cộng sản Pháp do bà X
