@@ -139,3 +139,115 @@ fn a_long_institution_name_between_title_and_country() {
         "{found:?}"
     );
 }
+
+fn acts_for<'a>(
+    found: &'a [(String, Option<String>, Vec<String>)],
+    name: &str,
+) -> Option<&'a Option<String>> {
+    found.iter().find(|(n, _, _)| n == name).map(|(_, c, _)| c)
+}
+
+#[test]
+fn an_officer_of_an_international_body_acts_for_no_country() {
+    // Donald Tusk also led Poland's government: the office named here decides.
+    let body = "Ngày 5/7, Thủ tướng Phạm Minh Chính đã gặp Chủ tịch Hội đồng châu Âu Donald Tusk \
+                và Tổng Giám đốc Tổ chức Y tế thế giới (WHO) Tedros Adhanom Ghebreyesus.";
+    let found = persons(body);
+    assert_eq!(acts_for(&found, "Donald Tusk"), Some(&None), "{found:?}");
+    assert_eq!(
+        acts_for(&found, "Tedros Adhanom Ghebreyesus"),
+        Some(&None),
+        "{found:?}"
+    );
+    // The same person as Poland's prime minister acts for Poland.
+    let found = persons("Ngày 6/7, Thủ tướng Ba Lan Donald Tusk thăm Hà Nội.");
+    assert_eq!(
+        acts_for(&found, "Donald Tusk"),
+        Some(&Some("PL".to_string())),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn particles_and_joined_articles_stay_inside_a_name() {
+    let body = "Ngày 3/7, Chủ tịch Ủy ban châu Âu (EC) Ursula von der Leyen đã gặp \
+                Ngoại trưởng Jordan, ông Ayman al-Safadi, tại Brussels. Trước đó, Hoàng tử \
+                Faisal bin Farhan, Ngoại trưởng Saudi Arabia, cũng tới Brussels.";
+    let found = persons(body);
+    let names: Vec<&str> = found.iter().map(|(n, _, _)| n.as_str()).collect();
+    for want in [
+        "Ursula von der Leyen",
+        "Ayman al-Safadi",
+        "Faisal bin Farhan",
+    ] {
+        assert!(names.contains(&want), "{want} not in {names:?}");
+    }
+    assert_eq!(
+        acts_for(&found, "Ayman al-Safadi"),
+        Some(&Some("JO".to_string())),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_country_after_a_verb_is_no_country_of_the_title() {
+    // "sang thăm … Việt Nam" says where the visitor went, not whom he serves.
+    let body = "Ngày 14/7, Trưởng ban Đối ngoại Trung ương Lê Hoài Trung tiếp đoàn Đảng Cộng \
+                sản Nepal do ông Bishnu Rijal, Phó Tổng Thư ký CPN sang thăm và làm việc tại \
+                Việt Nam, dẫn đầu.";
+    let found = persons(body);
+    assert_eq!(
+        acts_for(&found, "Bishnu Rijal"),
+        Some(&Some("NP".to_string())),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_remit_clause_names_a_topic_not_the_country_served() {
+    let body = "Ngày 8/7, Đặc phái viên Anh phụ trách vấn đề Myanmar Claire Hardy đã tới Hà Nội. \
+                Cùng ngày, Thứ trưởng phụ trách châu Mỹ của Bộ Ngoại giao Nhật Bản Kenji Mori \
+                cũng có mặt. Phó Tổng Thư ký Liên hợp quốc phụ trách các vấn đề nhân đạo \
+                Tom Fletcher kêu gọi viện trợ cho vùng Trung Đông.";
+    let found = persons(body);
+    assert_eq!(
+        acts_for(&found, "Claire Hardy"),
+        Some(&Some("GB".to_string())),
+        "{found:?}"
+    );
+    assert_eq!(
+        acts_for(&found, "Kenji Mori"),
+        Some(&Some("JP".to_string())),
+        "{found:?}"
+    );
+    assert_eq!(acts_for(&found, "Tom Fletcher"), Some(&None), "{found:?}");
+    assert!(
+        !found.iter().any(|(n, _, _)| n.contains("Trung Đông")),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_place_word_between_title_phrase_and_name_is_a_given_name() {
+    let body = "Ngày 2/7, Chủ tịch nước đã tiếp Đại sứ Cuba tại Việt Nam Orlando Hernández \
+                Guillén. Sau đó, Đại sứ Orlando Hernández Guillén dự lễ tại tỉnh Thái Bình.";
+    let found = persons(body);
+    assert_eq!(
+        acts_for(&found, "Orlando Hernández Guillén"),
+        Some(&Some("CU".to_string())),
+        "{found:?}"
+    );
+    assert!(!found.iter().any(|(n, _, _)| n == "Thái Bình"), "{found:?}");
+}
+
+#[test]
+fn a_hyphenated_surname_refers_back_to_the_fuller_name() {
+    let body = "Năm ngoái, Chủ tịch Cuba Miguel Díaz-Canel Bermúdez thăm Việt Nam. \
+                Đại sứ cho biết Chủ tịch Díaz-Canel luôn dành tình cảm cho Việt Nam.";
+    let found = persons(body);
+    let cuban: Vec<_> = found
+        .iter()
+        .filter(|(_, c, _)| c.as_deref() == Some("CU"))
+        .collect();
+    assert_eq!(cuban.len(), 1, "{found:?}");
+}
