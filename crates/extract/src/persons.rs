@@ -871,6 +871,8 @@ fn title_and_country(
 pub fn recognize(text: &str, sentences: &[(usize, usize)], tags: &[Tag]) -> Persons {
     let mut persons = Persons::default();
     let mut keys: Vec<NameKey> = Vec::new();
+    // Persons named as officers of an international organization.
+    let mut international_officers: Vec<usize> = Vec::new();
     for &(s_start, s_end) in sentences {
         // Unnamed office holders: a title followed by a country and no name.
         for run in runs(text, tags, s_start, s_end) {
@@ -957,6 +959,7 @@ pub fn recognize(text: &str, sentences: &[(usize, usize)], tags: &[Tag]) -> Pers
                     .or_else(|| {
                         delegation_country(text, tags, s_start, lead.start.unwrap_or(name_from))
                     })
+                    .or_else(|| affiliation_country(text, tags, run.end, s_end))
                     .or_else(|| {
                         (lead.vietnamese_title || vietnamese_shape(&words))
                             .then(|| "VN".to_string())
@@ -1039,6 +1042,9 @@ pub fn recognize(text: &str, sentences: &[(usize, usize)], tags: &[Tag]) -> Pers
                     persons.list.len() - 1
                 }
             };
+            if international {
+                international_officers.push(idx);
+            }
             renew_key(&mut keys, &persons.list, idx);
             let p = &mut persons.list[idx];
             for r in &lead.roles {
@@ -1058,6 +1064,7 @@ pub fn recognize(text: &str, sentences: &[(usize, usize)], tags: &[Tag]) -> Pers
         unnamed_holders(text, tags, s_start, s_end, &mut persons);
     }
     bare_titles(text, tags, &mut persons);
+    foreigners_of_the_story(tags, &mut persons, &international_officers);
     persons.mentions.sort_by_key(|m| m.start);
     persons
 }
@@ -1122,6 +1129,111 @@ fn owner_in_remit(text: &str, tags: &[Tag], start: usize, end: usize) -> Option<
         TagKind::Organization { country: Some(c) } => Some(c.clone()),
         _ => None,
     })
+}
+
+/// Words that open a description of who a person is, after the name: a nationality
+/// ("người Indonesia", "công dân Triều Tiên") or an affiliation ("chuyên gia … thuộc …",
+/// "giáo sư của đại học … tại Seoul").
+const DESCRIPTORS: &[&str] = &[
+    "người",
+    "công dân",
+    "cư dân",
+    "chuyên gia",
+    "giáo sư",
+    "phó giáo sư",
+    "nhà nghiên cứu",
+    "nhà phân tích",
+    "học giả",
+    "giảng viên",
+    "luật sư",
+    "nhà báo",
+    "phóng viên",
+    "của",
+    "thuộc",
+];
+
+/// The country of the description right after a name (`[name_end, sentence_end)`): a
+/// nationality, or the country where the person's institution is ("… ở Mỹ", "… (Singapore)",
+/// "… tại Seoul"). A country the person studies ("chuyên gia về Nga") is not it.
+fn affiliation_country(
+    text: &str,
+    tags: &[Tag],
+    name_end: usize,
+    sentence_end: usize,
+) -> Option<String> {
+    let after = text.get(name_end..sentence_end)?;
+    let rest = after.trim_start_matches([',', ' ']);
+    let lower = rest.get(..rest.floor_char_boundary(24))?.to_lowercase();
+    let descriptor = DESCRIPTORS
+        .iter()
+        .find(|d| lower.starts_with(*d) && lower[d.len()..].starts_with([' ', ',']))?;
+    let start = name_end + (after.len() - rest.len());
+    // The description is read up to 200 bytes on, within the sentence.
+    let end = (start + 200).min(sentence_end);
+    let end = text.floor_char_boundary(end);
+    let nationality = matches!(*descriptor, "người" | "công dân" | "cư dân");
+    tags_in(tags, start, end).find_map(|t| {
+        let code = match &t.kind {
+            TagKind::Country {
+                code,
+                ambiguous: false,
+            } => code,
+            TagKind::Place { country, .. } => country,
+            TagKind::Organization { country: Some(c) } => c,
+            _ => return None,
+        };
+        let before = text.get(start..t.start)?.trim_end();
+        if nationality {
+            // "người Indonesia": the country right after the word.
+            return (t.start - start <= descriptor.len() + 1).then(|| code.clone());
+        }
+        let located = before.ends_with(" ở")
+            || before.ends_with(" tại")
+            || before.ends_with('(')
+            || matches!(t.kind, TagKind::Organization { .. });
+        located.then(|| code.clone())
+    })
+}
+
+/// Gives the story's one foreign country to the foreign-named persons the text places nowhere
+/// else: residents, experts and lawyers quoted in a story set in that country ("ông Viktor
+/// Glushko, một người dân 60 tuổi" in a report from Saint Petersburg). The country must
+/// dominate the story's country and place names: at least three of them and twice as many as
+/// any other foreign country.
+fn foreigners_of_the_story(tags: &[Tag], persons: &mut Persons, international: &[usize]) {
+    let mut counts: Vec<(&str, usize)> = Vec::new();
+    for t in tags {
+        let code = match &t.kind {
+            TagKind::Country {
+                code,
+                ambiguous: false,
+            } => code.as_str(),
+            TagKind::Place { country, .. } => country.as_str(),
+            TagKind::Organization { country: Some(c) } => c.as_str(),
+            _ => continue,
+        };
+        if code == "VN" {
+            continue;
+        }
+        match counts.iter_mut().find(|(c, _)| *c == code) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((code, 1)),
+        }
+    }
+    counts.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    let dominant = match counts.as_slice() {
+        [(code, n), rest @ ..] if *n >= 3 && rest.first().is_none_or(|(_, m)| *n >= 2 * m) => {
+            code.to_string()
+        }
+        _ => return,
+    };
+    for (i, p) in persons.list.iter_mut().enumerate() {
+        let words: Vec<&str> = p.name.split_whitespace().collect();
+        let foreign = !vietnamese_shape(&words) && !words.iter().any(|w| has_vietnamese_letters(w));
+        if p.country.is_none() && foreign && !international.contains(&i) {
+            p.country = Some(dominant.clone());
+        }
+    }
 }
 
 /// The country of the delegation a name heads: "đoàn đại biểu Đảng Cộng sản Pháp do bà X

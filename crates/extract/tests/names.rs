@@ -251,3 +251,46 @@ fn a_hyphenated_surname_refers_back_to_the_fuller_name() {
         .collect();
     assert_eq!(cuban.len(), 1, "{found:?}");
 }
+
+#[test]
+fn a_description_after_the_name_gives_nationality_or_affiliation() {
+    let body = "Theo bà Maria Santos, người Brazil, vụ việc cần được làm rõ. \
+                \"Đây là bước đi quan trọng\", ông Peter Lang, chuyên gia về Trung Quốc thuộc \
+                Viện Nghiên cứu Chính sách ở Australia, nhận định. Tiến sĩ Ian Chong, giảng \
+                viên Đại học Quốc gia (Singapore), cũng đồng tình.";
+    let found = persons(body);
+    assert_eq!(
+        acts_for(&found, "Maria Santos"),
+        Some(&Some("BR".to_string())),
+        "{found:?}"
+    );
+    assert_eq!(
+        acts_for(&found, "Peter Lang"),
+        Some(&Some("AU".to_string())),
+        "{found:?}"
+    );
+    assert_eq!(
+        acts_for(&found, "Ian Chong"),
+        Some(&Some("SG".to_string())),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn people_of_a_story_set_abroad_take_its_country() {
+    // Residents quoted in a report from Osaka: the story is about Japan.
+    let body = "Ngày 3/7, người dân Osaka đổ ra đường đón đoàn đua. Thủ tướng Nhật Bản \
+                Ishiba Shigeru phát biểu tại Osaka. Chính phủ Nhật Bản cho biết sẽ tiếp tục \
+                hỗ trợ. \"Tôi rất vui\", ông Kenta Mori, một người dân nói.";
+    let found = persons(body);
+    assert_eq!(
+        acts_for(&found, "Kenta Mori"),
+        Some(&Some("JP".to_string())),
+        "{found:?}"
+    );
+    // Two foreign countries in balance: nobody is given either.
+    let body = "Ngày 3/7, Mỹ và Nga trao đổi tù nhân. Nhà Trắng và Điện Kremlin xác nhận. \
+                Hai nước Mỹ, Nga đều hoan nghênh. \"Tôi rất vui\", ông Alex Turner nói.";
+    let found = persons(body);
+    assert_eq!(acts_for(&found, "Alex Turner"), Some(&None), "{found:?}");
+}
