@@ -138,6 +138,34 @@ fn starts_noun(word: &str, next: Option<&str>) -> bool {
         .any(|(a, bs)| lower_is(word, a) && next.is_some_and(|n| bs.iter().any(|b| lower_is(n, b))))
 }
 
+/// Portfolios written after a title, lower-cased ("Thứ trưởng hải quân").
+const PORTFOLIOS: &[&str] = &[
+    "ngoại giao",
+    "quốc phòng",
+    "hải quân",
+    "lục quân",
+    "không quân",
+    "tài chính",
+    "thương mại",
+    "công thương",
+    "công an",
+    "nội vụ",
+    "tư pháp",
+    "y tế",
+    "giáo dục",
+    "kinh tế",
+    "năng lượng",
+    "nông nghiệp",
+    "giao thông",
+    "xây dựng",
+    "văn hóa",
+    "du lịch",
+    "lao động",
+    "an ninh",
+    "ngoại thương",
+    "môi trường",
+];
+
 /// Words that may join the parts of a title phrase read backwards from a name.
 const CONNECTORS: &[&str] = &[
     "tại", "kiêm", "nhiệm", "cộng", "hòa", "nước", "vương", "quốc", "liên", "bang", "dân", "chủ",
@@ -189,7 +217,7 @@ pub(crate) fn tokens(text: &str, start: usize, end: usize) -> Vec<Token<'_>> {
                 capitalized(l.text)
                     && !l.closes
                     && part.chars().next().is_some_and(char::is_lowercase)
-                    && part.chars().all(char::is_alphabetic)
+                    && part.chars().all(|c| c.is_ascii_alphabetic())
                     && (2..=5).contains(&part.chars().count())
             }) {
                 let joined_end = start + pos + part.len();
@@ -351,6 +379,31 @@ fn lead_before(text: &str, tags: &[Tag], at: usize, floor: usize) -> Lead {
             // Cộng hòa Peru". The country nearest the title is the one acted for.
             let word_start = trimmed.rfind(char::is_whitespace).map_or(0, |i| i + 1);
             let word = trimmed[word_start..].to_lowercase();
+            // "Thứ trưởng hải quân Thomas Modly", "trợ lý bộ trưởng ngoại giao Lê Đức Căng": a
+            // portfolio in lower case after the title.
+            if lead.start.is_none() && !comma {
+                if let Some(p) = PORTFOLIOS.iter().find(|p| {
+                    let n = p.len();
+                    trimmed.len() > n
+                        && trimmed.is_char_boundary(trimmed.len() - n)
+                        && trimmed[trimmed.len() - n..].to_lowercase() == **p
+                        && trimmed[..trimmed.len() - n].ends_with(' ')
+                }) {
+                    let at = floor + trimmed.len() - p.len();
+                    let title_before = starting_in(tags, floor, at, |t| t.start)
+                        .iter()
+                        .rev()
+                        .find(|t| t.end <= at)
+                        .is_some_and(|t| {
+                            matches!(t.kind, TagKind::Title { .. })
+                                && text.get(t.end..at).is_some_and(|g| g.trim().is_empty())
+                        });
+                    if title_before {
+                        pos = at;
+                        continue;
+                    }
+                }
+            }
             if lead.start.is_some()
                 && lead.roles.is_empty()
                 && !comma
@@ -654,15 +707,23 @@ fn runs(text: &str, tags: &[Tag], start: usize, end: usize) -> Vec<Run> {
         }
     };
     for (k, t) in toks.iter().enumerate() {
-        // An ambiguous country name ("Nhật" in "Phạm Nhật Vượng") may be part of a name.
+        // An ambiguous country name ("Nhật" in "Phạm Nhật Vượng") may be part of a name, but
+        // not at its head before a foreign name ("Bộ Chỉ huy Hậu cần Mỹ Benjamin Griffin").
         let tagged = tag_at(tags, t.start).is_some_and(|tag| {
-            !matches!(
+            let ambiguous = matches!(
                 tag.kind,
                 TagKind::Country {
                     ambiguous: true,
                     ..
                 }
-            )
+            );
+            !ambiguous
+                || cur.is_none()
+                    && toks.get(k + 1).is_some_and(|n| {
+                        capitalized(n.text)
+                            && !has_vietnamese_letters(n.text)
+                            && !VN_SURNAMES.contains(&fold(n.text).as_str())
+                    })
         });
         // A one-word place name right after a title phrase and before more capitalized words
         // is a given name ("Đại sứ Cuba tại Việt Nam Orlando Hernández Guillén").
@@ -961,7 +1022,11 @@ pub fn recognize(text: &str, sentences: &[(usize, usize)], tags: &[Tag]) -> Pers
                     })
                     .or_else(|| affiliation_country(text, tags, run.end, s_end))
                     .or_else(|| {
-                        (lead.vietnamese_title || vietnamese_shape(&words))
+                        // A title of Vietnam's state gives Vietnam to a name that may be
+                        // Vietnamese, not to "Thứ trưởng hải quân Thomas Modly".
+                        let foreign = !vietnamese_shape(&words)
+                            && !words.iter().any(|w| has_vietnamese_letters(w));
+                        (lead.vietnamese_title && !foreign || vietnamese_shape(&words))
                             .then(|| "VN".to_string())
                     })
             };

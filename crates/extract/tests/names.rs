@@ -294,3 +294,44 @@ fn people_of_a_story_set_abroad_take_its_country() {
     let found = persons(body);
     assert_eq!(acts_for(&found, "Alex Turner"), Some(&None), "{found:?}");
 }
+
+#[test]
+fn a_lower_case_portfolio_after_the_title_and_a_foreign_name_under_a_state_title() {
+    let body = "Ngày 21/2, Bộ trưởng hải quân Mỹ John Phelan đã tiếp Đại sứ Nguyễn Quốc Dũng tại \
+                Washington. Trước đó, Thứ trưởng quốc phòng Philippines, ông Irineo Espino, đã \
+                gặp trợ lý bộ trưởng ngoại giao Trần Văn Bình. Thứ trưởng hải quân Hunter \
+                Stires cũng dự, cùng nhiều tướng lĩnh của Bộ Quốc phòng Mỹ tại Washington.";
+    let found = persons(body);
+    assert_eq!(
+        acts_for(&found, "John Phelan"),
+        Some(&Some("US".to_string())),
+        "{found:?}"
+    );
+    assert_eq!(
+        acts_for(&found, "Trần Văn Bình"),
+        Some(&Some("VN".to_string())),
+        "{found:?}"
+    );
+    // A title Vietnam's state also has does not make a foreign name Vietnamese.
+    assert_eq!(
+        acts_for(&found, "Hunter Stires"),
+        Some(&Some("US".to_string())),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn an_ambiguous_country_word_before_a_foreign_name_is_the_country() {
+    let body = "Ông có mặt cùng cựu tư lệnh Bộ Chỉ huy Hậu cần Mỹ Benjamin Griffin. \
+                Chủ tịch Tập đoàn Phạm Nhật Vượng cũng tham dự.";
+    let found = persons(body);
+    assert_eq!(
+        acts_for(&found, "Benjamin Griffin"),
+        Some(&Some("US".to_string())),
+        "{found:?}"
+    );
+    assert!(
+        found.iter().any(|(n, _, _)| n == "Phạm Nhật Vượng"),
+        "{found:?}"
+    );
+}
