@@ -984,7 +984,13 @@ pub fn recognize(text: &str, sentences: &[(usize, usize)], tags: &[Tag]) -> Pers
                         || lead.roles.len() + usize::from(lead.honorific) >= 1
                             && words.len() == 1
                             && known.is_some()))
-                || (titled && words.len() == 1 && lead.country.is_some());
+                || (titled && words.len() == 1 && lead.country.is_some())
+                // A full Vietnamese name needs no title: "Lê Thanh Thiện đã làm đơn kháng cáo".
+                || (words.len() >= 3
+                    && vietnamese_shape(&words)
+                    && words.iter().any(|w| has_vietnamese_letters(w))
+                    && !INSTITUTION_WORDS.contains(&words[0].to_lowercase().as_str())
+                    && !alone_on_line(text, name_from, run.end));
             if !is_person || words.len() > 6 || after_place_noun(text, s_start, name_from) {
                 continue;
             }
@@ -1137,6 +1143,25 @@ pub fn recognize(text: &str, sentences: &[(usize, usize)], tags: &[Tag]) -> Pers
 /// Lower-case nouns after which a capitalized run names a place ("vùng Thái Bình Dương",
 /// "tỉnh Thái Bình", "đảo Phú Quốc").
 const PLACE_NOUNS: &[&str] = &[
+    "phường",
+    "xã",
+    "làng",
+    "trường",
+    "chùa",
+    "đền",
+    "cầu",
+    "lăng",
+    "nhà",
+    "tượng",
+    "giải",
+    "quỹ",
+    "tàu",
+    "viên",
+    "hồ",
+    "bến",
+    "học",
+    "THPT",
+    "THCS",
     "vùng",
     "khu",
     "vực",
@@ -1156,6 +1181,19 @@ const PLACE_NOUNS: &[&str] = &[
     "sân",
     "bay",
 ];
+
+/// Whether `[start, end)` stands alone on its line, or ends the body, but for a bracketed note:
+/// a byline ("Hoàng Anh Tuấn (TTXVN)"), not a person of the story.
+fn alone_on_line(text: &str, start: usize, end: usize) -> bool {
+    let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = text[end..].find('\n').map_or(text.len(), |i| end + i);
+    let before = text[line_start..start].trim();
+    let after = text[end..line_end].trim();
+    let note_only = after.is_empty() || after.starts_with('(') && after.ends_with(')');
+    // Or the very last words of the body, after the story's last sentence.
+    let last = note_only && text[line_end..].trim().is_empty();
+    before.is_empty() && (note_only || after == ".") || last
+}
 
 /// Whether the word right before `at` is one of [`PLACE_NOUNS`], in lower case.
 fn after_place_noun(text: &str, s_start: usize, at: usize) -> bool {

@@ -335,3 +335,16 @@ fn an_ambiguous_country_word_before_a_foreign_name_is_the_country() {
         "{found:?}"
     );
 }
+
+#[test]
+fn a_full_vietnamese_name_needs_no_title_but_a_byline_is_no_person() {
+    let body = "Ngày 9/11, phiên xét xử thuyền trưởng Đặng Văn Lượm diễn ra tại tòa án quận. \
+                Sau khi bản án được tuyên, Trương Minh Hiếu đã làm đơn kháng cáo. Các em học \
+                sinh trường Tiểu học Nguyễn Tất Thành cũng tới dự.\n\nVũ Thị Thu Hằng (TTXVN)";
+    let found = persons(body);
+    let names: Vec<&str> = found.iter().map(|(n, _, _)| n.as_str()).collect();
+    assert!(names.contains(&"Trương Minh Hiếu"), "{names:?}");
+    assert!(names.contains(&"Đặng Văn Lượm"), "{names:?}");
+    assert!(!names.contains(&"Nguyễn Tất Thành"), "{names:?}");
+    assert!(!names.contains(&"Vũ Thị Thu Hằng"), "{names:?}");
+}
