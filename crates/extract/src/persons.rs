@@ -168,8 +168,8 @@ const PORTFOLIOS: &[&str] = &[
 
 /// Words that may join the parts of a title phrase read backwards from a name.
 const CONNECTORS: &[&str] = &[
-    "tại", "kiêm", "nhiệm", "cộng", "hòa", "nước", "vương", "quốc", "liên", "bang", "dân", "chủ",
-    "nhân", "của",
+    "ở", "tại", "kiêm", "nhiệm", "cộng", "hòa", "nước", "vương", "quốc", "liên", "bang", "dân",
+    "chủ", "nhân", "của",
 ];
 
 /// A token of a sentence: a whitespace-separated word with surrounding punctuation trimmed.
@@ -409,7 +409,7 @@ fn lead_before(text: &str, tags: &[Tag], at: usize, floor: usize) -> Lead {
                 && !comma
                 && CONNECTORS.contains(&word.as_str())
             {
-                if matches!(word.as_str(), "tại" | "kiêm" | "nhiệm") {
+                if matches!(word.as_str(), "tại" | "ở" | "kiêm" | "nhiệm") {
                     lead.country = None;
                 }
                 pos = floor + word_start;
@@ -500,11 +500,14 @@ fn bracketed_acronym(before: &str) -> Option<usize> {
     let open = inner.rfind('(')?;
     let word = &inner[open + 1..];
     let letters = word.chars().filter(|c| c.is_alphanumeric()).count();
-    ((2..=8).contains(&letters)
+    let acronym = (2..=8).contains(&letters)
         && word
             .chars()
-            .all(|c| c.is_uppercase() || c.is_ascii_digit() || matches!(c, '-' | '&')))
-    .then_some(open)
+            .all(|c| c.is_uppercase() || c.is_ascii_digit() || matches!(c, '-' | '&'));
+    // "(cấp Bộ trưởng)", "(hàm Đại sứ)": a rank beside the title.
+    let rank = ["cấp ", "hàm "].iter().any(|p| word.starts_with(p))
+        && word.split_whitespace().count() <= 4;
+    (acronym || rank).then_some(open)
 }
 
 /// Whether `gap` reads as an institution's name written in title case ("Ủy ban Cải cách và
@@ -741,6 +744,18 @@ fn runs(text: &str, tags: &[Tag], start: usize, end: usize) -> Vec<Run> {
                 && toks.get(k + 1).is_some_and(|n| {
                     !t.closes && capitalized(n.text) && tag_at(tags, n.start).is_none()
                 }));
+        // A one-word place name right after a name's words continues it ("Albert Rosario",
+        // "Bành Lệ Viên"), unless the place is what the sentence goes on about.
+        let tagged = tagged
+            && !(k > 0
+                && cur.as_ref().is_some_and(|r| r.words.len() <= 3)
+                && !toks[k - 1].closes
+                && tag_at(tags, toks[k - 1].start).is_none()
+                && tag_at(tags, t.start).is_some_and(|tag| {
+                    matches!(tag.kind, TagKind::Place { .. })
+                        && tag.start == t.start
+                        && tag.end == t.end
+                }));
         // After a particle a word of address is a name ("Bandar bin Sultan").
         let tagged = tagged
             && !(k > 0
@@ -820,6 +835,18 @@ fn name_start(words: &[String]) -> usize {
     let lead = words.iter().take_while(|w| acronym(w)).count();
     if lead > 0 && words.len() - lead >= 2 {
         return lead;
+    }
+    // A company's or brand's name before a full Vietnamese name: "Vingroup Phạm Nhật Vượng".
+    if words.len() >= 4 && !VN_SURNAMES.contains(&fold(&words[0]).as_str()) {
+        let tail: Vec<&str> = all[words.len() - 3..].to_vec();
+        if vietnamese_shape(&tail)
+            && tail.iter().any(|w| has_vietnamese_letters(w))
+            && !all[..words.len() - 3]
+                .iter()
+                .any(|w| has_vietnamese_letters(w))
+        {
+            return words.len() - 3;
+        }
     }
     if !INSTITUTION_WORDS.contains(&first.as_str()) {
         return 0;
@@ -1332,7 +1359,9 @@ fn foreigners_of_the_story(tags: &[Tag], persons: &mut Persons, international: &
     };
     for (i, p) in persons.list.iter_mut().enumerate() {
         let words: Vec<&str> = p.name.split_whitespace().collect();
-        let foreign = !vietnamese_shape(&words) && !words.iter().any(|w| has_vietnamese_letters(w));
+        // Sino-Vietnamese readings of Chinese names ("Bành Lệ Viên") count as foreign when the
+        // surname is not a Vietnamese one.
+        let foreign = !vietnamese_shape(&words);
         if p.country.is_none() && foreign && !international.contains(&i) {
             p.country = Some(dominant.clone());
         }

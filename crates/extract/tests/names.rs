@@ -348,3 +348,26 @@ fn a_full_vietnamese_name_needs_no_title_but_a_byline_is_no_person() {
     assert!(!names.contains(&"Nguyễn Tất Thành"), "{names:?}");
     assert!(!names.contains(&"Vũ Thị Thu Hằng"), "{names:?}");
 }
+
+#[test]
+fn place_words_ranks_and_postings_inside_title_phrases_and_names() {
+    let body = "Ngày 4/3/1992, đại sứ Nhật Bản ở Bangkok Kenji Tanaka được cử sang Hà Nội. \
+                Thứ trưởng phụ trách Bộ Ngoại giao Trung Quốc (cấp Bộ trưởng) Mã Triều Húc \
+                cùng dự. Bộ trưởng Ngoại giao Chile Alberto Valparaíso gửi điện chúc mừng. \
+                Chủ tịch Tập đoàn Vinamilk Mai Kiều Liên phát biểu.";
+    let found = persons(body);
+    assert_eq!(
+        acts_for(&found, "Kenji Tanaka"),
+        Some(&Some("JP".to_string())),
+        "{found:?}"
+    );
+    assert_eq!(
+        acts_for(&found, "Mã Triều Húc"),
+        Some(&Some("CN".to_string())),
+        "{found:?}"
+    );
+    assert!(
+        found.iter().any(|(n, _, _)| n == "Mai Kiều Liên"),
+        "{found:?}"
+    );
+}
