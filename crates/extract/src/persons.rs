@@ -138,6 +138,13 @@ fn starts_noun(word: &str, next: Option<&str>) -> bool {
         .any(|(a, bs)| lower_is(word, a) && next.is_some_and(|n| bs.iter().any(|b| lower_is(n, b))))
 }
 
+/// First parts of compound given names, written with a spaced dash in Vietnamese news
+/// ("Jean - Claude", "Hans - Peter").
+const COMPOUND_GIVEN: &[&str] = &[
+    "Jean", "Marie", "Anne", "Hans", "Karl", "Pierre", "Louis", "José", "Jose", "María", "Maria",
+    "Ana", "Juan", "Klaus", "Franz", "Paul", "Ernst", "Heinz", "Jan", "Mohammad", "Abdul",
+];
+
 /// Portfolios written after a title, lower-cased ("Thứ trưởng hải quân").
 const PORTFOLIOS: &[&str] = &[
     "ngoại giao",
@@ -213,12 +220,22 @@ pub(crate) fn tokens(text: &str, start: usize, end: usize) -> Vec<Token<'_>> {
             // The part may carry the punctuation that ends the phrase: "Kyung - hwa,".
             let part = next.trim_end_matches(|c: char| !c.is_alphanumeric());
             let part_tail = &next[part.len()..];
+            // "Jean - Claude Juncker": the first part of a compound given name before a
+            // capitalized second part.
+            let compound = out.last().is_some_and(|l| {
+                !l.closes
+                    && COMPOUND_GIVEN.contains(&l.text)
+                    && part.chars().next().is_some_and(char::is_uppercase)
+                    && part.chars().all(char::is_alphabetic)
+                    && !has_vietnamese_letters(part)
+            });
             if let Some(last) = out.last_mut().filter(|l| {
                 capitalized(l.text)
                     && !l.closes
-                    && part.chars().next().is_some_and(char::is_lowercase)
-                    && part.chars().all(|c| c.is_ascii_alphabetic())
-                    && (2..=5).contains(&part.chars().count())
+                    && (compound || part.chars().next().is_some_and(char::is_lowercase))
+                    && (compound
+                        || part.chars().all(|c| c.is_ascii_alphabetic())
+                            && (2..=5).contains(&part.chars().count()))
             }) {
                 let joined_end = start + pos + part.len();
                 last.end = joined_end;
@@ -1004,6 +1021,27 @@ pub fn recognize(text: &str, sentences: &[(usize, usize)], tags: &[Tag]) -> Pers
             let known = biennien_gazetteer::gazetteer().person_alias(&name);
             let titled = !lead.roles.is_empty() || lead.honorific;
             let existing = persons.resolve(&keys, &words);
+            // "ông Trump", "Tổng thống Putin": a surname alone after a title or a word of
+            // address is the one known office holder of that surname whose country the text
+            // names.
+            let known = known.or_else(|| match words.as_slice() {
+                [word]
+                    if titled
+                        && existing.is_none()
+                        && lead.country.is_none()
+                        && word.chars().all(char::is_alphabetic)
+                        && !has_vietnamese_letters(word)
+                        && word.chars().skip(1).any(char::is_lowercase)
+                        && !text
+                            .get(run.end..s_end)
+                            .unwrap_or("")
+                            .trim_start()
+                            .starts_with(char::is_uppercase) =>
+                {
+                    holder_named_anywhere(word, tags)
+                }
+                _ => None,
+            });
             let is_person = existing.is_some()
                 || known.is_some()
                 || (titled
@@ -1417,6 +1455,28 @@ fn holder_by_surname(country: &str, surname: &str) -> Option<&'static OfficeHold
         }
     }
     found
+}
+
+/// The one known office holder, of any country, whose name ends with `surname`, when the text
+/// names that holder's country (`tags`) and it is not Vietnam.
+fn holder_named_anywhere(surname: &str, tags: &[Tag]) -> Option<&'static OfficeHolder> {
+    let key = fold(surname);
+    let mut found: Option<&'static OfficeHolder> = None;
+    for h in biennien_gazetteer::gazetteer().office_holders_all() {
+        let last = h.name.rsplit([' ', '-']).next().unwrap_or("");
+        if fold(last) != key {
+            continue;
+        }
+        match found {
+            Some(f) if f.name != h.name => return None,
+            _ => found = Some(h),
+        }
+    }
+    // Vietnamese leaders are called by their given name, which many share.
+    let country = found?.country.filter(|c| *c != "VN")?;
+    tags.iter()
+        .any(|t| matches!(&t.kind, TagKind::Country { code, .. } if code == country))
+        .then_some(found?)
 }
 
 /// Verbs of saying, folded: what follows a speaker.

@@ -371,3 +371,21 @@ fn place_words_ranks_and_postings_inside_title_phrases_and_names() {
         "{found:?}"
     );
 }
+
+#[test]
+fn compound_given_names_and_a_known_surname_after_a_word_of_address() {
+    let body = "Ngày 5/6, Thủ tướng Phạm Minh Chính tiếp Chủ tịch Ủy ban châu Âu Jean - Claude \
+                Juncker. Trong khi đó, ông Macron đã tới Berlin; truyền thông Pháp cho biết ông \
+                sẽ gặp Thủ tướng Đức. Hội đàm Việt Nam - Hàn Quốc cũng diễn ra.";
+    let found = persons(body);
+    let names: Vec<&str> = found.iter().map(|(n, _, _)| n.as_str()).collect();
+    assert!(names.contains(&"Jean-Claude Juncker"), "{names:?}");
+    assert_eq!(
+        acts_for(&found, "Emmanuel Macron"),
+        Some(&Some("FR".to_string())),
+        "{found:?}"
+    );
+    // A Vietnamese given name alone is nobody in particular.
+    let found = persons("Hội đồng An ninh quốc gia Việt Nam họp. Ông An cho biết.");
+    assert!(found.is_empty(), "{found:?}");
+}
