@@ -138,10 +138,45 @@ fn starts_noun(word: &str, next: Option<&str>) -> bool {
         .any(|(a, bs)| lower_is(word, a) && next.is_some_and(|n| bs.iter().any(|b| lower_is(n, b))))
 }
 
+/// First parts of compound given names, written with a spaced dash in Vietnamese news
+/// ("Jean - Claude", "Hans - Peter").
+const COMPOUND_GIVEN: &[&str] = &[
+    "Jean", "Marie", "Anne", "Hans", "Karl", "Pierre", "Louis", "José", "Jose", "María", "Maria",
+    "Ana", "Juan", "Klaus", "Franz", "Paul", "Ernst", "Heinz", "Jan", "Mohammad", "Abdul",
+];
+
+/// Portfolios written after a title, lower-cased ("Thứ trưởng hải quân").
+const PORTFOLIOS: &[&str] = &[
+    "ngoại giao",
+    "quốc phòng",
+    "hải quân",
+    "lục quân",
+    "không quân",
+    "tài chính",
+    "thương mại",
+    "công thương",
+    "công an",
+    "nội vụ",
+    "tư pháp",
+    "y tế",
+    "giáo dục",
+    "kinh tế",
+    "năng lượng",
+    "nông nghiệp",
+    "giao thông",
+    "xây dựng",
+    "văn hóa",
+    "du lịch",
+    "lao động",
+    "an ninh",
+    "ngoại thương",
+    "môi trường",
+];
+
 /// Words that may join the parts of a title phrase read backwards from a name.
 const CONNECTORS: &[&str] = &[
-    "tại", "kiêm", "nhiệm", "cộng", "hòa", "nước", "vương", "quốc", "liên", "bang", "dân", "chủ",
-    "nhân", "của",
+    "ở", "tại", "kiêm", "nhiệm", "cộng", "hòa", "nước", "vương", "quốc", "liên", "bang", "dân",
+    "chủ", "nhân", "của",
 ];
 
 /// A token of a sentence: a whitespace-separated word with surrounding punctuation trimmed.
@@ -185,12 +220,22 @@ pub(crate) fn tokens(text: &str, start: usize, end: usize) -> Vec<Token<'_>> {
             // The part may carry the punctuation that ends the phrase: "Kyung - hwa,".
             let part = next.trim_end_matches(|c: char| !c.is_alphanumeric());
             let part_tail = &next[part.len()..];
+            // "Jean - Claude Juncker": the first part of a compound given name before a
+            // capitalized second part.
+            let compound = out.last().is_some_and(|l| {
+                !l.closes
+                    && COMPOUND_GIVEN.contains(&l.text)
+                    && part.chars().next().is_some_and(char::is_uppercase)
+                    && part.chars().all(char::is_alphabetic)
+                    && !has_vietnamese_letters(part)
+            });
             if let Some(last) = out.last_mut().filter(|l| {
                 capitalized(l.text)
                     && !l.closes
-                    && part.chars().next().is_some_and(char::is_lowercase)
-                    && part.chars().all(char::is_alphabetic)
-                    && (2..=5).contains(&part.chars().count())
+                    && (compound || part.chars().next().is_some_and(char::is_lowercase))
+                    && (compound
+                        || part.chars().all(|c| c.is_ascii_alphabetic())
+                            && (2..=5).contains(&part.chars().count()))
             }) {
                 let joined_end = start + pos + part.len();
                 last.end = joined_end;
@@ -229,6 +274,25 @@ fn is_initial(core: &str) -> bool {
         .count();
     letters <= 3 && core.chars().next().is_some_and(char::is_uppercase) && core.contains('.')
         || letters == 1 && core.chars().all(|c| c.is_uppercase())
+}
+
+/// A word that may be part of a name: capitalized, or an article joined to a capitalized part
+/// ("al-Faisal", "el-Sisi", "bin-Salman").
+fn name_word(t: &str) -> bool {
+    capitalized(t)
+        || t.split_once('-').is_some_and(|(article, rest)| {
+            (PARTICLES.contains(&article) || ARABIC_ARTICLES.contains(&article))
+                && capitalized(rest)
+        })
+}
+
+/// Forms of the Arabic article as it is joined to the next word.
+const ARABIC_ARTICLES: &[&str] = &["ad", "as", "ash", "at", "ar", "an", "az", "ul", "ud"];
+
+/// Whether the word at `pos` may continue a name after a particle: untagged, or a word of
+/// address that is also a name ("Sultan").
+fn after_particle(tags: &[Tag], pos: usize) -> bool {
+    tag_at(tags, pos).is_none_or(|t| matches!(t.kind, TagKind::Honorific))
 }
 
 fn capitalized(t: &str) -> bool {
@@ -273,6 +337,9 @@ struct Lead {
     /// Country of the posting in "Đại sứ X tại Y".
     vietnamese_title: bool,
     honorific: bool,
+    /// The title is an office of an international organization ("Tổng thư ký Liên hợp quốc"):
+    /// its holder acts for no country.
+    international: bool,
     start: Option<usize>,
 }
 
@@ -311,6 +378,14 @@ fn lead_before(text: &str, tags: &[Tag], at: usize, floor: usize) -> Lead {
         let before = text.get(floor..pos).unwrap_or("");
         let trimmed = before.trim_end_matches([' ', ',']);
         let comma = before[trimmed.len()..].contains(',');
+        // "Tổng Giám đốc Tổ chức Y tế thế giới (WHO) Tedros …": an organization's acronym in
+        // brackets stands inside the title phrase.
+        if !comma {
+            if let Some(open) = bracketed_acronym(trimmed) {
+                pos = floor + open;
+                continue;
+            }
+        }
         let end = floor + trimmed.len();
         let Some(t) = starting_in(tags, floor, end, |t| t.start)
             .iter()
@@ -321,12 +396,37 @@ fn lead_before(text: &str, tags: &[Tag], at: usize, floor: usize) -> Lead {
             // Cộng hòa Peru". The country nearest the title is the one acted for.
             let word_start = trimmed.rfind(char::is_whitespace).map_or(0, |i| i + 1);
             let word = trimmed[word_start..].to_lowercase();
+            // "Thứ trưởng hải quân Thomas Modly", "trợ lý bộ trưởng ngoại giao Lê Đức Căng": a
+            // portfolio in lower case after the title.
+            if lead.start.is_none() && !comma {
+                if let Some(p) = PORTFOLIOS.iter().find(|p| {
+                    let n = p.len();
+                    trimmed.len() > n
+                        && trimmed.is_char_boundary(trimmed.len() - n)
+                        && trimmed[trimmed.len() - n..].to_lowercase() == **p
+                        && trimmed[..trimmed.len() - n].ends_with(' ')
+                }) {
+                    let at = floor + trimmed.len() - p.len();
+                    let title_before = starting_in(tags, floor, at, |t| t.start)
+                        .iter()
+                        .rev()
+                        .find(|t| t.end <= at)
+                        .is_some_and(|t| {
+                            matches!(t.kind, TagKind::Title { .. })
+                                && text.get(t.end..at).is_some_and(|g| g.trim().is_empty())
+                        });
+                    if title_before {
+                        pos = at;
+                        continue;
+                    }
+                }
+            }
             if lead.start.is_some()
                 && lead.roles.is_empty()
                 && !comma
                 && CONNECTORS.contains(&word.as_str())
             {
-                if matches!(word.as_str(), "tại" | "kiêm" | "nhiệm") {
+                if matches!(word.as_str(), "tại" | "ở" | "kiêm" | "nhiệm") {
                     lead.country = None;
                 }
                 pos = floor + word_start;
@@ -351,6 +451,9 @@ fn lead_before(text: &str, tags: &[Tag], at: usize, floor: usize) -> Lead {
             TagKind::Organization { country } => {
                 if lead.country.is_none() {
                     lead.country = country.clone();
+                    // An organization of no country in the title phrase makes the title one of
+                    // that organization, unless a country is named too.
+                    lead.international = country.is_none();
                 }
                 lead.start = Some(t.start);
             }
@@ -369,7 +472,7 @@ fn lead_before(text: &str, tags: &[Tag], at: usize, floor: usize) -> Lead {
                 }
                 lead.start = Some(t.start);
             }
-            TagKind::Place { .. } => break,
+            TagKind::Place { .. } | TagKind::Region => break,
         }
         pos = t.start;
     }
@@ -403,7 +506,25 @@ fn lead_before(text: &str, tags: &[Tag], at: usize, floor: usize) -> Lead {
             }
         }
     }
+    lead.international &= lead.country.is_none() && !lead.roles.is_empty();
     lead
+}
+
+/// Where the bracketed acronym ending `before` opens ("… (WHO)" gives the offset of "("), when
+/// `before` ends with one: two to eight letters or digits, upper-case, nothing else.
+fn bracketed_acronym(before: &str) -> Option<usize> {
+    let inner = before.strip_suffix(')')?;
+    let open = inner.rfind('(')?;
+    let word = &inner[open + 1..];
+    let letters = word.chars().filter(|c| c.is_alphanumeric()).count();
+    let acronym = (2..=8).contains(&letters)
+        && word
+            .chars()
+            .all(|c| c.is_uppercase() || c.is_ascii_digit() || matches!(c, '-' | '&'));
+    // "(cấp Bộ trưởng)", "(hàm Đại sứ)": a rank beside the title.
+    let rank = ["cấp ", "hàm "].iter().any(|p| word.starts_with(p))
+        && word.split_whitespace().count() <= 4;
+    (acronym || rank).then_some(open)
 }
 
 /// Whether `gap` reads as an institution's name written in title case ("Ủy ban Cải cách và
@@ -528,7 +649,9 @@ impl Persons {
                     pw.len() > f.len()
                         && (pw.ends_with(&f)
                             || pw.starts_with(&f)
-                            || (f.len() == 1 && pw.contains(&f[0])))
+                            || (f.len() == 1 && pw.contains(&f[0]))
+                            // "Díaz-Canel" in "Miguel Díaz-Canel Bermúdez".
+                            || (f.len() == 2 && pw.windows(2).any(|w| w == f.as_slice())))
                 })
                 .map(|(i, _)| i)
                 .collect();
@@ -595,7 +718,7 @@ fn runs(text: &str, tags: &[Tag], start: usize, end: usize) -> Vec<Run> {
     let flush = |cur: &mut Option<Run>, out: &mut Vec<Run>| {
         if let Some(mut r) = cur.take() {
             // No particle at either end.
-            while r.words.last().is_some_and(|w| !capitalized(w)) {
+            while r.words.last().is_some_and(|w| !name_word(w)) {
                 r.words.pop();
             }
             if !r.words.is_empty() {
@@ -604,27 +727,73 @@ fn runs(text: &str, tags: &[Tag], start: usize, end: usize) -> Vec<Run> {
         }
     };
     for (k, t) in toks.iter().enumerate() {
-        // An ambiguous country name ("Nhật" in "Phạm Nhật Vượng") may be part of a name.
+        // An ambiguous country name ("Nhật" in "Phạm Nhật Vượng") may be part of a name, but
+        // not at its head before a foreign name ("Bộ Chỉ huy Hậu cần Mỹ Benjamin Griffin").
         let tagged = tag_at(tags, t.start).is_some_and(|tag| {
-            !matches!(
+            let ambiguous = matches!(
                 tag.kind,
                 TagKind::Country {
                     ambiguous: true,
                     ..
                 }
-            )
+            );
+            !ambiguous
+                || cur.is_none()
+                    && toks.get(k + 1).is_some_and(|n| {
+                        capitalized(n.text)
+                            && !has_vietnamese_letters(n.text)
+                            && !VN_SURNAMES.contains(&fold(n.text).as_str())
+                    })
         });
-        let cap = capitalized(t.text);
+        // A one-word place name right after a title phrase and before more capitalized words
+        // is a given name ("Đại sứ Cuba tại Việt Nam Orlando Hernández Guillén").
+        let tagged = tagged
+            && !(cur.is_none()
+                && k > 0
+                && tag_at(tags, t.start).is_some_and(|tag| {
+                    matches!(tag.kind, TagKind::Place { .. })
+                        && tag.start == t.start
+                        && tag.end == t.end
+                        && tag_at(tags, toks[k - 1].start).is_some_and(|p| {
+                            matches!(p.kind, TagKind::Country { .. } | TagKind::Title { .. })
+                        })
+                })
+                && toks.get(k + 1).is_some_and(|n| {
+                    !t.closes && capitalized(n.text) && tag_at(tags, n.start).is_none()
+                }));
+        // A one-word place name right after a name's words continues it ("Albert Rosario",
+        // "Bành Lệ Viên"), unless the place is what the sentence goes on about.
+        let tagged = tagged
+            && !(k > 0
+                && cur.as_ref().is_some_and(|r| r.words.len() <= 3)
+                && !toks[k - 1].closes
+                && tag_at(tags, toks[k - 1].start).is_none()
+                && tag_at(tags, t.start).is_some_and(|tag| {
+                    matches!(tag.kind, TagKind::Place { .. })
+                        && tag.start == t.start
+                        && tag.end == t.end
+                }));
+        // After a particle a word of address is a name ("Bandar bin Sultan").
+        let tagged = tagged
+            && !(k > 0
+                && PARTICLES.contains(&toks[k - 1].text)
+                && cur.is_some()
+                && after_particle(tags, t.start));
+        let cap = name_word(t.text);
         if cap && cur.is_some() && starts_noun(t.text, toks.get(k + 1).map(|n| n.text)) {
             flush(&mut cur, &mut out);
             continue;
         }
+        // Particles may follow one another ("Ursula von der Leyen"); the chain must end in a
+        // capitalized word.
         let particle = !cap
             && cur.is_some()
             && PARTICLES.contains(&t.text)
-            && toks
-                .get(k + 1)
-                .is_some_and(|n| capitalized(n.text) && tag_at(tags, n.start).is_none());
+            && toks[k + 1..]
+                .iter()
+                .take(3)
+                .find(|n| !PARTICLES.contains(&n.text))
+                .is_some_and(|n| name_word(n.text) && after_particle(tags, n.start));
         if tagged || !(cap || particle) || t.opens && cur.is_some() {
             flush(&mut cur, &mut out);
             if tagged || !(cap || particle) {
@@ -684,6 +853,18 @@ fn name_start(words: &[String]) -> usize {
     if lead > 0 && words.len() - lead >= 2 {
         return lead;
     }
+    // A company's or brand's name before a full Vietnamese name: "Vingroup Phạm Nhật Vượng".
+    if words.len() >= 4 && !VN_SURNAMES.contains(&fold(&words[0]).as_str()) {
+        let tail: Vec<&str> = all[words.len() - 3..].to_vec();
+        if vietnamese_shape(&tail)
+            && tail.iter().any(|w| has_vietnamese_letters(w))
+            && !all[..words.len() - 3]
+                .iter()
+                .any(|w| has_vietnamese_letters(w))
+        {
+            return words.len() - 3;
+        }
+    }
     if !INSTITUTION_WORDS.contains(&first.as_str()) {
         return 0;
     }
@@ -738,6 +919,14 @@ fn apposition(
     (None, None)
 }
 
+/// Words that end a title phrase: what follows them is no longer the holder's office but what
+/// the holder does or where ("Tổng Bí thư CPI sang thăm … Việt Nam").
+const PHRASE_BREAKERS: &[&str] = &[
+    "sang", "thăm", "làm", "đã", "sẽ", "đang", "vừa", "tới", "đến", "tại", "ở", "cho", "với", "về",
+    "khi", "là", "được", "gặp", "tiếp", "nói", "dẫn", "theo", "trong", "trước", "sau", "cùng",
+    "đàm",
+];
+
 /// A title followed, within the span, by a country, a national organization or a place of
 /// the country's government ("Phát ngôn viên Nhà Trắng"; not a posting "tại Bangkok").
 fn title_and_country(
@@ -747,29 +936,48 @@ fn title_and_country(
     end: usize,
 ) -> Option<(Option<String>, Option<String>)> {
     let inside: Vec<&Tag> = tags_in(tags, start, end).collect();
-    let (k, role) = inside.iter().enumerate().find_map(|(k, t)| match &t.kind {
-        TagKind::Title { role, .. } => Some((k, role.clone())),
-        _ => None,
-    })?;
-    let country = inside.iter().skip(k + 1).find_map(|t| match &t.kind {
-        TagKind::Country {
-            code,
-            ambiguous: false,
-        } => Some(code.clone()),
-        TagKind::Organization { country: Some(c) } => Some(c.clone()),
-        TagKind::Place { country, .. } => {
+    // The first title whose phrase names a country.
+    inside.iter().enumerate().find_map(|(k, title)| {
+        let TagKind::Title { role, .. } = &title.kind else {
+            return None;
+        };
+        let country = inside.iter().skip(k + 1).find_map(|t| {
+            // The country belongs to the title phrase: only an institution's name stands
+            // between them ("Tổng Bí thư CPI sang thăm … tại Việt Nam" names no country of the
+            // holder).
+            let gap = text.get(title.end..t.start).unwrap_or("x");
+            let in_phrase = !gap.contains([',', ';', ':', '(', ')'])
+                && gap.split_whitespace().count() <= 10
+                && !gap
+                    .split_whitespace()
+                    .any(|w| PHRASE_BREAKERS.contains(&w.to_lowercase().as_str()));
             let before = text.get(..t.start).unwrap_or("").trim_end();
-            (!before.ends_with(" tại") && !before.ends_with(" ở")).then(|| country.clone())
-        }
-        _ => None,
-    })?;
-    Some((Some(country), Some(role)))
+            let posting = [" tại", " ở", " đến", " tới", " sang"]
+                .iter()
+                .any(|w| before.ends_with(w));
+            if !in_phrase || posting {
+                return None;
+            }
+            match &t.kind {
+                TagKind::Country {
+                    code,
+                    ambiguous: false,
+                } => Some(code.clone()),
+                TagKind::Organization { country: Some(c) } => Some(c.clone()),
+                TagKind::Place { country, .. } => Some(country.clone()),
+                _ => None,
+            }
+        })?;
+        Some((Some(country), Some(role.clone())))
+    })
 }
 
 /// Recognizes the persons of `text` (a body), sentence by sentence.
 pub fn recognize(text: &str, sentences: &[(usize, usize)], tags: &[Tag]) -> Persons {
     let mut persons = Persons::default();
     let mut keys: Vec<NameKey> = Vec::new();
+    // Persons named as officers of an international organization.
+    let mut international_officers: Vec<usize> = Vec::new();
     for &(s_start, s_end) in sentences {
         // Unnamed office holders: a title followed by a country and no name.
         for run in runs(text, tags, s_start, s_end) {
@@ -786,7 +994,19 @@ pub fn recognize(text: &str, sentences: &[(usize, usize)], tags: &[Tag]) -> Pers
                     .and_then(|s| s.find(words[0]))
                     .map_or(run.start, |i| run.start + i)
             };
-            let lead = if skip == 0 {
+            let lead = if let Some(at) = remit_clause(text, tags, s_start, run.start) {
+                // "Đặc phái viên Mỹ phụ trách vấn đề Venezuela Elliott Abrams": the title phrase
+                // ends before the remit.
+                let mut l = lead_before(text, tags, at, s_start);
+                if l.start.is_none() {
+                    l = lead_before(text, tags, run.start, s_start);
+                } else if l.country.is_none() && !l.international {
+                    // "… phụ trách châu Á của Bộ Ngoại giao Brazil": a country the remit says
+                    // the office belongs to.
+                    l.country = owner_in_remit(text, tags, at, run.start);
+                }
+                l
+            } else if skip == 0 {
                 lead_before(text, tags, run.start, s_start)
             } else {
                 let mut l = lead_before(text, tags, run.start, s_start);
@@ -801,6 +1021,27 @@ pub fn recognize(text: &str, sentences: &[(usize, usize)], tags: &[Tag]) -> Pers
             let known = biennien_gazetteer::gazetteer().person_alias(&name);
             let titled = !lead.roles.is_empty() || lead.honorific;
             let existing = persons.resolve(&keys, &words);
+            // "ông Trump", "Tổng thống Putin": a surname alone after a title or a word of
+            // address is the one known office holder of that surname whose country the text
+            // names.
+            let known = known.or_else(|| match words.as_slice() {
+                [word]
+                    if titled
+                        && existing.is_none()
+                        && lead.country.is_none()
+                        && word.chars().all(char::is_alphabetic)
+                        && !has_vietnamese_letters(word)
+                        && word.chars().skip(1).any(char::is_lowercase)
+                        && !text
+                            .get(run.end..s_end)
+                            .unwrap_or("")
+                            .trim_start()
+                            .starts_with(char::is_uppercase) =>
+                {
+                    holder_named_anywhere(word, tags)
+                }
+                _ => None,
+            });
             let is_person = existing.is_some()
                 || known.is_some()
                 || (titled
@@ -808,8 +1049,14 @@ pub fn recognize(text: &str, sentences: &[(usize, usize)], tags: &[Tag]) -> Pers
                         || lead.roles.len() + usize::from(lead.honorific) >= 1
                             && words.len() == 1
                             && known.is_some()))
-                || (titled && words.len() == 1 && lead.country.is_some());
-            if !is_person || words.len() > 6 {
+                || (titled && words.len() == 1 && lead.country.is_some())
+                // A full Vietnamese name needs no title: "Lê Thanh Thiện đã làm đơn kháng cáo".
+                || (words.len() >= 3
+                    && vietnamese_shape(&words)
+                    && words.iter().any(|w| has_vietnamese_letters(w))
+                    && !INSTITUTION_WORDS.contains(&words[0].to_lowercase().as_str())
+                    && !alone_on_line(text, name_from, run.end));
+            if !is_person || words.len() > 6 || after_place_noun(text, s_start, name_from) {
                 continue;
             }
             let (apposition_country, apposition_role) = apposition(
@@ -820,17 +1067,40 @@ pub fn recognize(text: &str, sentences: &[(usize, usize)], tags: &[Tag]) -> Pers
                 s_start,
                 lead.start.unwrap_or(name_from),
             );
-            let country = lead
-                .country
-                .clone()
-                .or_else(|| known.and_then(|k| k.country.map(str::to_string)))
-                .or(apposition_country)
-                .or_else(|| {
-                    delegation_country(text, tags, s_start, lead.start.unwrap_or(name_from))
-                })
-                .or_else(|| {
-                    (lead.vietnamese_title || vietnamese_shape(&words)).then(|| "VN".to_string())
-                });
+            // An officer of an international organization acts for no country, whatever office
+            // of a state the same person held before.
+            // The office the title names, when the reference data knows this holder in it:
+            // "Chủ tịch Hội đồng châu Âu Donald Tusk" acts for the European Union, not for the
+            // state he led before.
+            let office_term = known.and_then(|_| {
+                biennien_gazetteer::gazetteer()
+                    .person_terms(&name)
+                    .into_iter()
+                    .rev()
+                    .find(|h| lead.roles.iter().any(|r| r == h.role))
+            });
+            let international =
+                lead.international || office_term.is_some_and(|h| h.country.is_none());
+            let country = if international {
+                None
+            } else {
+                lead.country
+                    .clone()
+                    .or_else(|| known.and_then(|k| k.country.map(str::to_string)))
+                    .or(apposition_country)
+                    .or_else(|| {
+                        delegation_country(text, tags, s_start, lead.start.unwrap_or(name_from))
+                    })
+                    .or_else(|| affiliation_country(text, tags, run.end, s_end))
+                    .or_else(|| {
+                        // A title of Vietnam's state gives Vietnam to a name that may be
+                        // Vietnamese, not to "Thứ trưởng hải quân Thomas Modly".
+                        let foreign = !vietnamese_shape(&words)
+                            && !words.iter().any(|w| has_vietnamese_letters(w));
+                        (lead.vietnamese_title && !foreign || vietnamese_shape(&words))
+                            .then(|| "VN".to_string())
+                    })
+            };
             let role = lead.roles.last().cloned().or(apposition_role);
             let idx = match existing {
                 Some(i) => {
@@ -908,6 +1178,9 @@ pub fn recognize(text: &str, sentences: &[(usize, usize)], tags: &[Tag]) -> Pers
                     persons.list.len() - 1
                 }
             };
+            if international {
+                international_officers.push(idx);
+            }
             renew_key(&mut keys, &persons.list, idx);
             let p = &mut persons.list[idx];
             for r in &lead.roles {
@@ -927,8 +1200,210 @@ pub fn recognize(text: &str, sentences: &[(usize, usize)], tags: &[Tag]) -> Pers
         unnamed_holders(text, tags, s_start, s_end, &mut persons);
     }
     bare_titles(text, tags, &mut persons);
+    foreigners_of_the_story(tags, &mut persons, &international_officers);
     persons.mentions.sort_by_key(|m| m.start);
     persons
+}
+
+/// Lower-case nouns after which a capitalized run names a place ("vùng Thái Bình Dương",
+/// "tỉnh Thái Bình", "đảo Phú Quốc").
+const PLACE_NOUNS: &[&str] = &[
+    "phường",
+    "xã",
+    "làng",
+    "trường",
+    "chùa",
+    "đền",
+    "cầu",
+    "lăng",
+    "nhà",
+    "tượng",
+    "giải",
+    "quỹ",
+    "tàu",
+    "viên",
+    "hồ",
+    "bến",
+    "học",
+    "THPT",
+    "THCS",
+    "vùng",
+    "khu",
+    "vực",
+    "miền",
+    "tỉnh",
+    "huyện",
+    "quận",
+    "phố",
+    "bang",
+    "đảo",
+    "biển",
+    "vịnh",
+    "sông",
+    "núi",
+    "đường",
+    "cảng",
+    "sân",
+    "bay",
+];
+
+/// Whether `[start, end)` stands alone on its line, or ends the body, but for a bracketed note:
+/// a byline ("Hoàng Anh Tuấn (TTXVN)"), not a person of the story.
+fn alone_on_line(text: &str, start: usize, end: usize) -> bool {
+    let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = text[end..].find('\n').map_or(text.len(), |i| end + i);
+    let before = text[line_start..start].trim();
+    let after = text[end..line_end].trim();
+    let note_only = after.is_empty() || after.starts_with('(') && after.ends_with(')');
+    // Or the very last words of the body, after the story's last sentence.
+    let last = note_only && text[line_end..].trim().is_empty();
+    before.is_empty() && (note_only || after == ".") || last
+}
+
+/// Whether the word right before `at` is one of [`PLACE_NOUNS`], in lower case.
+fn after_place_noun(text: &str, s_start: usize, at: usize) -> bool {
+    let before = text.get(s_start..at).unwrap_or("").trim_end();
+    let word = before.rsplit(char::is_whitespace).next().unwrap_or("");
+    PLACE_NOUNS.contains(&word)
+}
+
+/// Where a title's remit clause starts when one stands right before `at`: "phụ trách" and a few
+/// words with no title or punctuation in them ("… phụ trách các vấn đề nhân đạo Valerie Amos").
+fn remit_clause(text: &str, tags: &[Tag], s_start: usize, at: usize) -> Option<usize> {
+    let before = text.get(s_start..at)?;
+    let from = before.floor_char_boundary(before.len().saturating_sub(90));
+    let k = from + before[from..].rfind("phụ trách")?;
+    let clause = &before[k + "phụ trách".len()..];
+    let plain = !clause.contains([',', '.', ';', ':', '(', ')', '"'])
+        && clause
+            .split_whitespace()
+            .filter(|w| !matches!(*w, "-" | "–"))
+            .count()
+            <= 10
+        && tags_in(tags, s_start + k, at)
+            .all(|t| !matches!(t.kind, TagKind::Title { .. } | TagKind::Honorific));
+    plain.then_some(s_start + k)
+}
+
+/// The country named after "của" in a remit clause `[start, end)`, directly or through a
+/// national institution.
+fn owner_in_remit(text: &str, tags: &[Tag], start: usize, end: usize) -> Option<String> {
+    let k = start + text.get(start..end)?.rfind(" của ")?;
+    tags_in(tags, k, end).find_map(|t| match &t.kind {
+        TagKind::Country {
+            code,
+            ambiguous: false,
+        } => Some(code.clone()),
+        TagKind::Organization { country: Some(c) } => Some(c.clone()),
+        _ => None,
+    })
+}
+
+/// Words that open a description of who a person is, after the name: a nationality
+/// ("người Indonesia", "công dân Triều Tiên") or an affiliation ("chuyên gia … thuộc …",
+/// "giáo sư của đại học … tại Seoul").
+const DESCRIPTORS: &[&str] = &[
+    "người",
+    "công dân",
+    "cư dân",
+    "chuyên gia",
+    "giáo sư",
+    "phó giáo sư",
+    "nhà nghiên cứu",
+    "nhà phân tích",
+    "học giả",
+    "giảng viên",
+    "luật sư",
+    "nhà báo",
+    "phóng viên",
+    "của",
+    "thuộc",
+];
+
+/// The country of the description right after a name (`[name_end, sentence_end)`): a
+/// nationality, or the country where the person's institution is ("… ở Mỹ", "… (Singapore)",
+/// "… tại Seoul"). A country the person studies ("chuyên gia về Nga") is not it.
+fn affiliation_country(
+    text: &str,
+    tags: &[Tag],
+    name_end: usize,
+    sentence_end: usize,
+) -> Option<String> {
+    let after = text.get(name_end..sentence_end)?;
+    let rest = after.trim_start_matches([',', ' ']);
+    let lower = rest.get(..rest.floor_char_boundary(24))?.to_lowercase();
+    let descriptor = DESCRIPTORS
+        .iter()
+        .find(|d| lower.starts_with(*d) && lower[d.len()..].starts_with([' ', ',']))?;
+    let start = name_end + (after.len() - rest.len());
+    // The description is read up to 200 bytes on, within the sentence.
+    let end = (start + 200).min(sentence_end);
+    let end = text.floor_char_boundary(end);
+    let nationality = matches!(*descriptor, "người" | "công dân" | "cư dân");
+    tags_in(tags, start, end).find_map(|t| {
+        let code = match &t.kind {
+            TagKind::Country {
+                code,
+                ambiguous: false,
+            } => code,
+            TagKind::Place { country, .. } => country,
+            TagKind::Organization { country: Some(c) } => c,
+            _ => return None,
+        };
+        let before = text.get(start..t.start)?.trim_end();
+        if nationality {
+            // "người Indonesia": the country right after the word.
+            return (t.start - start <= descriptor.len() + 1).then(|| code.clone());
+        }
+        let located = before.ends_with(" ở")
+            || before.ends_with(" tại")
+            || before.ends_with('(')
+            || matches!(t.kind, TagKind::Organization { .. });
+        located.then(|| code.clone())
+    })
+}
+
+/// Gives the story's one foreign country to the foreign-named persons the text places nowhere
+/// else: residents, experts and lawyers quoted in a story set in that country ("ông Viktor
+/// Glushko, một người dân 60 tuổi" in a report from Saint Petersburg). The country must
+/// dominate the story's country and place names: at least three of them and twice as many as
+/// any other foreign country.
+fn foreigners_of_the_story(tags: &[Tag], persons: &mut Persons, international: &[usize]) {
+    let mut counts: Vec<(&str, usize)> = Vec::new();
+    for t in tags {
+        let code = match &t.kind {
+            TagKind::Country {
+                code,
+                ambiguous: false,
+            } => code.as_str(),
+            TagKind::Place { country, .. } => country.as_str(),
+            TagKind::Organization { country: Some(c) } => c.as_str(),
+            _ => continue,
+        };
+        if code == "VN" {
+            continue;
+        }
+        match counts.iter_mut().find(|(c, _)| *c == code) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((code, 1)),
+        }
+    }
+    counts.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    let dominant = match counts.as_slice() {
+        [(code, n), rest @ ..] if *n >= 3 && rest.first().is_none_or(|(_, m)| *n >= 2 * m) => {
+            code.to_string()
+        }
+        _ => return,
+    };
+    for (i, p) in persons.list.iter_mut().enumerate() {
+        let words: Vec<&str> = p.name.split_whitespace().collect();
+        // Sino-Vietnamese readings of Chinese names ("Bành Lệ Viên") count as foreign when the
+        // surname is not a Vietnamese one.
+        let foreign = !vietnamese_shape(&words);
+        if p.country.is_none() && foreign && !international.contains(&i) {
+            p.country = Some(dominant.clone());
+        }
+    }
 }
 
 /// The country of the delegation a name heads: "đoàn đại biểu Đảng Cộng sản Pháp do bà X
@@ -980,6 +1455,28 @@ fn holder_by_surname(country: &str, surname: &str) -> Option<&'static OfficeHold
         }
     }
     found
+}
+
+/// The one known office holder, of any country, whose name ends with `surname`, when the text
+/// names that holder's country (`tags`) and it is not Vietnam.
+fn holder_named_anywhere(surname: &str, tags: &[Tag]) -> Option<&'static OfficeHolder> {
+    let key = fold(surname);
+    let mut found: Option<&'static OfficeHolder> = None;
+    for h in biennien_gazetteer::gazetteer().office_holders_all() {
+        let last = h.name.rsplit([' ', '-']).next().unwrap_or("");
+        if fold(last) != key {
+            continue;
+        }
+        match found {
+            Some(f) if f.name != h.name => return None,
+            _ => found = Some(h),
+        }
+    }
+    // Vietnamese leaders are called by their given name, which many share.
+    let country = found?.country.filter(|c| *c != "VN")?;
+    tags.iter()
+        .any(|t| matches!(&t.kind, TagKind::Country { code, .. } if code == country))
+        .then_some(found?)
 }
 
 /// Verbs of saying, folded: what follows a speaker.

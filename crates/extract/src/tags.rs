@@ -22,6 +22,8 @@ pub enum TagKind {
         /// ISO code of its country.
         country: String,
     },
+    /// A region of no one country ("Thái Bình Dương", "Trung Đông"): no name, no country.
+    Region,
     /// An international organization or a party; `country` for a national party.
     Organization {
         /// ISO code of the organization's country, if national.
@@ -72,9 +74,12 @@ pub fn tag(text: &str) -> Vec<Tag> {
                     code: country.code.to_string(),
                     ambiguous,
                 },
-                Entry::Place(p) => TagKind::Place {
-                    name: p.name().to_string(),
-                    country: p.country?.to_string(),
+                Entry::Place(p) => match p.country {
+                    Some(country) => TagKind::Place {
+                        name: p.name().to_string(),
+                        country: country.to_string(),
+                    },
+                    None => TagKind::Region,
                 },
                 Entry::Organization(o) => TagKind::Organization {
                     country: o.country.map(str::to_string),

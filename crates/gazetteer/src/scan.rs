@@ -125,9 +125,21 @@ impl Candidate {
             target,
             form,
             upper_words: if proper {
+                // A long organization name is often written with only its first word and its
+                // acronyms capitalized ("Tổ chức Y tế thế giới"); other proper names keep the
+                // capitals of every word ("Hòa Bình" the province is not "hòa bình").
+                let sentence_case = matches!(target, Target::Organization(_))
+                    && form.split_whitespace().count() >= 3;
                 form.split_whitespace()
                     .enumerate()
-                    .filter(|(_, w)| w.chars().next().is_some_and(char::is_uppercase))
+                    .filter(|&(i, w)| {
+                        w.chars().next().is_some_and(char::is_uppercase)
+                            && (!sentence_case
+                                || i == 0
+                                || w.chars()
+                                    .filter(|c| c.is_alphabetic())
+                                    .all(char::is_uppercase))
+                    })
                     .map(|(i, _)| i)
                     .collect()
             } else {
