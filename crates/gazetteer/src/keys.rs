@@ -3,11 +3,7 @@
 
 use unicode_normalization::UnicodeNormalization;
 
-use biennien_text::fold_char;
-/// Folds case and diacritics, with a map from each byte of the output (and one past its end)
-/// to the byte offset of the source character it came from. Patterns and text both go through
-/// this one function, so the scanner stays consistent with it.
-pub(crate) use biennien_text::fold_with_offsets;
+use biennien_text::{fold, fold_char};
 
 /// Whether `c` is a combining diacritical mark (dropped by folding, kept by tone keys).
 pub(crate) fn is_combining_mark(c: char) -> bool {
@@ -88,7 +84,7 @@ pub(crate) fn match_text(text: &str) -> (String, Vec<usize>) {
     (out, out_map)
 }
 
-/// The match text of a text already folded by [`fold_with_offsets`] (`folded`, with `map` as
+/// The match text of a text already folded by [`biennien_text::fold_with_offsets`] (`folded`, with `map` as
 /// it returns it): the same text and map as [`match_text`] gives for the original, made from
 /// the folded copy, which is nearly all ASCII, without folding again.
 pub(crate) fn match_text_of_folded(folded: &str, map: &[usize]) -> (String, Vec<usize>) {
@@ -139,7 +135,8 @@ pub(crate) fn pattern_text(name: &str) -> String {
 /// The key of the lookups: folded, every run of characters other than letters and digits made
 /// one space, trimmed (`D.A. Medvedev` and `d. a. medvedev` both give `d a medvedev`).
 pub(crate) fn lookup_key(name: &str) -> String {
-    let (folded, _) = fold_with_offsets(name);
+    // The fold alone: no offset map is needed here (this runs for every candidate name).
+    let folded = fold(name);
     let mut key = String::with_capacity(folded.len());
     let mut gap = false;
     for c in folded.chars() {
@@ -232,6 +229,7 @@ pub(crate) fn tone_key(text: &str, lower: bool) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use biennien_text::fold_with_offsets;
 
     #[test]
     fn folding_maps_every_byte_back() {
