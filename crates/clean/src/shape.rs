@@ -41,15 +41,26 @@ static IMAGE_ALT: LazyLock<Regex> =
 /// Number of words (runs of non-space characters).
 pub(crate) fn words(s: &str) -> usize {
     // Normalized text has only ASCII white space, so counting word starts over bytes is exact
-    // and much cheaper than decoding characters.
-    let mut count = 0;
-    let mut in_word = false;
-    for &b in s.as_bytes() {
-        let space = matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c);
-        if !space && !in_word {
-            count += 1;
-        }
-        in_word = !space;
+    // and much cheaper than decoding characters. A word starts at a byte that is not space
+    // after one that is (or at the start): counted without branches, which the compiler turns
+    // into vector code (this runs several times over every line of every page).
+    fn space(b: u8) -> bool {
+        b == b' ' || b.wrapping_sub(b'\t') < 5
+    }
+    let bytes = s.as_bytes();
+    let Some((&first, rest)) = bytes.split_first() else {
+        return 0;
+    };
+    let before = bytes.get(..rest.len()).unwrap_or_default();
+    let mut count = usize::from(!space(first));
+    // In blocks, so that the sum is taken over lanes of bytes.
+    for (a, b) in before.chunks(64).zip(rest.chunks(64)) {
+        let starts: u8 = a
+            .iter()
+            .zip(b)
+            .map(|(&a, &b)| u8::from(space(a) & !space(b)))
+            .sum();
+        count += usize::from(starts);
     }
     count
 }
@@ -230,6 +241,25 @@ pub(crate) fn strip_bullet(line: &str) -> (bool, &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn words_are_runs_of_non_space() {
+        for s in [
+            "",
+            " ",
+            "a",
+            " a",
+            "a ",
+            "Hà  Nội,\t22/2\r\n(TTXVN) -\x0b x\x0cy",
+            "\u{a0}Ảnh: \u{2003}Minh Duy ",
+        ] {
+            let want = s
+                .split(|c: char| matches!(c, ' ' | '\t' | '\n' | '\r' | '\x0b' | '\x0c'))
+                .filter(|w| !w.is_empty())
+                .count();
+            assert_eq!(words(s), want, "{s:?}");
+        }
+    }
 
     #[test]
     fn captions() {

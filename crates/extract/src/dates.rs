@@ -9,6 +9,7 @@
 use std::sync::OnceLock;
 
 use regex::Regex;
+use regex_automata::{meta, Anchored, Input};
 
 /// A date known to the year, the month or the day.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -134,10 +135,10 @@ pub struct DateMention {
 }
 
 struct Patterns {
-    full: Regex,
-    day_range: Regex,
+    full: meta::Regex,
+    day_range: meta::Regex,
     words: Regex,
-    day_month: Regex,
+    day_month: meta::Regex,
     month_year: Regex,
     month: Regex,
     year: Years,
@@ -154,12 +155,12 @@ fn patterns() -> &'static Patterns {
     static P: OnceLock<Patterns> = OnceLock::new();
     P.get_or_init(|| {
         Patterns {
-            full: re(r"(?-u:\b)(\d{1,2})\s?[/.\-]\s?(\d{1,2})\s?[/.\-]\s?(\d{4})(?-u:\b)"),
-            day_range: re(
+            full: anchored_re(r"(?-u:\b)(\d{1,2})\s?[/.\-]\s?(\d{1,2})\s?[/.\-]\s?(\d{4})(?-u:\b)"),
+            day_range: anchored_re(
                 r"(?-u:\b)(\d{1,2})\s?(?:-|–|đến|tới)\s?(\d{1,2})\s?[/\-]\s?(\d{1,2})(?:\s?[/\-]\s?(\d{4}))?(?-u:\b)",
             ),
             words: re(r"(?i)(?-u:\b)ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})(?:\s*(?:năm|,)\s*(\d{4}))?(?-u:\b)"),
-            day_month: re(
+            day_month: anchored_re(
                 r"(?i)(?:(?-u:\b)(?:ngày|hôm|sáng|trưa|chiều|tối|đêm|khuya|vào|từ|đến|tới|trước|sau|và)\s+|\()(\d{1,2})\s?/\s?(\d{1,2})(?-u:\b)|(?-u:\b)(?:ngày|hôm|sáng|trưa|chiều|tối|đêm)\s+(\d{1,2})-(\d{1,2})(?-u:\b)",
             ),
             month_year: re(r"(?i)(?-u:\b)tháng\s+(\d{1,2})\s?(?:/|-|\s+năm\s+|,\s*)\s?(\d{4})(?-u:\b)"),
@@ -180,8 +181,164 @@ pub(crate) fn re(pattern: &str) -> Regex {
     Regex::new(pattern).expect("valid built-in pattern")
 }
 
-fn num<T: std::str::FromStr>(c: &regex::Captures<'_>, i: usize) -> Option<T> {
-    c.get(i).and_then(|m| m.as_str().parse().ok())
+/// `pattern` for the searches of [`matches_from`]: the same engine and syntax as [`re`].
+#[allow(clippy::expect_used)] // the patterns are literals, checked by the tests
+fn anchored_re(pattern: &str) -> meta::Regex {
+    meta::Regex::new(pattern).expect("valid built-in pattern")
+}
+
+/// The groups of a match, as `regex::Captures` gives them.
+trait Groups {
+    /// Group `i` as a span of the text and its text.
+    fn group(&self, i: usize) -> Option<Group<'_>>;
+}
+
+/// One group of a match.
+#[derive(Debug, Clone, Copy)]
+struct Group<'t> {
+    start: usize,
+    end: usize,
+    text: &'t str,
+}
+
+impl Group<'_> {
+    fn start(&self) -> usize {
+        self.start
+    }
+    fn end(&self) -> usize {
+        self.end
+    }
+    fn range(&self) -> std::ops::Range<usize> {
+        self.start..self.end
+    }
+}
+
+impl Groups for regex::Captures<'_> {
+    fn group(&self, i: usize) -> Option<Group<'_>> {
+        self.get(i).map(|m| Group {
+            start: m.start(),
+            end: m.end(),
+            text: m.as_str(),
+        })
+    }
+}
+
+/// A match found by [`matches_from`]: the spans of its groups in `text`.
+struct Found<'t> {
+    text: &'t str,
+    spans: Vec<Option<(usize, usize)>>,
+}
+
+impl Groups for Found<'_> {
+    fn group(&self, i: usize) -> Option<Group<'_>> {
+        let (start, end) = (*self.spans.get(i)?)?;
+        Some(Group {
+            start,
+            end,
+            text: self.text.get(start..end)?,
+        })
+    }
+}
+
+fn num<T: std::str::FromStr>(c: &impl Groups, i: usize) -> Option<T> {
+    c.group(i).and_then(|m| m.text.parse().ok())
+}
+
+/// The matches of `re` in `text`, the same as `captures_iter` gives them, found by trying `re`
+/// anchored at each of `starts` in turn instead of searching the whole text. `starts` must
+/// hold every position where a match can start: the leftmost match from a position is then
+/// the anchored match at the first start after it that has one. The three patterns searched
+/// this way need digits, which are rare in prose, so few starts are tried.
+fn matches_from<'t>(re: &meta::Regex, text: &'t str, starts: &mut Vec<usize>) -> Vec<Found<'t>> {
+    starts.sort_unstable();
+    starts.dedup();
+    let mut out = Vec::new();
+    let mut caps = re.create_captures();
+    let mut from = 0;
+    for &s in starts.iter() {
+        if s < from || !text.is_char_boundary(s) {
+            continue;
+        }
+        re.search_captures(
+            &Input::new(text).range(s..).anchored(Anchored::Yes),
+            &mut caps,
+        );
+        let Some(m) = caps.get_match() else {
+            continue;
+        };
+        // No pattern matches the empty string; one that did would not move on.
+        if m.is_empty() {
+            continue;
+        }
+        let spans = (0..caps.group_len())
+            .map(|i| caps.get_group(i).map(|g| (g.start, g.end)))
+            .collect();
+        out.push(Found { text, spans });
+        from = m.end();
+    }
+    out
+}
+
+/// Where a number may start: an ASCII digit after anything but an ASCII digit, or any other
+/// character that may be a decimal digit (`\\d` is Unicode's). Letters of the Latin blocks
+/// up to U+024F and combining marks (every Vietnamese letter but those of U+1E00..U+1EFF) are
+/// no digits and are skipped by their first byte.
+fn number_starts(text: &str) -> Vec<usize> {
+    let mut out = Vec::new();
+    let mut prev_digit = false;
+    for (i, &b) in text.as_bytes().iter().enumerate() {
+        if b < 0x80 {
+            let digit = b.is_ascii_digit();
+            if digit && !prev_digit {
+                out.push(i);
+            }
+            prev_digit = digit;
+            continue;
+        }
+        prev_digit = false;
+        // Continuation bytes, and the first bytes of U+00C0..U+023F and U+0300..U+037F.
+        if b < 0xC0 || matches!(b, 0xC3..=0xC8 | 0xCC | 0xCD) {
+            continue;
+        }
+        let c = text.get(i..).and_then(|rest| rest.chars().next());
+        if c.is_some_and(|c| !matches!(u32::from(c), 0x1E00..=0x1EFF) && c.is_numeric()) {
+            out.push(i);
+        }
+    }
+    out
+}
+
+/// Whether one of the three characters after the one at `at` is one of `seps`: where the
+/// separator after a one- or two-digit number (and an optional space) stands.
+fn separator_soon(text: &str, at: usize, seps: &[char]) -> bool {
+    text.get(at..)
+        .unwrap_or("")
+        .chars()
+        .skip(1)
+        .take(3)
+        .any(|c| seps.contains(&c))
+}
+
+/// Where a match of `day_month` may start, given the numbers of the text: the bracket right
+/// before a number, or one of the last five characters of the word before the white space
+/// before it (its lead words have two to five letters).
+fn day_month_starts(text: &str, numbers: &[usize]) -> Vec<usize> {
+    let mut out = Vec::new();
+    for &d in numbers {
+        if !separator_soon(text, d, &['/', '-']) {
+            continue;
+        }
+        let before = text.get(..d).unwrap_or("");
+        match before.chars().next_back() {
+            Some('(') => out.push(d - 1),
+            Some(c) if c.is_whitespace() => {
+                let word_end = before.trim_end_matches(char::is_whitespace);
+                out.extend(word_end.char_indices().rev().take(5).map(|(i, _)| i));
+            }
+            _ => {}
+        }
+    }
+    out
 }
 
 /// All date expressions of `text`, in text order, without overlaps (longer forms win).
@@ -199,7 +356,14 @@ pub fn find(text: &str) -> Vec<DateMention> {
             range,
         });
     };
-    for c in p.day_range.captures_iter(text) {
+    let numbers = number_starts(text);
+    let mut starts: Vec<usize> = numbers
+        .iter()
+        .copied()
+        .filter(|&d| separator_soon(text, d, &['/', '.', '-', '–', 'đ', 't']))
+        .collect();
+    let mut full_starts = starts.clone();
+    for c in matches_from(&p.day_range, text, &mut starts) {
         let (Some(d1), Some(d2), Some(m)) =
             (num::<u32>(&c, 1), num::<u32>(&c, 2), num::<u32>(&c, 3))
         else {
@@ -208,7 +372,7 @@ pub fn find(text: &str) -> Vec<DateMention> {
         if !valid_day(m, d1) || !valid_day(m, d2) || d2 <= d1 {
             continue;
         }
-        let whole = c.get(0).map_or(0..0, |m| m.range());
+        let whole = c.group(0).map_or(0..0, |m| m.range());
         let date = PartialDate {
             year: num(&c, 4),
             month: Some(m),
@@ -216,7 +380,7 @@ pub fn find(text: &str) -> Vec<DateMention> {
         };
         push(&mut out, whole.start, whole.end, Said::Date(date), true);
     }
-    for c in p.full.captures_iter(text) {
+    for c in matches_from(&p.full, text, &mut full_starts) {
         let (Some(d), Some(m), Some(y)) = (num::<u32>(&c, 1), num::<u32>(&c, 2), num::<i32>(&c, 3))
         else {
             continue;
@@ -224,7 +388,7 @@ pub fn find(text: &str) -> Vec<DateMention> {
         if !valid_day(m, d) {
             continue;
         }
-        let whole = c.get(0).map_or(0..0, |m| m.range());
+        let whole = c.group(0).map_or(0..0, |m| m.range());
         push(
             &mut out,
             whole.start,
@@ -248,14 +412,14 @@ pub fn find(text: &str) -> Vec<DateMention> {
         };
         push(&mut out, whole.start, whole.end, Said::Date(date), false);
     }
-    for c in p.day_month.captures_iter(text) {
+    for c in matches_from(&p.day_month, text, &mut day_month_starts(text, &numbers)) {
         // "ngày 14/11" or, after a time-of-day word, "sáng 15-3".
-        let (di, mi) = if c.get(1).is_some() { (1, 2) } else { (3, 4) };
+        let (di, mi) = if c.group(1).is_some() { (1, 2) } else { (3, 4) };
         let (Some(d), Some(m)) = (num::<u32>(&c, di), num::<u32>(&c, mi)) else {
             continue;
         };
-        let Some(g) = c.get(di) else { continue };
-        let end = c.get(mi).map_or(g.end(), |x| x.end());
+        let Some(g) = c.group(di) else { continue };
+        let end = c.group(mi).map_or(g.end(), |x| x.end());
         // Not a fraction or a longer number: "1/3 dân số", "14/11/2024" handled above.
         if !valid_day(m, d) || text[end..].starts_with(|ch: char| ch == '/' || ch.is_ascii_digit())
         {

@@ -74,7 +74,8 @@ pub fn extract(body: &str, meta: &Meta<'_>) -> Extracted {
         .iter()
         .map(|s| (s.start, s.end))
         .collect();
-    let tags = tags::tag(body);
+    let folded = mapped::Mapped::fold(body);
+    let tags = tags::tag_folded(body, &folded);
     let date_mentions = dates::find(body);
     let anchor = meta
         .published
@@ -83,7 +84,6 @@ pub fn extract(body: &str, meta: &Meta<'_>) -> Extracted {
     let persons = persons::recognize(body, &sents, &tags);
     let pair = main_pair(&tags, &persons);
     let lower = mapped::Mapped::lower(body);
-    let folded = mapped::Mapped::fold(body);
     let ctx = Context {
         text: body,
         sentences: &sents,

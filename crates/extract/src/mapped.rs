@@ -51,6 +51,17 @@ impl Mapped {
         Mapped { text, map }
     }
 
+    /// The whole copy.
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// For each byte of the copy and one past its end, the byte offset in the text of the
+    /// character it came from.
+    pub fn map(&self) -> &[usize] {
+        &self.map
+    }
+
     /// The copy of `text[start..end]` (bounds on char boundaries), with its map: one entry per
     /// byte and one past its end, which is the offset of the first character kept at or after
     /// `end`.

@@ -65,8 +65,17 @@ pub(crate) fn starting_in<T>(
 
 /// All tags of `text`, in text order, not overlapping.
 pub fn tag(text: &str) -> Vec<Tag> {
-    let mut tags = gazetteer()
-        .scan(text)
+    tag_hits(gazetteer().scan(text))
+}
+
+/// [`tag`] of `text`, given `folded`, its fold ([`crate::mapped::Mapped::fold`]), which the
+/// gazetteer scan then does not make again.
+pub fn tag_folded(text: &str, folded: &crate::mapped::Mapped) -> Vec<Tag> {
+    tag_hits(gazetteer().scan_folded(text, folded.text(), folded.map()))
+}
+
+fn tag_hits(hits: Vec<biennien_gazetteer::Hit<'_>>) -> Vec<Tag> {
+    let mut tags = hits
         .into_iter()
         .filter_map(|h| {
             let kind = match h.entry {

@@ -3,11 +3,7 @@
 
 use unicode_normalization::UnicodeNormalization;
 
-use biennien_text::fold_char;
-/// Folds case and diacritics, with a map from each byte of the output (and one past its end)
-/// to the byte offset of the source character it came from. Patterns and text both go through
-/// this one function, so the scanner stays consistent with it.
-pub(crate) use biennien_text::fold_with_offsets;
+use biennien_text::{fold, fold_char};
 
 /// Whether `c` is a combining diacritical mark (dropped by folding, kept by tone keys).
 pub(crate) fn is_combining_mark(c: char) -> bool {
@@ -88,6 +84,49 @@ pub(crate) fn match_text(text: &str) -> (String, Vec<usize>) {
     (out, out_map)
 }
 
+/// The match text of a text already folded by [`biennien_text::fold_with_offsets`] (`folded`, with `map` as
+/// it returns it): the same text and map as [`match_text`] gives for the original, made from
+/// the folded copy, which is nearly all ASCII, without folding again.
+pub(crate) fn match_text_of_folded(folded: &str, map: &[usize]) -> (String, Vec<usize>) {
+    let mut out = String::with_capacity(folded.len());
+    let mut out_map = Vec::with_capacity(folded.len());
+    let bytes = folded.as_bytes();
+    // Stretches that stay as they are (all but runs of white space, white space other than
+    // one ASCII space, and hyphen variants) are copied whole, with their part of the map.
+    let mut copy_from = 0;
+    let mut in_space = false;
+    let mut at = 0;
+    while let Some(&b) = bytes.get(at) {
+        let (len, white, hyphen) = if b < 0x80 {
+            (1, b.is_ascii_whitespace(), false)
+        } else {
+            match folded.get(at..).and_then(|rest| rest.chars().next()) {
+                Some(f) => (f.len_utf8(), f.is_whitespace(), is_hyphen(f)),
+                None => break,
+            }
+        };
+        let kept = if white {
+            b == b' ' && !in_space
+        } else {
+            !hyphen
+        };
+        if !kept {
+            out.push_str(folded.get(copy_from..at).unwrap_or(""));
+            out_map.extend_from_slice(map.get(copy_from..at).unwrap_or_default());
+            if !white || !in_space {
+                out.push(if white { ' ' } else { '-' });
+                out_map.push(map.get(at).copied().unwrap_or(0));
+            }
+            copy_from = at + len;
+        }
+        in_space = white;
+        at += len;
+    }
+    out.push_str(folded.get(copy_from..at).unwrap_or(""));
+    out_map.extend_from_slice(map.get(copy_from..at).unwrap_or_default());
+    (out, out_map)
+}
+
 /// A pattern as the scanner sees it: match text without leading or trailing space.
 pub(crate) fn pattern_text(name: &str) -> String {
     match_text(name).0.trim().to_string()
@@ -96,7 +135,8 @@ pub(crate) fn pattern_text(name: &str) -> String {
 /// The key of the lookups: folded, every run of characters other than letters and digits made
 /// one space, trimmed (`D.A. Medvedev` and `d. a. medvedev` both give `d a medvedev`).
 pub(crate) fn lookup_key(name: &str) -> String {
-    let (folded, _) = fold_with_offsets(name);
+    // The fold alone: no offset map is needed here (this runs for every candidate name).
+    let folded = fold(name);
     let mut key = String::with_capacity(folded.len());
     let mut gap = false;
     for c in folded.chars() {
@@ -189,6 +229,7 @@ pub(crate) fn tone_key(text: &str, lower: bool) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use biennien_text::fold_with_offsets;
 
     #[test]
     fn folding_maps_every_byte_back() {
@@ -234,6 +275,10 @@ mod tests {
                 want.push(c);
                 want_map.extend(std::iter::repeat_n(map[at], c.len_utf8()));
             }
+            assert_eq!(
+                match_text_of_folded(&folded, &map),
+                (want.clone(), want_map.clone())
+            );
             assert_eq!(match_text(text), (want, want_map), "{text:?}");
         }
     }

@@ -19,7 +19,9 @@ use aho_corasick::nfa::contiguous::NFA;
 use aho_corasick::{Anchored, MatchKind};
 use biennien_text::is_alphanumeric;
 
-use crate::keys::{is_combining_mark, match_text, pattern_text, tone_key, tone_key_into};
+use crate::keys::{
+    is_combining_mark, match_text, match_text_of_folded, pattern_text, tone_key, tone_key_into,
+};
 use crate::model::{Country, Honorific, OfficeHolder, Organization, Place, Title};
 use crate::parse::{ContextUse, Data, DataError};
 use crate::Gazetteer;
@@ -376,11 +378,30 @@ impl Gazetteer {
     /// name that passes its checks, never overlapping, never inside a word. Offsets are byte
     /// offsets into `text`.
     pub fn scan<'a>(&'a self, text: &str) -> Vec<Hit<'a>> {
+        if self.matcher.automaton.is_none() {
+            return Vec::new();
+        }
+        let (hay, map) = match_text(text);
+        self.scan_match_text(text, &hay, &map)
+    }
+
+    /// [`Gazetteer::scan`] of `text` given its fold: `folded` and `map` as
+    /// [`biennien_text::fold_with_offsets`] returns them for `text`. For a caller that has
+    /// folded the text anyway, this saves folding it a second time.
+    pub fn scan_folded<'a>(&'a self, text: &str, folded: &str, map: &[usize]) -> Vec<Hit<'a>> {
+        if self.matcher.automaton.is_none() {
+            return Vec::new();
+        }
+        let (hay, hay_map) = match_text_of_folded(folded, map);
+        self.scan_match_text(text, &hay, &hay_map)
+    }
+
+    /// The scan over `hay`, the match text of `text`, with its map back to `text`.
+    fn scan_match_text<'a>(&'a self, text: &str, hay: &str, map: &[usize]) -> Vec<Hit<'a>> {
         let m = &self.matcher;
         let Some(automaton) = &m.automaton else {
             return Vec::new();
         };
-        let (hay, map) = match_text(text);
         let mut raws = Vec::new();
         let mut buf = String::new();
         let mut i = 0;
@@ -397,7 +418,7 @@ impl Gazetteer {
             };
             let may_start = m.starts.get(usize::from(b)).copied().unwrap_or(false);
             if alnum && !prev_alnum && may_start {
-                if let Some(raw) = self.match_at(automaton, &hay, &map, text, i, &mut buf) {
+                if let Some(raw) = self.match_at(automaton, hay, map, text, i, &mut buf) {
                     i += m.lengths.get(raw.pattern).copied().unwrap_or(1).max(1);
                     prev_alnum = hay
                         .get(..i)

@@ -104,6 +104,14 @@ pub fn fold_with_offsets(input: &str) -> (String, Vec<usize>) {
             at += 1;
             continue;
         }
+        // Precomposed Vietnamese letters fold to an ASCII letter through the tables: read
+        // straight from their two or three bytes (`input` is valid UTF-8), without decoding.
+        if let Some((hit, len)) = tabled_fold(bytes, at) {
+            out.push(char::from(hit));
+            map.push(at);
+            at += len;
+            continue;
+        }
         let Some(c) = input.get(at..).and_then(|rest| rest.chars().next()) else {
             break;
         };
@@ -116,6 +124,27 @@ pub fn fold_with_offsets(input: &str) -> (String, Vec<usize>) {
     }
     map.push(input.len());
     (out, map)
+}
+
+/// The ASCII fold and byte length of the character starting at `bytes[at]` (the start of a
+/// character of valid UTF-8) when it is a letter of U+00C0..=U+024F or U+1E00..=U+1EFF that
+/// the tables fold to ASCII; `None` for any other character.
+#[inline]
+fn tabled_fold(bytes: &[u8], at: usize) -> Option<(u8, usize)> {
+    let (u, len) = match *bytes.get(at..)? {
+        [b0 @ 0xC3..=0xC9, b1, ..] => ((u32::from(b0 & 0x1F) << 6) | u32::from(b1 & 0x3F), 2),
+        [0xE1, b1 @ 0xB8..=0xBB, b2, ..] => (
+            0x1000 | (u32::from(b1 & 0x3F) << 6) | u32::from(b2 & 0x3F),
+            3,
+        ),
+        _ => return None,
+    };
+    let hit = match u {
+        0xC0..=0x24F => LATIN.get((u - 0xC0) as usize),
+        0x1E00..=0x1EFF => LATIN_ADDITIONAL.get((u - 0x1E00) as usize),
+        _ => None,
+    };
+    hit.copied().filter(|&h| h != 0).map(|h| (h, len))
 }
 
 /// Folds that canonical decomposition does not give (stroked letters).
@@ -218,6 +247,23 @@ static LATIN_ADDITIONAL: [u8; 256] = [
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn offsets_fold_every_character_like_fold_char() {
+        for c in (0x80..0x2000).filter_map(char::from_u32) {
+            let text = format!("a{c}b");
+            let f = fold_char(c);
+            let mut want = String::from("a");
+            let mut want_map = vec![0];
+            if f != '\0' {
+                want.push(f);
+                want_map.extend(std::iter::repeat_n(1, f.len_utf8()));
+            }
+            want.push('b');
+            want_map.extend([1 + c.len_utf8(), text.len()]);
+            assert_eq!(fold_with_offsets(&text), (want, want_map), "{c:?}");
+        }
+    }
 
     #[test]
     fn vietnamese_names() {
