@@ -161,16 +161,16 @@ fn patterns() -> &'static Patterns {
             ),
             words: re(r"(?i)(?-u:\b)ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})(?:\s*(?:năm|,)\s*(\d{4}))?(?-u:\b)"),
             day_month: anchored_re(
-                r"(?i)(?:(?-u:\b)(?:ngày|hôm|sáng|trưa|chiều|tối|đêm|khuya|vào|từ|đến|tới|trước|sau|và)\s+|\()(\d{1,2})\s?/\s?(\d{1,2})(?-u:\b)|(?-u:\b)(?:ngày|hôm|sáng|trưa|chiều|tối|đêm)\s+(\d{1,2})-(\d{1,2})(?-u:\b)",
+                r"(?i)(?:(?:(?-u:\b)(?:ngày|hôm|sáng|trưa|chiều|tối|khuya|vào|từ|tới|trước|sau|và)|đêm|đến)\s+|\()(\d{1,2})\s?/\s?(\d{1,2})(?-u:\b)|(?:(?-u:\b)(?:ngày|hôm|sáng|trưa|chiều|tối)|đêm)\s+(\d{1,2})-(\d{1,2})(?-u:\b)",
             ),
             month_year: re(r"(?i)(?-u:\b)tháng\s+(\d{1,2})\s?(?:/|-|\s+năm\s+|,\s*)\s?(\d{4})(?-u:\b)"),
             month: re(r"(?i)(?-u:\b)tháng\s+(\d{1,2})(?-u:\b)"),
             year: Years {
-                named: re(r"(?i)(?-u:\b)(?:năm|hồi|cuối|đầu|giữa)\s+(\d{4})(?-u:\b)"),
+                named: re(r"(?i)(?:(?-u:\b)(?:năm|hồi|cuối|giữa)|đầu)\s+(\d{4})(?-u:\b)"),
                 span: re(r"\((\d{4})\s?[-–]\s?(\d{4})\)"),
             },
             relative: re(
-                r"(?i)(?-u:\b)(hôm nay|sáng nay|trưa nay|chiều nay|tối nay|đêm nay|hôm qua|sáng qua|trưa qua|chiều qua|tối qua|đêm qua|hôm kia|năm ngoái|năm trước|năm nay|tháng trước|tháng này)(?-u:\b)",
+                r"(?i)((?-u:\b)(?:hôm nay|sáng nay|trưa nay|chiều nay|tối nay|hôm qua|sáng qua|trưa qua|chiều qua|tối qua|hôm kia|năm ngoái|năm trước|năm nay|tháng trước|tháng này)|đêm nay|đêm qua)(?-u:\b)",
             ),
         }
     })
@@ -688,6 +688,16 @@ mod tests {
         let a = anchor.and_then(PartialDate::parse_iso);
         let m = find(text);
         resolve(m.first()?.said, a)?.iso()
+    }
+
+    #[test]
+    fn lead_words_beginning_with_d_bar() {
+        // "đ" is no ASCII letter: the lead words that begin with it must still be read.
+        let anchor = Some("2024-03-10");
+        assert_eq!(first("Đêm 5/3, đoàn đã tới", anchor).as_deref(), Some("2024-03-05"));
+        assert_eq!(first("kéo dài đến 7/3", anchor).as_deref(), Some("2024-03-07"));
+        assert_eq!(first("vào đầu 2023", None).as_deref(), Some("2023"));
+        assert_eq!(first("từ đêm qua", anchor).as_deref(), Some("2024-03-09"));
     }
 
     #[test]
