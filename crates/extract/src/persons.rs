@@ -128,6 +128,11 @@ const NOUN_AFTER_NAME: &[(&str, &[&str])] = &[
     ("công", &["hàm", "ước"]),
 ];
 
+/// Whether `word` lower-cased is `lower`, without building the lower-case copy.
+fn lower_eq(word: &str, lower: &str) -> bool {
+    word.len() == lower.len() && word.chars().flat_map(char::to_lowercase).eq(lower.chars())
+}
+
 fn starts_noun(word: &str, next: Option<&str>) -> bool {
     // Compared char by char rather than through `to_lowercase` copies: this runs for every
     // capitalized word inside a run, and the lists hold no letter whose lower case depends on
@@ -280,7 +285,9 @@ fn is_initial(core: &str) -> bool {
 /// ("al-Faisal", "el-Sisi", "bin-Salman").
 fn name_word(t: &str) -> bool {
     capitalized(t)
-        || t.split_once('-').is_some_and(|(article, rest)| {
+        || t.len() > 3
+            && t.as_bytes()[..t.len().min(6)].contains(&b'-')
+            && t.split_once('-').is_some_and(|(article, rest)| {
             (PARTICLES.contains(&article) || ARABIC_ARTICLES.contains(&article))
                 && capitalized(rest)
         })
@@ -395,15 +402,16 @@ fn lead_before(text: &str, tags: &[Tag], at: usize, floor: usize) -> Lead {
             // Words that join a posting to the title: "Đại sứ Việt Nam tại Brazil kiêm nhiệm
             // Cộng hòa Peru". The country nearest the title is the one acted for.
             let word_start = trimmed.rfind(char::is_whitespace).map_or(0, |i| i + 1);
-            let word = trimmed[word_start..].to_lowercase();
+            let word = &trimmed[word_start..];
             // "Thứ trưởng hải quân Thomas Modly", "trợ lý bộ trưởng ngoại giao Lê Đức Căng": a
             // portfolio in lower case after the title.
             if lead.start.is_none() && !comma {
                 if let Some(p) = PORTFOLIOS.iter().find(|p| {
                     let n = p.len();
-                    trimmed.len() > n
+                    p.rsplit(' ').next().is_some_and(|last| lower_eq(word, last))
+                        && trimmed.len() > n
                         && trimmed.is_char_boundary(trimmed.len() - n)
-                        && trimmed[trimmed.len() - n..].to_lowercase() == **p
+                        && lower_eq(&trimmed[trimmed.len() - n..], p)
                         && trimmed[..trimmed.len() - n].ends_with(' ')
                 }) {
                     let at = floor + trimmed.len() - p.len();
@@ -424,9 +432,9 @@ fn lead_before(text: &str, tags: &[Tag], at: usize, floor: usize) -> Lead {
             if lead.start.is_some()
                 && lead.roles.is_empty()
                 && !comma
-                && CONNECTORS.contains(&word.as_str())
+                && CONNECTORS.iter().any(|c| lower_eq(word, c))
             {
-                if matches!(word.as_str(), "tại" | "ở" | "kiêm" | "nhiệm") {
+                if ["tại", "ở", "kiêm", "nhiệm"].iter().any(|c| lower_eq(word, c)) {
                     lead.country = None;
                 }
                 pos = floor + word_start;
@@ -950,7 +958,7 @@ fn title_and_country(
                 && gap.split_whitespace().count() <= 10
                 && !gap
                     .split_whitespace()
-                    .any(|w| PHRASE_BREAKERS.contains(&w.to_lowercase().as_str()));
+                    .any(|w| PHRASE_BREAKERS.iter().any(|b| lower_eq(w, b)));
             let before = text.get(..t.start).unwrap_or("").trim_end();
             let posting = [" tại", " ở", " đến", " tới", " sang"]
                 .iter()
@@ -1054,7 +1062,7 @@ pub fn recognize(text: &str, sentences: &[(usize, usize)], tags: &[Tag]) -> Pers
                 || (words.len() >= 3
                     && vietnamese_shape(&words)
                     && words.iter().any(|w| has_vietnamese_letters(w))
-                    && !INSTITUTION_WORDS.contains(&words[0].to_lowercase().as_str())
+                    && !INSTITUTION_WORDS.iter().any(|i| lower_eq(words[0], i))
                     && !alone_on_line(text, name_from, run.end));
             if !is_person || words.len() > 6 || after_place_noun(text, s_start, name_from) {
                 continue;
