@@ -694,8 +694,14 @@ mod tests {
     fn lead_words_beginning_with_d_bar() {
         // "đ" is no ASCII letter: the lead words that begin with it must still be read.
         let anchor = Some("2024-03-10");
-        assert_eq!(first("Đêm 5/3, đoàn đã tới", anchor).as_deref(), Some("2024-03-05"));
-        assert_eq!(first("kéo dài đến 7/3", anchor).as_deref(), Some("2024-03-07"));
+        assert_eq!(
+            first("Đêm 5/3, đoàn đã tới", anchor).as_deref(),
+            Some("2024-03-05")
+        );
+        assert_eq!(
+            first("kéo dài đến 7/3", anchor).as_deref(),
+            Some("2024-03-07")
+        );
         assert_eq!(first("vào đầu 2023", None).as_deref(), Some("2023"));
         assert_eq!(first("từ đêm qua", anchor).as_deref(), Some("2024-03-09"));
     }

@@ -288,9 +288,9 @@ fn name_word(t: &str) -> bool {
         || t.len() > 3
             && t.as_bytes()[..t.len().min(6)].contains(&b'-')
             && t.split_once('-').is_some_and(|(article, rest)| {
-            (PARTICLES.contains(&article) || ARABIC_ARTICLES.contains(&article))
-                && capitalized(rest)
-        })
+                (PARTICLES.contains(&article) || ARABIC_ARTICLES.contains(&article))
+                    && capitalized(rest)
+            })
 }
 
 /// Forms of the Arabic article as it is joined to the next word.
@@ -408,7 +408,9 @@ fn lead_before(text: &str, tags: &[Tag], at: usize, floor: usize) -> Lead {
             if lead.start.is_none() && !comma {
                 if let Some(p) = PORTFOLIOS.iter().find(|p| {
                     let n = p.len();
-                    p.rsplit(' ').next().is_some_and(|last| lower_eq(word, last))
+                    p.rsplit(' ')
+                        .next()
+                        .is_some_and(|last| lower_eq(word, last))
                         && trimmed.len() > n
                         && trimmed.is_char_boundary(trimmed.len() - n)
                         && lower_eq(&trimmed[trimmed.len() - n..], p)
@@ -434,7 +436,10 @@ fn lead_before(text: &str, tags: &[Tag], at: usize, floor: usize) -> Lead {
                 && !comma
                 && CONNECTORS.iter().any(|c| lower_eq(word, c))
             {
-                if ["tại", "ở", "kiêm", "nhiệm"].iter().any(|c| lower_eq(word, c)) {
+                if ["tại", "ở", "kiêm", "nhiệm"]
+                    .iter()
+                    .any(|c| lower_eq(word, c))
+                {
                     lead.country = None;
                 }
                 pos = floor + word_start;
