@@ -254,7 +254,7 @@ mod tests {
             "\u{a0}Ảnh: \u{2003}Minh Duy ",
         ] {
             let want = s
-                .split(|c: char| matches!(c, ' ' | '\t' | '\n' | '\r' | '\x0b' | '\x0c'))
+                .split([' ', '\t', '\n', '\r', '\x0b', '\x0c'])
                 .filter(|w| !w.is_empty())
                 .count();
             assert_eq!(words(s), want, "{s:?}");
