@@ -501,3 +501,19 @@ fn a_recollection_dated_only_by_what_is_to_come_is_none() {
                 Dina Boluarte dự Hội nghị Cấp cao APEC vào tháng 11 tới.";
     assert_eq!(kinds(body), vec!["RECEIVE"], "{:?}", events(body));
 }
+
+#[test]
+fn a_sentence_opening_with_trong_names_no_leader_trong() {
+    // "Trong" (in) folds like the given name "Trọng": it is no mention of the leader.
+    let body = "Chiều 18/6, Tổng Bí thư Nguyễn Phú Trọng tiếp Đại sứ Nhật Bản Yamada Takio. \
+                Trong cuộc hội kiến Thủ tướng Phạm Minh Chính hôm 19/6, Đại sứ Yamada Takio \
+                trình bày kế hoạch hợp tác.";
+    let found = events(body);
+    assert!(
+        found.iter().any(|(k, d, who)| k == "MEET"
+            && d.as_deref() == Some("2024-06-19")
+            && who.contains(&"Phạm Minh Chính".to_string())
+            && !who.contains(&"Nguyễn Phú Trọng".to_string())),
+        "{found:?}"
+    );
+}
