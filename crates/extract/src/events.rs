@@ -90,6 +90,7 @@ const TRIGGERS: &[(&str, Kind)] = &[
     ("điện đàm", Kind::Call),
     ("trao đổi qua điện thoại", Kind::Call),
     ("nói chuyện qua điện thoại", Kind::Call),
+    ("gọi điện", Kind::Call),
     ("hội kiến", Kind::Meet),
     ("tiếp xúc song phương", Kind::Meet),
     ("tiếp xúc", Kind::Meet),
@@ -311,6 +312,8 @@ fn real_trigger(lower: &str, phrase: &str, s: usize, e: usize) -> bool {
                     "ức" | "sự" | "hiệu" | "túc" | "giả" | "họa" | "sinh" | "quỹ"
                 )
         }
+        // "kêu gọi điện …" is a call to do something, not a telephone call.
+        "gọi điện" => prev != "kêu",
         "mời" => {
             let after = &lower[e..];
             prev != "lời"
@@ -1113,6 +1116,22 @@ pub fn find(ctx: &Context<'_>) -> Vec<Found> {
                         .find(" của ")
                         .filter(|&i| i < 80 && !lower[t.rel..t.rel + i].contains(','));
                     let owner_follows = noun && owner.is_some();
+                    // "đều", "lần lượt" right before the trip: the persons named before it
+                    // travelled each on their own.
+                    let each = {
+                        let lead: Vec<&str> =
+                            lower[..t.rel].split_whitespace().rev().take(4).collect();
+                        lead.contains(&"đều")
+                            || lead.windows(2).any(|w| w == ["lượt", "lần"])
+                    } && before.iter().filter(|m| m.person.is_some()).count() >= 2
+                        && before.windows(2).all(|w| {
+                            // Joined by "và" or a comma, with at most a title between.
+                            let gap = ctx.lower.span(w[0].end, w[1].start).0;
+                            let words: Vec<&str> = gap.split_whitespace().collect();
+                            words.len() <= 6
+                                && (words.first().is_some_and(|w| *w == "và")
+                                    || gap.trim_start().starts_with(','))
+                        });
                     let visitors: Vec<&Mention> = if before.is_empty() || owner_follows {
                         match owner.and_then(|i| map.get(t.rel + i).copied()) {
                             Some(c) => in_clause
@@ -1131,6 +1150,9 @@ pub fn find(ctx: &Context<'_>) -> Vec<Found> {
                                 .collect(),
                             None => Vec::new(),
                         }
+                    } else if each {
+                        // "A và B đều có chuyến thăm …": each made a trip of his own.
+                        before.into_iter().filter(|m| m.person.is_some()).collect()
                     } else {
                         before.into_iter().rev().take(1).collect()
                     };
@@ -1270,7 +1292,22 @@ pub fn find(ctx: &Context<'_>) -> Vec<Found> {
                         }
                         date = Some(*first_date);
                     }
-                    groups.push(visitors);
+                    if each {
+                        // One trip per traveller, the further legs too.
+                        let mut own_legs = Vec::new();
+                        for v in &visitors {
+                            for l in &legs_after {
+                                own_legs.push(Found {
+                                    participants: vec![v.clone()],
+                                    ..l.clone()
+                                });
+                            }
+                            groups.push(vec![v.clone()]);
+                        }
+                        legs_after = own_legs;
+                    } else {
+                        groups.push(visitors);
+                    }
                 }
                 Kind::Receive
                     if lower[t.rel..].starts_with("trình quốc thư") && {

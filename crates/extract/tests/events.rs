@@ -517,3 +517,42 @@ fn a_sentence_opening_with_trong_names_no_leader_trong() {
         "{found:?}"
     );
 }
+
+#[test]
+fn calling_someone_on_the_phone_is_a_call() {
+    let body = "Ngày 18/6, Ngoại trưởng Pháp Stéphane Séjourné đã gọi điện cho Ngoại trưởng \
+                Ấn Độ Subrahmanyam Jaishankar để trao đổi về tình hình khu vực. Thủ tướng Anh \
+                Rishi Sunak cho biết ông sẽ gọi điện cho Tổng thống Kenya William Ruto.";
+    let found = events(body);
+    assert_eq!(
+        found,
+        vec![(
+            "CALL".to_string(),
+            Some("2024-06-18".to_string()),
+            vec![
+                "Stéphane Séjourné".to_string(),
+                "Subrahmanyam Jaishankar".to_string()
+            ]
+        )]
+    );
+}
+
+#[test]
+fn travellers_who_each_made_a_trip_have_a_visit_each() {
+    let body = "Đầu tháng 6, Thủ tướng Phạm Minh Chính và Chủ tịch Quốc hội Trần Thanh Mẫn đều \
+                có chuyến thăm chính thức tới Hàn Quốc.";
+    let mut found: Vec<Vec<String>> = events(body).into_iter().map(|e| e.2).collect();
+    found.sort();
+    assert_eq!(
+        found,
+        vec![
+            vec!["Phạm Minh Chính".to_string()],
+            vec!["Trần Thanh Mẫn".to_string()]
+        ]
+    );
+    // Without "đều", the trip is told of the one named next to it.
+    let body = "Đầu tháng 6, Đại sứ Nguyễn Vũ Tùng cho biết Thủ tướng Phạm Minh Chính đã có \
+                chuyến thăm chính thức tới Hàn Quốc.";
+    let found: Vec<Vec<String>> = events(body).into_iter().map(|e| e.2).collect();
+    assert_eq!(found, vec![vec!["Phạm Minh Chính".to_string()]]);
+}
