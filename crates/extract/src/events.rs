@@ -1121,8 +1121,7 @@ pub fn find(ctx: &Context<'_>) -> Vec<Found> {
                     let each = {
                         let lead: Vec<&str> =
                             lower[..t.rel].split_whitespace().rev().take(4).collect();
-                        lead.contains(&"đều")
-                            || lead.windows(2).any(|w| w == ["lượt", "lần"])
+                        lead.contains(&"đều") || lead.windows(2).any(|w| w == ["lượt", "lần"])
                     } && before.iter().filter(|m| m.person.is_some()).count() >= 2
                         && before.windows(2).all(|w| {
                             // Joined by "và" or a comma, with at most a title between.
@@ -1535,9 +1534,42 @@ pub fn find(ctx: &Context<'_>) -> Vec<Found> {
             out.append(&mut legs_after);
         }
     }
-    locate(drop_restated(drop_unsplit(drop_plain_meetings(
-        merge_receptions(merge_visits(out, ctx.anchor)),
+    locate(month_of_activity(drop_restated(drop_unsplit(
+        drop_plain_meetings(merge_receptions(merge_visits(out, ctx.anchor))),
     ))))
+}
+
+/// A visit known only by its year takes the month of the visitor's earliest encounter told in
+/// that year in the host country (or in no country told): its earliest reported activity.
+fn month_of_activity(mut events: Vec<Found>) -> Vec<Found> {
+    let months: Vec<Option<PartialDate>> = events
+        .iter()
+        .map(|v| {
+            let y = v
+                .date
+                .filter(|d| v.kind == Kind::Visit && d.month.is_none())?;
+            events
+                .iter()
+                .filter(|e| {
+                    e.kind != Kind::Visit
+                        && (e.country.is_none() || e.country == v.country)
+                        && e.participants.iter().any(|p| {
+                            p.person.is_some()
+                                && v.participants.iter().any(|q| q.person == p.person)
+                        })
+                })
+                .filter_map(|e| e.date)
+                .filter(|d| d.year == y.year && d.month.is_some())
+                .min()
+                .map(|d| PartialDate { day: None, ..d })
+        })
+        .collect();
+    for (v, m) in events.iter_mut().zip(months) {
+        if m.is_some() {
+            v.date = m;
+        }
+    }
+    events
 }
 
 /// An encounter told once as talks and once with the plain "gặp" ("hai bộ trưởng gặp tại Nhà

@@ -556,3 +556,27 @@ fn travellers_who_each_made_a_trip_have_a_visit_each() {
     let found: Vec<Vec<String>> = events(body).into_iter().map(|e| e.2).collect();
     assert_eq!(found, vec![vec!["Phạm Minh Chính".to_string()]]);
 }
+
+#[test]
+fn a_visit_known_by_its_year_takes_the_month_of_its_first_encounter() {
+    // No publication date: the year is the text's own.
+    let body = "Tổng thống Indonesia Joko Widodo hôm nay thăm chính thức Việt Nam, chuyến công du \
+                đầu tiên của ông trong năm 2018. Trong cuộc hội đàm với Thủ tướng Nguyễn Xuân \
+                Phúc hôm 11/9, Tổng thống Joko Widodo đề nghị tăng cường hợp tác biển. Trước đó, \
+                hôm 2/7 tại Jakarta, Tổng thống Joko Widodo đã tiếp Đại sứ Việt Nam Phạm Vinh \
+                Quang.";
+    let meta = Meta {
+        title: None,
+        published: None,
+    };
+    let visits: Vec<(Option<String>, Option<String>)> = extract(body, &meta)
+        .events
+        .into_iter()
+        .filter(|e| e.kind == "VISIT")
+        .map(|e| (e.date, e.location.and_then(|l| l.country)))
+        .collect();
+    assert_eq!(
+        visits,
+        vec![(Some("2018-09".to_string()), Some("VN".to_string()))]
+    );
+}
