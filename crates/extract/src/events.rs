@@ -125,6 +125,8 @@ const TRIGGERS: &[(&str, Kind)] = &[
     ("tiếp", Kind::Receive),
     // An envoy presenting credentials is received by the head of state.
     ("trình quốc thư", Kind::Receive),
+    // Delivering a leader's invitation at a meeting is the invitation made.
+    ("chuyển lời mời", Kind::Invite),
     ("mời", Kind::Invite),
 ];
 
@@ -314,6 +316,10 @@ fn real_trigger(lower: &str, phrase: &str, s: usize, e: usize) -> bool {
         }
         // "kêu gọi điện …" is a call to do something, not a telephone call.
         "gọi điện" => prev != "kêu",
+        "chuyển lời mời" => {
+            let after = &lower[e..];
+            after.contains(" thăm") || after.contains("sang ") || after.contains("dự ")
+        }
         "mời" => {
             let after = &lower[e..];
             prev != "lời"
@@ -1037,6 +1043,15 @@ pub fn find(ctx: &Context<'_>) -> Vec<Found> {
                     .filter(|m| !(m.range && matches!(m.said, Said::Date(d) if d.day.is_none())))
                     .any(|m| dates::resolve(m.said, ctx.anchor).is_some())
             };
+            // What one side agreed or proposed before a comma does not make the invitation
+            // delivered after it a plan ("nhất trí …, chuyển lời mời của …").
+            let before = if t.phrase == "chuyển lời mời" {
+                let comma = lower[..t.rel].rfind(',').map_or(0, |i| i + 1);
+                let lo = before.partition_point(|&(at, _)| at < comma);
+                &before[lo..]
+            } else {
+                before
+            };
             let plan = planned(before, common) || coming(&lower[t.rel..]);
             if plan && t.kind != Kind::Visit
                 || anniversary(&lower[..t.rel])
@@ -1472,6 +1487,17 @@ pub fn find(ctx: &Context<'_>) -> Vec<Found> {
                             None => continue,
                         }
                     }
+                }
+                // An invitation told among compatriots ("A chuyển lời mời của B mời …") is
+                // made to the foreign side of the encounter last told.
+                if t.kind == Kind::Invite && one_country(ctx, &people) {
+                    let own = people.first().and_then(|p| p.country.clone());
+                    people.extend(
+                        last_parts
+                            .iter()
+                            .filter(|p| p.person.is_some() && p.country != own)
+                            .cloned(),
+                    );
                 }
                 if t.kind != Kind::Visit && one_country(ctx, &people) {
                     // Compatriots meeting is no diplomatic event.

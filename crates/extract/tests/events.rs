@@ -580,3 +580,24 @@ fn a_visit_known_by_its_year_takes_the_month_of_its_first_encounter() {
         vec![(Some("2018-09".to_string()), Some("VN".to_string()))]
     );
 }
+
+#[test]
+fn delivering_a_leaders_invitation_is_an_invitation_to_the_counterpart() {
+    let body = "Chiều 18/6, Bộ trưởng Ngoại giao Bùi Thanh Sơn hội đàm với Ngoại trưởng Chile \
+                Alberto van Klaveren. Bộ trưởng Bùi Thanh Sơn đề nghị hai bên tăng cường trao đổi \
+                đoàn, chuyển lời mời của Chủ tịch nước Tô Lâm mời Tổng thống Chile thăm Việt Nam.";
+    let found = events(body);
+    let invite = found.iter().find(|e| e.0 == "INVITE");
+    assert!(
+        invite.is_some_and(|(_, d, who)| d.as_deref() == Some("2024-06-18")
+            && ["Tô Lâm", "Bùi Thanh Sơn", "Alberto van Klaveren"]
+                .iter()
+                .all(|n| who.contains(&n.to_string()))),
+        "{found:?}"
+    );
+    // An invitation still to be delivered is none.
+    let body = "Chiều 18/6, Bộ trưởng Ngoại giao Bùi Thanh Sơn hội đàm với Ngoại trưởng Chile \
+                Alberto van Klaveren. Bộ trưởng Bùi Thanh Sơn cho biết sẽ chuyển lời mời của Chủ \
+                tịch nước Tô Lâm mời Tổng thống Chile thăm Việt Nam.";
+    assert_eq!(kinds(body), vec!["TALKS"]);
+}
