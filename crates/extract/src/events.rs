@@ -825,6 +825,77 @@ fn participant(ctx: &Context<'_>, m: &Mention) -> Participant {
     }
 }
 
+/// The countries named after "với các" and an office in the plural, up to the clause's end
+/// ("với các ngoại trưởng Mỹ, New Zealand và Đại diện cao cấp … của Liên minh châu Âu (EU)"),
+/// each with that office, when nobody in the list is named. Empty otherwise.
+fn plural_counterparts(
+    ctx: &Context<'_>,
+    lower: &str,
+    map: &[usize],
+    rel_end: usize,
+    clause_end: usize,
+) -> Vec<(String, String)> {
+    let after = lower.get(rel_end..).unwrap_or("");
+    let Some(i) = after
+        .find("với các ")
+        .filter(|&i| after[..i].split_whitespace().count() <= 3)
+    else {
+        return Vec::new();
+    };
+    let rel = rel_end + i + "với các ".len();
+    // The list ends where the clause goes on to something else.
+    let tail = &lower[rel..];
+    let stop = [";", ", theo", " để ", " nhằm ", ":"]
+        .iter()
+        .filter_map(|w| tail.find(w))
+        .min()
+        .map_or(lower.len(), |j| rel + j);
+    let (Some(&from), Some(&to)) = (map.get(rel), map.get(stop)) else {
+        return Vec::new();
+    };
+    let to = to.min(clause_end);
+    let office = starting_in(ctx.tags, from, to, |t| t.start)
+        .first()
+        .filter(|t| t.start == from)
+        .and_then(|t| match &t.kind {
+            TagKind::Title { role, .. } => Some(role.clone()),
+            _ => None,
+        });
+    let Some(office) = office else {
+        return Vec::new();
+    };
+    let named = starting_in(&ctx.persons.mentions, from, to, |m| m.start)
+        .iter()
+        .any(|m| {
+            m.person
+                .and_then(|p| ctx.persons.list.get(p))
+                .and_then(|p| p.name.rsplit(' ').next())
+                .is_some_and(|last| ctx.text[m.start..m.end.min(ctx.text.len())].contains(last))
+        });
+    if named {
+        return Vec::new();
+    }
+    let mut out: Vec<(String, String)> = Vec::new();
+    for t in starting_in(ctx.tags, from, to, |t| t.start) {
+        let code = match &t.kind {
+            TagKind::Country { code, .. } => code.clone(),
+            TagKind::Organization { country: None } => {
+                let name = biennien_text::fold(ctx.text.get(t.start..t.end).unwrap_or(""));
+                if name == "eu" || name == "lien minh chau au" {
+                    "EU".to_string()
+                } else {
+                    continue;
+                }
+            }
+            _ => continue,
+        };
+        if !out.iter().any(|(c, _)| *c == code) {
+            out.push((code, office.clone()));
+        }
+    }
+    out
+}
+
 /// Vietnamese offices named without a name ("Hội đàm giữa Tổng Bí thư, Chủ tịch nước với Tổng
 /// thống Mozambique", "Thủ tướng nhắc lại cuộc gặp …") whose holder the article names: mentions
 /// of that holder. `named` are the sentence's mentions, which such a title is not part of.
@@ -1387,7 +1458,32 @@ pub fn find(ctx: &Context<'_>) -> Vec<Found> {
                         Kind::Meet | Kind::Talks | Kind::Call | Kind::Receive
                     ) && !subjects.is_empty()
                         && objects.iter().filter(|p| p.person.is_some()).count() >= 2;
-                    if split {
+                    // "tiếp xúc với các ngoại trưởng Mỹ, New Zealand và EU": one encounter
+                    // per country named after an office in the plural, each counterpart
+                    // unnamed.
+                    let listed = if matches!(t.kind, Kind::Meet | Kind::Talks | Kind::Call)
+                        && !subjects.is_empty()
+                    {
+                        plural_counterparts(ctx, lower, map, t.rel_end, clause_end)
+                    } else {
+                        Vec::new()
+                    };
+                    let own = subjects.first().and_then(|p| p.country.clone());
+                    let listed: Vec<(String, String)> = listed
+                        .into_iter()
+                        .filter(|(c, _)| Some(c) != own.as_ref())
+                        .collect();
+                    if listed.len() >= 2 {
+                        for (c, role) in listed {
+                            let mut g = subjects.clone();
+                            g.push(Participant {
+                                person: None,
+                                country: Some(c),
+                                role: Some(role),
+                            });
+                            groups.push(g);
+                        }
+                    } else if split {
                         for o in &objects {
                             let mut g = subjects.clone();
                             g.push(o.clone());

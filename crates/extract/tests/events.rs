@@ -601,3 +601,32 @@ fn delivering_a_leaders_invitation_is_an_invitation_to_the_counterpart() {
                 tịch nước Tô Lâm mời Tổng thống Chile thăm Việt Nam.";
     assert_eq!(kinds(body), vec!["TALKS"]);
 }
+
+#[test]
+fn counterparts_listed_by_country_after_a_plural_office_are_met_each() {
+    let body = "Ngày 18/6 tại Viêng Chăn, Bộ trưởng Ngoại giao Bùi Thanh Sơn có các cuộc gặp \
+                song phương với các ngoại trưởng Canada, Hàn Quốc và Liên minh châu Âu (EU), \
+                theo thông cáo của Bộ Ngoại giao.";
+    let mut found: Vec<Vec<String>> = events(body).into_iter().map(|e| e.2).collect();
+    found.sort();
+    assert_eq!(
+        found,
+        vec![
+            vec!["Bùi Thanh Sơn".to_string(), "CA".to_string()],
+            vec!["Bùi Thanh Sơn".to_string(), "EU".to_string()],
+            vec!["Bùi Thanh Sơn".to_string(), "KR".to_string()],
+        ]
+    );
+    // Named counterparts are met by name.
+    let body = "Ngày 18/6, Bộ trưởng Ngoại giao Bùi Thanh Sơn có các cuộc gặp với các ngoại \
+                trưởng Canada Mélanie Joly và Hàn Quốc Cho Tae-yul.";
+    let mut found: Vec<Vec<String>> = events(body).into_iter().map(|e| e.2).collect();
+    found.sort();
+    assert_eq!(
+        found,
+        vec![
+            vec!["Bùi Thanh Sơn".to_string(), "Cho Tae-yul".to_string()],
+            vec!["Bùi Thanh Sơn".to_string(), "Mélanie Joly".to_string()],
+        ]
+    );
+}
