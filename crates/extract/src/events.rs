@@ -1093,12 +1093,27 @@ pub fn find(ctx: &Context<'_>) -> Vec<Found> {
                 // "mời … thăm Việt Nam": the visit is what is invited to.
                 continue;
             }
-            // The clause of this trigger: up to the next trigger of another type.
+            // The clause of this trigger: up to the next trigger of another type, or of
+            // another word for the same kind of encounter joined on after an object of its own
+            // ("gặp Chủ tịch Thượng viện Romania, và chào xã giao Tổng thống …").
+            let joined = |a: &Trigger, b: &Trigger| {
+                a.kind == b.kind && a.phrase != b.phrase && {
+                    let gap = lower.get(a.rel_end..b.rel).unwrap_or("").trim_end();
+                    (gap.ends_with(", và") || gap.ends_with(','))
+                        && gap.split_whitespace().count() >= 4
+                }
+            };
             let clause_end = trig
                 .iter()
                 .skip(k + 1)
-                .find(|n| n.kind != t.kind)
+                .find(|n| n.kind != t.kind || joined(t, n))
                 .map_or(s_end, |n| n.at);
+            // The object of the word this one is joined on to is not this one's.
+            let object_before = trig[..k]
+                .iter()
+                .rev()
+                .find(|p| joined(p, t))
+                .map(|p| (p.end, t.at));
             let before = clause_before(&words, lower, t.rel);
             let recalled_undated = reported(before, t.kind, common) && {
                 // A date still to come ("vào tháng 11 tới") does not date what is recalled.
@@ -1146,6 +1161,7 @@ pub fn find(ctx: &Context<'_>) -> Vec<Found> {
                 .iter()
                 .copied()
                 .filter(|m| m.start < clause_end)
+                .filter(|m| object_before.is_none_or(|(a, b)| m.start < a || m.start >= b))
                 .filter(|m| invited_by.is_none_or(|ib| m.start < ib || t.kind == Kind::Invite))
                 .collect();
             let in_clause = if in_clause.iter().any(|m| m.person.is_some()) {
@@ -1798,7 +1814,10 @@ fn compatible(a: Option<PartialDate>, b: Option<PartialDate>) -> bool {
 /// the fuller one: it goes.
 fn drop_restated(events: Vec<Found>) -> Vec<Found> {
     let covered = |part: &Found, whole: &Found| {
-        part.kind == whole.kind
+        // Two words of one sentence tell two encounters ("gặp Chủ tịch Thượng viện Romania,
+        // và chào xã giao Tổng thống …").
+        !(part.evidence == whole.evidence && part.phrase != whole.phrase)
+            && part.kind == whole.kind
             && compatible(part.date, whole.date)
             && part.participants.len() <= whole.participants.len()
             && part.participants.iter().all(|p| match p.person {

@@ -630,3 +630,22 @@ fn counterparts_listed_by_country_after_a_plural_office_are_met_each() {
         ]
     );
 }
+
+#[test]
+fn two_words_for_meetings_with_objects_of_their_own_are_two_meetings() {
+    let body = "Chiều 18/6, Thủ tướng Phạm Minh Chính gặp chủ tịch Thượng viện, chủ tịch Hạ \
+                viện Ba Lan, và chào xã giao Tổng thống Andrzej Duda.";
+    let mut found: Vec<Vec<String>> = events(body).into_iter().map(|e| e.2).collect();
+    found.sort();
+    assert_eq!(
+        found,
+        vec![
+            vec!["Phạm Minh Chính".to_string(), "Andrzej Duda".to_string()],
+            vec!["Phạm Minh Chính".to_string(), "PL".to_string()],
+        ]
+    );
+    // "gặp gỡ và tiếp xúc với B": one encounter.
+    let body = "Chiều 18/6, Thủ tướng Phạm Minh Chính gặp gỡ và tiếp xúc với Tổng thống Ba Lan \
+                Andrzej Duda.";
+    assert_eq!(kinds(body), vec!["MEET"]);
+}
