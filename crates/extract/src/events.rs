@@ -1019,10 +1019,10 @@ fn furniture(text: &str, start: usize, end: usize) -> bool {
 pub fn find(ctx: &Context<'_>) -> Vec<Found> {
     let mut out: Vec<Found> = Vec::new();
     let mut last_date: Option<PartialDate> = None;
-    // For an event when nothing is dated before it: the article's year, the one precision it
-    // supports.
+    // For an event when nothing is dated before it: the article's month, when it was published
+    // late enough in it for the few days a report looks back on to lie in it; else its year.
     let year_only = ctx.anchor.map(|a| PartialDate {
-        month: None,
+        month: a.month.filter(|_| a.day.is_some_and(|d| d > 3)),
         day: None,
         ..a
     });

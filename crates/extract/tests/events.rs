@@ -649,3 +649,23 @@ fn two_words_for_meetings_with_objects_of_their_own_are_two_meetings() {
                 Andrzej Duda.";
     assert_eq!(kinds(body), vec!["MEET"]);
 }
+
+#[test]
+fn an_undated_report_has_the_month_of_a_publication_late_in_it() {
+    let body = "Tại cuộc gặp, Thủ tướng Phạm Minh Chính đề nghị Tổng thống Nga Vladimir Putin \
+                tăng cường hợp tác năng lượng. Thủ tướng Phạm Minh Chính gặp Tổng thống Nga \
+                Vladimir Putin bên lề hội nghị.";
+    let dates: Vec<Option<String>> = events(body).into_iter().map(|e| e.1).collect();
+    assert_eq!(dates, vec![Some("2024-06".to_string())]);
+    // Published on the 2nd, the report may tell of the month before: the year only.
+    let meta = Meta {
+        title: None,
+        published: Some("2024-06-02"),
+    };
+    let dates: Vec<Option<String>> = extract(body, &meta)
+        .events
+        .into_iter()
+        .map(|e| e.date)
+        .collect();
+    assert_eq!(dates, vec![Some("2024".to_string())]);
+}
