@@ -1678,7 +1678,8 @@ pub fn find(ctx: &Context<'_>) -> Vec<Found> {
 }
 
 /// A visit known only by its year takes the month of the visitor's earliest encounter told in
-/// that year in the host country (or in no country told): its earliest reported activity.
+/// that year in the host country (or in no country told): its earliest reported activity. An
+/// encounter known only by its year on a trip of that year takes the trip's month.
 fn month_of_activity(mut events: Vec<Found>) -> Vec<Found> {
     let months: Vec<Option<PartialDate>> = events
         .iter()
@@ -1705,6 +1706,34 @@ fn month_of_activity(mut events: Vec<Found>) -> Vec<Found> {
     for (v, m) in events.iter_mut().zip(months) {
         if m.is_some() {
             v.date = m;
+        }
+    }
+    // And the other way: an encounter known only by its year, of someone on the one trip told
+    // that year (to the encounter's country, if it has one), has the trip's month.
+    let months: Vec<Option<PartialDate>> = events
+        .iter()
+        .map(|e| {
+            let y = e
+                .date
+                .filter(|d| e.kind != Kind::Visit && d.month.is_none())?;
+            let mut trips = events.iter().filter(|v| {
+                v.kind == Kind::Visit
+                    && (e.country.is_none() || e.country == v.country)
+                    && v.date
+                        .is_some_and(|d| d.year == y.year && d.month.is_some())
+                    && v.participants.iter().any(|q| {
+                        q.person.is_some() && e.participants.iter().any(|p| p.person == q.person)
+                    })
+            });
+            match (trips.next(), trips.next()) {
+                (Some(v), None) => v.date.map(|d| PartialDate { day: None, ..d }),
+                _ => None,
+            }
+        })
+        .collect();
+    for (e, m) in events.iter_mut().zip(months) {
+        if m.is_some() {
+            e.date = m;
         }
     }
     events

@@ -669,3 +669,29 @@ fn an_undated_report_has_the_month_of_a_publication_late_in_it() {
         .collect();
     assert_eq!(dates, vec![Some("2024".to_string())]);
 }
+
+#[test]
+fn an_encounter_known_by_its_year_on_the_one_trip_that_year_has_its_month() {
+    let meta = Meta {
+        title: None,
+        published: None,
+    };
+    let signed = |body: &str| -> Vec<Option<String>> {
+        extract(body, &meta)
+            .events
+            .into_iter()
+            .filter(|e| e.kind == "SIGN")
+            .map(|e| e.date)
+            .collect()
+    };
+    let body = "Hôm nay, Thủ tướng Jacinda Ardern và Thủ tướng Nguyễn Xuân Phúc đã ký tuyên bố \
+                chung về quan hệ Đối tác chiến lược, dấu mốc của năm 2019. Thủ tướng Nguyễn Xuân \
+                Phúc đang thăm chính thức New Zealand từ ngày 12 đến 14/3.";
+    assert_eq!(signed(body), vec![Some("2019-03".to_string())]);
+    // Two trips of that year: which one is not told.
+    let body = "Hôm nay, Thủ tướng Jacinda Ardern và Thủ tướng Nguyễn Xuân Phúc đã ký tuyên bố \
+                chung về quan hệ Đối tác chiến lược, dấu mốc của năm 2019. Thủ tướng Nguyễn Xuân \
+                Phúc đã thăm chính thức New Zealand từ ngày 12 đến 14/3 và thăm chính thức \
+                Australia từ ngày 20 đến 22/8.";
+    assert_eq!(signed(body), vec![Some("2019".to_string())]);
+}
