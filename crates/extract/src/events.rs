@@ -1030,6 +1030,8 @@ pub fn find(ctx: &Context<'_>) -> Vec<Found> {
     let mut last_parts: Vec<Participant> = Vec::new();
     // Visitors whose trip the article announces as planned or coming.
     let mut planned_visitors: Vec<Option<usize>> = Vec::new();
+    // Who arrived where on which day ("tối 12/10, ngay khi đến Hà Nội, Thủ tướng X …").
+    let mut arrivals: Vec<(usize, String, PartialDate)> = Vec::new();
     for &(s_start, s_end) in ctx.sentences {
         let (lower, map) = ctx.lower.span(s_start, s_end);
         let historic = has(lower, "thiết lập quan hệ") || has(lower, "kỷ niệm");
@@ -1055,6 +1057,30 @@ pub fn find(ctx: &Context<'_>) -> Vec<Found> {
         let own_place = place_in(ctx, s_start, s_end);
         if own_place.is_some() {
             last_place = own_place.clone();
+        }
+        if let Some(d) = own_date.filter(|d| d.day.is_some() && !historic) {
+            if !furniture(ctx.text, s_start, s_end) {
+                let arrived_in = starting_in(ctx.tags, s_start, s_end, |t| t.start)
+                    .iter()
+                    .find_map(|tg| {
+                        let lead = ctx.lower.span(s_start, tg.start).0.trim_end();
+                        let arrived = ["đến", "tới", "đến thủ đô", "tới thủ đô"]
+                            .iter()
+                            .any(|w| has(lead, w) && lead.ends_with(w));
+                        match &tg.kind {
+                            TagKind::Place { country, .. } if arrived => Some(country.clone()),
+                            TagKind::Country { code, .. } if arrived => Some(code.clone()),
+                            _ => None,
+                        }
+                    });
+                if let Some(c) = arrived_in {
+                    for m in starting_in(&ctx.persons.mentions, s_start, s_end, |m| m.start) {
+                        if let Some(p) = m.person {
+                            arrivals.push((p, c.clone(), d));
+                        }
+                    }
+                }
+            }
         }
         if trig.is_empty() || furniture(ctx.text, s_start, s_end) {
             continue;
@@ -1672,9 +1698,29 @@ pub fn find(ctx: &Context<'_>) -> Vec<Found> {
             out.append(&mut legs_after);
         }
     }
-    locate(month_of_activity(drop_restated(drop_unsplit(
-        drop_plain_meetings(merge_receptions(merge_visits(out, ctx.anchor))),
-    ))))
+    let mut out = month_of_activity(drop_restated(drop_unsplit(drop_plain_meetings(
+        merge_receptions(merge_visits(out, ctx.anchor)),
+    ))));
+    // A visit without its first day begins on the day its visitor is told to have arrived in
+    // the host country, in the visit's month.
+    for v in out
+        .iter_mut()
+        .filter(|v| v.kind == Kind::Visit && v.date.is_some_and(|d| d.day.is_none()))
+    {
+        let day = arrivals
+            .iter()
+            .filter(|(p, c, d)| {
+                v.country.as_ref() == Some(c)
+                    && compatible(v.date, Some(*d))
+                    && v.participants.iter().any(|q| q.person == Some(*p))
+            })
+            .map(|(_, _, d)| *d)
+            .min();
+        if day.is_some() {
+            v.date = day;
+        }
+    }
+    locate(out)
 }
 
 /// A visit known only by its year takes the month of the visitor's earliest encounter told in

@@ -695,3 +695,26 @@ fn an_encounter_known_by_its_year_on_the_one_trip_that_year_has_its_month() {
                 Australia từ ngày 20 đến 22/8.";
     assert_eq!(signed(body), vec![Some("2019".to_string())]);
 }
+
+#[test]
+fn a_visit_begins_on_the_day_its_visitor_arrived() {
+    let body = "Thủ tướng Thái Lan Srettha Thavisin thăm chính thức Việt Nam trong tháng 6. Tối \
+                16/6, ngay khi đến Hà Nội, Thủ tướng Srettha Thavisin đã đến chào Tổng Bí thư \
+                Nguyễn Phú Trọng.";
+    let found = events(body);
+    assert_eq!(
+        dated(&found, "VISIT", "Srettha Thavisin").as_deref(),
+        Some("2024-06-16"),
+        "{found:?}"
+    );
+    // Arriving in another country is no start of this visit.
+    let body = "Thủ tướng Thái Lan Srettha Thavisin thăm chính thức Việt Nam trong tháng 6. Tối \
+                16/6, ngay khi đến Bắc Kinh, Thủ tướng Srettha Thavisin đã gặp Thủ tướng Trung \
+                Quốc Lý Cường.";
+    let found = events(body);
+    assert_eq!(
+        dated(&found, "VISIT", "Srettha Thavisin").as_deref(),
+        Some("2024-06"),
+        "{found:?}"
+    );
+}
