@@ -870,7 +870,11 @@ fn plural_counterparts(
             m.person
                 .and_then(|p| ctx.persons.list.get(p))
                 .and_then(|p| p.name.rsplit(' ').next())
-                .is_some_and(|last| ctx.text[m.start..m.end.min(ctx.text.len())].contains(last))
+                .is_some_and(|last| {
+                    ctx.text
+                        .get(m.start..m.end)
+                        .is_some_and(|t| t.contains(last))
+                })
         });
     if named {
         return Vec::new();
