@@ -90,6 +90,7 @@ const TRIGGERS: &[(&str, Kind)] = &[
     ("điện đàm", Kind::Call),
     ("trao đổi qua điện thoại", Kind::Call),
     ("nói chuyện qua điện thoại", Kind::Call),
+    ("gọi điện", Kind::Call),
     ("hội kiến", Kind::Meet),
     ("tiếp xúc song phương", Kind::Meet),
     ("tiếp xúc", Kind::Meet),
@@ -124,6 +125,8 @@ const TRIGGERS: &[(&str, Kind)] = &[
     ("tiếp", Kind::Receive),
     // An envoy presenting credentials is received by the head of state.
     ("trình quốc thư", Kind::Receive),
+    // Delivering a leader's invitation at a meeting is the invitation made.
+    ("chuyển lời mời", Kind::Invite),
     ("mời", Kind::Invite),
 ];
 
@@ -310,6 +313,12 @@ fn real_trigger(lower: &str, phrase: &str, s: usize, e: usize) -> bool {
                     next,
                     "ức" | "sự" | "hiệu" | "túc" | "giả" | "họa" | "sinh" | "quỹ"
                 )
+        }
+        // "kêu gọi điện …" is a call to do something, not a telephone call.
+        "gọi điện" => prev != "kêu",
+        "chuyển lời mời" => {
+            let after = &lower[e..];
+            after.contains(" thăm") || after.contains("sang ") || after.contains("dự ")
         }
         "mời" => {
             let after = &lower[e..];
@@ -816,6 +825,81 @@ fn participant(ctx: &Context<'_>, m: &Mention) -> Participant {
     }
 }
 
+/// The countries named after "với các" and an office in the plural, up to the clause's end
+/// ("với các ngoại trưởng Mỹ, New Zealand và Đại diện cao cấp … của Liên minh châu Âu (EU)"),
+/// each with that office, when nobody in the list is named. Empty otherwise.
+fn plural_counterparts(
+    ctx: &Context<'_>,
+    lower: &str,
+    map: &[usize],
+    rel_end: usize,
+    clause_end: usize,
+) -> Vec<(String, String)> {
+    let after = lower.get(rel_end..).unwrap_or("");
+    let Some(i) = after
+        .find("với các ")
+        .filter(|&i| after[..i].split_whitespace().count() <= 3)
+    else {
+        return Vec::new();
+    };
+    let rel = rel_end + i + "với các ".len();
+    // The list ends where the clause goes on to something else.
+    let tail = &lower[rel..];
+    let stop = [";", ", theo", " để ", " nhằm ", ":"]
+        .iter()
+        .filter_map(|w| tail.find(w))
+        .min()
+        .map_or(lower.len(), |j| rel + j);
+    let (Some(&from), Some(&to)) = (map.get(rel), map.get(stop)) else {
+        return Vec::new();
+    };
+    let to = to.min(clause_end);
+    let office = starting_in(ctx.tags, from, to, |t| t.start)
+        .first()
+        .filter(|t| t.start == from)
+        .and_then(|t| match &t.kind {
+            TagKind::Title { role, .. } => Some(role.clone()),
+            _ => None,
+        });
+    let Some(office) = office else {
+        return Vec::new();
+    };
+    let named = starting_in(&ctx.persons.mentions, from, to, |m| m.start)
+        .iter()
+        .any(|m| {
+            m.person
+                .and_then(|p| ctx.persons.list.get(p))
+                .and_then(|p| p.name.rsplit(' ').next())
+                .is_some_and(|last| {
+                    ctx.text
+                        .get(m.start..m.end)
+                        .is_some_and(|t| t.contains(last))
+                })
+        });
+    if named {
+        return Vec::new();
+    }
+    let mut out: Vec<(String, String)> = Vec::new();
+    for t in starting_in(ctx.tags, from, to, |t| t.start) {
+        let code = match &t.kind {
+            TagKind::Country { code, .. } => code.clone(),
+            TagKind::Organization { country: None } => {
+                let name = biennien_text::fold(ctx.text.get(t.start..t.end).unwrap_or(""));
+                if name == "eu" || name == "lien minh chau au" {
+                    "EU".to_string()
+                } else {
+                    continue;
+                }
+            }
+            _ => continue,
+        };
+        if !out.iter().any(|(c, _)| *c == code) {
+            out.push((code, office.clone()));
+        }
+    }
+    out
+}
+
 /// Vietnamese offices named without a name ("Hội đàm giữa Tổng Bí thư, Chủ tịch nước với Tổng
 /// thống Mozambique", "Thủ tướng nhắc lại cuộc gặp …") whose holder the article names: mentions
 /// of that holder. `named` are the sentence's mentions, which such a title is not part of.
@@ -939,10 +1023,10 @@ fn furniture(text: &str, start: usize, end: usize) -> bool {
 pub fn find(ctx: &Context<'_>) -> Vec<Found> {
     let mut out: Vec<Found> = Vec::new();
     let mut last_date: Option<PartialDate> = None;
-    // For an event when nothing is dated before it: the article's year, the one precision it
-    // supports.
+    // For an event when nothing is dated before it: the article's month, when it was published
+    // late enough in it for the few days a report looks back on to lie in it; else its year.
     let year_only = ctx.anchor.map(|a| PartialDate {
-        month: None,
+        month: a.month.filter(|_| a.day.is_some_and(|d| d > 3)),
         day: None,
         ..a
     });
@@ -950,6 +1034,8 @@ pub fn find(ctx: &Context<'_>) -> Vec<Found> {
     let mut last_parts: Vec<Participant> = Vec::new();
     // Visitors whose trip the article announces as planned or coming.
     let mut planned_visitors: Vec<Option<usize>> = Vec::new();
+    // Who arrived where on which day ("tối 12/10, ngay khi đến Hà Nội, Thủ tướng X …").
+    let mut arrivals: Vec<(usize, String, PartialDate)> = Vec::new();
     for &(s_start, s_end) in ctx.sentences {
         let (lower, map) = ctx.lower.span(s_start, s_end);
         let historic = has(lower, "thiết lập quan hệ") || has(lower, "kỷ niệm");
@@ -975,6 +1061,30 @@ pub fn find(ctx: &Context<'_>) -> Vec<Found> {
         let own_place = place_in(ctx, s_start, s_end);
         if own_place.is_some() {
             last_place = own_place.clone();
+        }
+        if let Some(d) = own_date.filter(|d| d.day.is_some() && !historic) {
+            if !furniture(ctx.text, s_start, s_end) {
+                let arrived_in = starting_in(ctx.tags, s_start, s_end, |t| t.start)
+                    .iter()
+                    .find_map(|tg| {
+                        let lead = ctx.lower.span(s_start, tg.start).0.trim_end();
+                        let arrived = ["đến", "tới", "đến thủ đô", "tới thủ đô"]
+                            .iter()
+                            .any(|w| has(lead, w) && lead.ends_with(w));
+                        match &tg.kind {
+                            TagKind::Place { country, .. } if arrived => Some(country.clone()),
+                            TagKind::Country { code, .. } if arrived => Some(code.clone()),
+                            _ => None,
+                        }
+                    });
+                if let Some(c) = arrived_in {
+                    for m in starting_in(&ctx.persons.mentions, s_start, s_end, |m| m.start) {
+                        if let Some(p) = m.person {
+                            arrivals.push((p, c.clone(), d));
+                        }
+                    }
+                }
+            }
         }
         if trig.is_empty() || furniture(ctx.text, s_start, s_end) {
             continue;
@@ -1013,12 +1123,27 @@ pub fn find(ctx: &Context<'_>) -> Vec<Found> {
                 // "mời … thăm Việt Nam": the visit is what is invited to.
                 continue;
             }
-            // The clause of this trigger: up to the next trigger of another type.
+            // The clause of this trigger: up to the next trigger of another type, or of
+            // another word for the same kind of encounter joined on after an object of its own
+            // ("gặp Chủ tịch Thượng viện Romania, và chào xã giao Tổng thống …").
+            let joined = |a: &Trigger, b: &Trigger| {
+                a.kind == b.kind && a.phrase != b.phrase && {
+                    let gap = lower.get(a.rel_end..b.rel).unwrap_or("").trim_end();
+                    (gap.ends_with(", và") || gap.ends_with(','))
+                        && gap.split_whitespace().count() >= 4
+                }
+            };
             let clause_end = trig
                 .iter()
                 .skip(k + 1)
-                .find(|n| n.kind != t.kind)
+                .find(|n| n.kind != t.kind || joined(t, n))
                 .map_or(s_end, |n| n.at);
+            // The object of the word this one is joined on to is not this one's.
+            let object_before = trig[..k]
+                .iter()
+                .rev()
+                .find(|p| joined(p, t))
+                .map(|p| (p.end, t.at));
             let before = clause_before(&words, lower, t.rel);
             let recalled_undated = reported(before, t.kind, common) && {
                 // A date still to come ("vào tháng 11 tới") does not date what is recalled.
@@ -1033,6 +1158,15 @@ pub fn find(ctx: &Context<'_>) -> Vec<Found> {
                     .filter(|m| m.end <= clause_end && !coming_date(m))
                     .filter(|m| !(m.range && matches!(m.said, Said::Date(d) if d.day.is_none())))
                     .any(|m| dates::resolve(m.said, ctx.anchor).is_some())
+            };
+            // What one side agreed or proposed before a comma does not make the invitation
+            // delivered after it a plan ("nhất trí …, chuyển lời mời của …").
+            let before = if t.phrase == "chuyển lời mời" {
+                let comma = lower[..t.rel].rfind(',').map_or(0, |i| i + 1);
+                let lo = before.partition_point(|&(at, _)| at < comma);
+                &before[lo..]
+            } else {
+                before
             };
             let plan = planned(before, common) || coming(&lower[t.rel..]);
             if plan && t.kind != Kind::Visit
@@ -1057,6 +1191,7 @@ pub fn find(ctx: &Context<'_>) -> Vec<Found> {
                 .iter()
                 .copied()
                 .filter(|m| m.start < clause_end)
+                .filter(|m| object_before.is_none_or(|(a, b)| m.start < a || m.start >= b))
                 .filter(|m| invited_by.is_none_or(|ib| m.start < ib || t.kind == Kind::Invite))
                 .collect();
             let in_clause = if in_clause.iter().any(|m| m.person.is_some()) {
@@ -1113,6 +1248,21 @@ pub fn find(ctx: &Context<'_>) -> Vec<Found> {
                         .find(" của ")
                         .filter(|&i| i < 80 && !lower[t.rel..t.rel + i].contains(','));
                     let owner_follows = noun && owner.is_some();
+                    // "đều", "lần lượt" right before the trip: the persons named before it
+                    // travelled each on their own.
+                    let each = {
+                        let lead: Vec<&str> =
+                            lower[..t.rel].split_whitespace().rev().take(4).collect();
+                        lead.contains(&"đều") || lead.windows(2).any(|w| w == ["lượt", "lần"])
+                    } && before.iter().filter(|m| m.person.is_some()).count() >= 2
+                        && before.windows(2).all(|w| {
+                            // Joined by "và" or a comma, with at most a title between.
+                            let gap = ctx.lower.span(w[0].end, w[1].start).0;
+                            let words: Vec<&str> = gap.split_whitespace().collect();
+                            words.len() <= 6
+                                && (words.first().is_some_and(|w| *w == "và")
+                                    || gap.trim_start().starts_with(','))
+                        });
                     let visitors: Vec<&Mention> = if before.is_empty() || owner_follows {
                         match owner.and_then(|i| map.get(t.rel + i).copied()) {
                             Some(c) => in_clause
@@ -1131,6 +1281,9 @@ pub fn find(ctx: &Context<'_>) -> Vec<Found> {
                                 .collect(),
                             None => Vec::new(),
                         }
+                    } else if each {
+                        // "A và B đều có chuyến thăm …": each made a trip of his own.
+                        before.into_iter().filter(|m| m.person.is_some()).collect()
                     } else {
                         before.into_iter().rev().take(1).collect()
                     };
@@ -1270,7 +1423,22 @@ pub fn find(ctx: &Context<'_>) -> Vec<Found> {
                         }
                         date = Some(*first_date);
                     }
-                    groups.push(visitors);
+                    if each {
+                        // One trip per traveller, the further legs too.
+                        let mut own_legs = Vec::new();
+                        for v in &visitors {
+                            for l in &legs_after {
+                                own_legs.push(Found {
+                                    participants: vec![v.clone()],
+                                    ..l.clone()
+                                });
+                            }
+                            groups.push(vec![v.clone()]);
+                        }
+                        legs_after = own_legs;
+                    } else {
+                        groups.push(visitors);
+                    }
                 }
                 Kind::Receive
                     if lower[t.rel..].starts_with("trình quốc thư") && {
@@ -1336,7 +1504,32 @@ pub fn find(ctx: &Context<'_>) -> Vec<Found> {
                         Kind::Meet | Kind::Talks | Kind::Call | Kind::Receive
                     ) && !subjects.is_empty()
                         && objects.iter().filter(|p| p.person.is_some()).count() >= 2;
-                    if split {
+                    // "tiếp xúc với các ngoại trưởng Mỹ, New Zealand và EU": one encounter
+                    // per country named after an office in the plural, each counterpart
+                    // unnamed.
+                    let listed = if matches!(t.kind, Kind::Meet | Kind::Talks | Kind::Call)
+                        && !subjects.is_empty()
+                    {
+                        plural_counterparts(ctx, lower, map, t.rel_end, clause_end)
+                    } else {
+                        Vec::new()
+                    };
+                    let own = subjects.first().and_then(|p| p.country.clone());
+                    let listed: Vec<(String, String)> = listed
+                        .into_iter()
+                        .filter(|(c, _)| Some(c) != own.as_ref())
+                        .collect();
+                    if listed.len() >= 2 {
+                        for (c, role) in listed {
+                            let mut g = subjects.clone();
+                            g.push(Participant {
+                                person: None,
+                                country: Some(c),
+                                role: Some(role),
+                            });
+                            groups.push(g);
+                        }
+                    } else if split {
                         for o in &objects {
                             let mut g = subjects.clone();
                             g.push(o.clone());
@@ -1437,6 +1630,17 @@ pub fn find(ctx: &Context<'_>) -> Vec<Found> {
                         }
                     }
                 }
+                // An invitation told among compatriots ("A chuyển lời mời của B mời …") is
+                // made to the foreign side of the encounter last told.
+                if t.kind == Kind::Invite && one_country(ctx, &people) {
+                    let own = people.first().and_then(|p| p.country.clone());
+                    people.extend(
+                        last_parts
+                            .iter()
+                            .filter(|p| p.person.is_some() && p.country != own)
+                            .cloned(),
+                    );
+                }
                 if t.kind != Kind::Visit && one_country(ctx, &people) {
                     // Compatriots meeting is no diplomatic event.
                     continue;
@@ -1498,9 +1702,91 @@ pub fn find(ctx: &Context<'_>) -> Vec<Found> {
             out.append(&mut legs_after);
         }
     }
-    locate(drop_restated(drop_unsplit(drop_plain_meetings(
+    let mut out = month_of_activity(drop_restated(drop_unsplit(drop_plain_meetings(
         merge_receptions(merge_visits(out, ctx.anchor)),
-    ))))
+    ))));
+    // A visit without its first day begins on the day its visitor is told to have arrived in
+    // the host country, in the visit's month.
+    for v in out
+        .iter_mut()
+        .filter(|v| v.kind == Kind::Visit && v.date.is_some_and(|d| d.day.is_none()))
+    {
+        let day = arrivals
+            .iter()
+            .filter(|(p, c, d)| {
+                v.country.as_ref() == Some(c)
+                    && compatible(v.date, Some(*d))
+                    && v.participants.iter().any(|q| q.person == Some(*p))
+            })
+            .map(|(_, _, d)| *d)
+            .min();
+        if day.is_some() {
+            v.date = day;
+        }
+    }
+    locate(out)
+}
+
+/// A visit known only by its year takes the month of the visitor's earliest encounter told in
+/// that year in the host country (or in no country told): its earliest reported activity. An
+/// encounter known only by its year on a trip of that year takes the trip's month.
+fn month_of_activity(mut events: Vec<Found>) -> Vec<Found> {
+    let months: Vec<Option<PartialDate>> = events
+        .iter()
+        .map(|v| {
+            let y = v
+                .date
+                .filter(|d| v.kind == Kind::Visit && d.month.is_none())?;
+            events
+                .iter()
+                .filter(|e| {
+                    e.kind != Kind::Visit
+                        && (e.country.is_none() || e.country == v.country)
+                        && e.participants.iter().any(|p| {
+                            p.person.is_some()
+                                && v.participants.iter().any(|q| q.person == p.person)
+                        })
+                })
+                .filter_map(|e| e.date)
+                .filter(|d| d.year == y.year && d.month.is_some())
+                .min()
+                .map(|d| PartialDate { day: None, ..d })
+        })
+        .collect();
+    for (v, m) in events.iter_mut().zip(months) {
+        if m.is_some() {
+            v.date = m;
+        }
+    }
+    // And the other way: an encounter known only by its year, of someone on the one trip told
+    // that year (to the encounter's country, if it has one), has the trip's month.
+    let months: Vec<Option<PartialDate>> = events
+        .iter()
+        .map(|e| {
+            let y = e
+                .date
+                .filter(|d| e.kind != Kind::Visit && d.month.is_none())?;
+            let mut trips = events.iter().filter(|v| {
+                v.kind == Kind::Visit
+                    && (e.country.is_none() || e.country == v.country)
+                    && v.date
+                        .is_some_and(|d| d.year == y.year && d.month.is_some())
+                    && v.participants.iter().any(|q| {
+                        q.person.is_some() && e.participants.iter().any(|p| p.person == q.person)
+                    })
+            });
+            match (trips.next(), trips.next()) {
+                (Some(v), None) => v.date.map(|d| PartialDate { day: None, ..d }),
+                _ => None,
+            }
+        })
+        .collect();
+    for (e, m) in events.iter_mut().zip(months) {
+        if m.is_some() {
+            e.date = m;
+        }
+    }
+    events
 }
 
 /// An encounter told once as talks and once with the plain "gặp" ("hai bộ trưởng gặp tại Nhà
@@ -1607,7 +1893,10 @@ fn compatible(a: Option<PartialDate>, b: Option<PartialDate>) -> bool {
 /// the fuller one: it goes.
 fn drop_restated(events: Vec<Found>) -> Vec<Found> {
     let covered = |part: &Found, whole: &Found| {
-        part.kind == whole.kind
+        // Two words of one sentence tell two encounters ("gặp Chủ tịch Thượng viện Romania,
+        // và chào xã giao Tổng thống …").
+        !(part.evidence == whole.evidence && part.phrase != whole.phrase)
+            && part.kind == whole.kind
             && compatible(part.date, whole.date)
             && part.participants.len() <= whole.participants.len()
             && part.participants.iter().all(|p| match p.person {

@@ -657,6 +657,18 @@ impl Persons {
             let hits: Vec<usize> = keys
                 .iter()
                 .enumerate()
+                // One word keeps its tone marks: "Trong" (in) opening a sentence is not
+                // "Trọng" of "Nguyễn Phú Trọng".
+                .filter(|&(i, _)| match words {
+                    [w] => self.list.get(i).is_none_or(|p| {
+                        let w = w.to_lowercase();
+                        p.name.split([' ', '-']).all(|n| {
+                            let n = n.to_lowercase();
+                            n == w || !has_vietnamese_letters(&n) || fold(&n) != fold(&w)
+                        })
+                    }),
+                    _ => true,
+                })
                 .filter(|(_, k)| {
                     let pw = &k.words;
                     pw.len() > f.len()

@@ -501,3 +501,220 @@ fn a_recollection_dated_only_by_what_is_to_come_is_none() {
                 Dina Boluarte dự Hội nghị Cấp cao APEC vào tháng 11 tới.";
     assert_eq!(kinds(body), vec!["RECEIVE"], "{:?}", events(body));
 }
+
+#[test]
+fn a_sentence_opening_with_trong_names_no_leader_trong() {
+    // "Trong" (in) folds like the given name "Trọng": it is no mention of the leader.
+    let body = "Chiều 18/6, Tổng Bí thư Nguyễn Phú Trọng tiếp Đại sứ Nhật Bản Yamada Takio. \
+                Trong cuộc hội kiến Thủ tướng Phạm Minh Chính hôm 19/6, Đại sứ Yamada Takio \
+                trình bày kế hoạch hợp tác.";
+    let found = events(body);
+    assert!(
+        found.iter().any(|(k, d, who)| k == "MEET"
+            && d.as_deref() == Some("2024-06-19")
+            && who.contains(&"Phạm Minh Chính".to_string())
+            && !who.contains(&"Nguyễn Phú Trọng".to_string())),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn calling_someone_on_the_phone_is_a_call() {
+    let body = "Ngày 18/6, Ngoại trưởng Pháp Stéphane Séjourné đã gọi điện cho Ngoại trưởng \
+                Ấn Độ Subrahmanyam Jaishankar để trao đổi về tình hình khu vực. Thủ tướng Anh \
+                Rishi Sunak cho biết ông sẽ gọi điện cho Tổng thống Kenya William Ruto.";
+    let found = events(body);
+    assert_eq!(
+        found,
+        vec![(
+            "CALL".to_string(),
+            Some("2024-06-18".to_string()),
+            vec![
+                "Stéphane Séjourné".to_string(),
+                "Subrahmanyam Jaishankar".to_string()
+            ]
+        )]
+    );
+}
+
+#[test]
+fn travellers_who_each_made_a_trip_have_a_visit_each() {
+    let body = "Đầu tháng 6, Thủ tướng Phạm Minh Chính và Chủ tịch Quốc hội Trần Thanh Mẫn đều \
+                có chuyến thăm chính thức tới Hàn Quốc.";
+    let mut found: Vec<Vec<String>> = events(body).into_iter().map(|e| e.2).collect();
+    found.sort();
+    assert_eq!(
+        found,
+        vec![
+            vec!["Phạm Minh Chính".to_string()],
+            vec!["Trần Thanh Mẫn".to_string()]
+        ]
+    );
+    // Without "đều", the trip is told of the one named next to it.
+    let body = "Đầu tháng 6, Đại sứ Nguyễn Vũ Tùng cho biết Thủ tướng Phạm Minh Chính đã có \
+                chuyến thăm chính thức tới Hàn Quốc.";
+    let found: Vec<Vec<String>> = events(body).into_iter().map(|e| e.2).collect();
+    assert_eq!(found, vec![vec!["Phạm Minh Chính".to_string()]]);
+}
+
+#[test]
+fn a_visit_known_by_its_year_takes_the_month_of_its_first_encounter() {
+    // No publication date: the year is the text's own.
+    let body = "Tổng thống Indonesia Joko Widodo hôm nay thăm chính thức Việt Nam, chuyến công du \
+                đầu tiên của ông trong năm 2018. Trong cuộc hội đàm với Thủ tướng Nguyễn Xuân \
+                Phúc hôm 11/9, Tổng thống Joko Widodo đề nghị tăng cường hợp tác biển. Trước đó, \
+                hôm 2/7 tại Jakarta, Tổng thống Joko Widodo đã tiếp Đại sứ Việt Nam Phạm Vinh \
+                Quang.";
+    let meta = Meta {
+        title: None,
+        published: None,
+    };
+    let visits: Vec<(Option<String>, Option<String>)> = extract(body, &meta)
+        .events
+        .into_iter()
+        .filter(|e| e.kind == "VISIT")
+        .map(|e| (e.date, e.location.and_then(|l| l.country)))
+        .collect();
+    assert_eq!(
+        visits,
+        vec![(Some("2018-09".to_string()), Some("VN".to_string()))]
+    );
+}
+
+#[test]
+fn delivering_a_leaders_invitation_is_an_invitation_to_the_counterpart() {
+    let body = "Chiều 18/6, Bộ trưởng Ngoại giao Bùi Thanh Sơn hội đàm với Ngoại trưởng Chile \
+                Alberto van Klaveren. Bộ trưởng Bùi Thanh Sơn đề nghị hai bên tăng cường trao đổi \
+                đoàn, chuyển lời mời của Chủ tịch nước Tô Lâm mời Tổng thống Chile thăm Việt Nam.";
+    let found = events(body);
+    let invite = found.iter().find(|e| e.0 == "INVITE");
+    assert!(
+        invite.is_some_and(|(_, d, who)| d.as_deref() == Some("2024-06-18")
+            && ["Tô Lâm", "Bùi Thanh Sơn", "Alberto van Klaveren"]
+                .iter()
+                .all(|n| who.contains(&n.to_string()))),
+        "{found:?}"
+    );
+    // An invitation still to be delivered is none.
+    let body = "Chiều 18/6, Bộ trưởng Ngoại giao Bùi Thanh Sơn hội đàm với Ngoại trưởng Chile \
+                Alberto van Klaveren. Bộ trưởng Bùi Thanh Sơn cho biết sẽ chuyển lời mời của Chủ \
+                tịch nước Tô Lâm mời Tổng thống Chile thăm Việt Nam.";
+    assert_eq!(kinds(body), vec!["TALKS"]);
+}
+
+#[test]
+fn counterparts_listed_by_country_after_a_plural_office_are_met_each() {
+    let body = "Ngày 18/6 tại Viêng Chăn, Bộ trưởng Ngoại giao Bùi Thanh Sơn có các cuộc gặp \
+                song phương với các ngoại trưởng Canada, Hàn Quốc và Liên minh châu Âu (EU), \
+                theo thông cáo của Bộ Ngoại giao.";
+    let mut found: Vec<Vec<String>> = events(body).into_iter().map(|e| e.2).collect();
+    found.sort();
+    assert_eq!(
+        found,
+        vec![
+            vec!["Bùi Thanh Sơn".to_string(), "CA".to_string()],
+            vec!["Bùi Thanh Sơn".to_string(), "EU".to_string()],
+            vec!["Bùi Thanh Sơn".to_string(), "KR".to_string()],
+        ]
+    );
+    // Named counterparts are met by name.
+    let body = "Ngày 18/6, Bộ trưởng Ngoại giao Bùi Thanh Sơn có các cuộc gặp với các ngoại \
+                trưởng Canada Mélanie Joly và Hàn Quốc Cho Tae-yul.";
+    let mut found: Vec<Vec<String>> = events(body).into_iter().map(|e| e.2).collect();
+    found.sort();
+    assert_eq!(
+        found,
+        vec![
+            vec!["Bùi Thanh Sơn".to_string(), "Cho Tae-yul".to_string()],
+            vec!["Bùi Thanh Sơn".to_string(), "Mélanie Joly".to_string()],
+        ]
+    );
+}
+
+#[test]
+fn two_words_for_meetings_with_objects_of_their_own_are_two_meetings() {
+    let body = "Chiều 18/6, Thủ tướng Phạm Minh Chính gặp chủ tịch Thượng viện, chủ tịch Hạ \
+                viện Ba Lan, và chào xã giao Tổng thống Andrzej Duda.";
+    let mut found: Vec<Vec<String>> = events(body).into_iter().map(|e| e.2).collect();
+    found.sort();
+    assert_eq!(
+        found,
+        vec![
+            vec!["Phạm Minh Chính".to_string(), "Andrzej Duda".to_string()],
+            vec!["Phạm Minh Chính".to_string(), "PL".to_string()],
+        ]
+    );
+    // "gặp gỡ và tiếp xúc với B": one encounter.
+    let body = "Chiều 18/6, Thủ tướng Phạm Minh Chính gặp gỡ và tiếp xúc với Tổng thống Ba Lan \
+                Andrzej Duda.";
+    assert_eq!(kinds(body), vec!["MEET"]);
+}
+
+#[test]
+fn an_undated_report_has_the_month_of_a_publication_late_in_it() {
+    let body = "Tại cuộc gặp, Thủ tướng Phạm Minh Chính đề nghị Tổng thống Nga Vladimir Putin \
+                tăng cường hợp tác năng lượng. Thủ tướng Phạm Minh Chính gặp Tổng thống Nga \
+                Vladimir Putin bên lề hội nghị.";
+    let dates: Vec<Option<String>> = events(body).into_iter().map(|e| e.1).collect();
+    assert_eq!(dates, vec![Some("2024-06".to_string())]);
+    // Published on the 2nd, the report may tell of the month before: the year only.
+    let meta = Meta {
+        title: None,
+        published: Some("2024-06-02"),
+    };
+    let dates: Vec<Option<String>> = extract(body, &meta)
+        .events
+        .into_iter()
+        .map(|e| e.date)
+        .collect();
+    assert_eq!(dates, vec![Some("2024".to_string())]);
+}
+
+#[test]
+fn an_encounter_known_by_its_year_on_the_one_trip_that_year_has_its_month() {
+    let meta = Meta {
+        title: None,
+        published: None,
+    };
+    let signed = |body: &str| -> Vec<Option<String>> {
+        extract(body, &meta)
+            .events
+            .into_iter()
+            .filter(|e| e.kind == "SIGN")
+            .map(|e| e.date)
+            .collect()
+    };
+    let body = "Hôm nay, Thủ tướng Jacinda Ardern và Thủ tướng Nguyễn Xuân Phúc đã ký tuyên bố \
+                chung về quan hệ Đối tác chiến lược, dấu mốc của năm 2019. Thủ tướng Nguyễn Xuân \
+                Phúc đang thăm chính thức New Zealand từ ngày 12 đến 14/3.";
+    assert_eq!(signed(body), vec![Some("2019-03".to_string())]);
+    // Two trips of that year: which one is not told.
+    let body = "Hôm nay, Thủ tướng Jacinda Ardern và Thủ tướng Nguyễn Xuân Phúc đã ký tuyên bố \
+                chung về quan hệ Đối tác chiến lược, dấu mốc của năm 2019. Thủ tướng Nguyễn Xuân \
+                Phúc đã thăm chính thức New Zealand từ ngày 12 đến 14/3 và thăm chính thức \
+                Australia từ ngày 20 đến 22/8.";
+    assert_eq!(signed(body), vec![Some("2019".to_string())]);
+}
+
+#[test]
+fn a_visit_begins_on_the_day_its_visitor_arrived() {
+    let body = "Thủ tướng Thái Lan Srettha Thavisin thăm chính thức Việt Nam trong tháng 6. Tối \
+                16/6, ngay khi đến Hà Nội, Thủ tướng Srettha Thavisin đã đến chào Tổng Bí thư \
+                Nguyễn Phú Trọng.";
+    let found = events(body);
+    assert_eq!(
+        dated(&found, "VISIT", "Srettha Thavisin").as_deref(),
+        Some("2024-06-16"),
+        "{found:?}"
+    );
+    // Arriving in another country is no start of this visit.
+    let body = "Thủ tướng Thái Lan Srettha Thavisin thăm chính thức Việt Nam trong tháng 6. Tối \
+                16/6, ngay khi đến Bắc Kinh, Thủ tướng Srettha Thavisin đã gặp Thủ tướng Trung \
+                Quốc Lý Cường.";
+    let found = events(body);
+    assert_eq!(
+        dated(&found, "VISIT", "Srettha Thavisin").as_deref(),
+        Some("2024-06"),
+        "{found:?}"
+    );
+}
