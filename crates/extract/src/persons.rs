@@ -733,6 +733,8 @@ struct Run {
     start: usize,
     end: usize,
     words: Vec<String>,
+    /// Where each word ends.
+    ends: Vec<usize>,
 }
 
 /// Capitalized runs of one sentence that no tag covers.
@@ -745,8 +747,10 @@ fn runs(text: &str, tags: &[Tag], start: usize, end: usize) -> Vec<Run> {
             // No particle at either end.
             while r.words.last().is_some_and(|w| !name_word(w)) {
                 r.words.pop();
+                r.ends.pop();
             }
-            if !r.words.is_empty() {
+            if let Some(&end) = r.ends.last() {
+                r.end = end;
                 out.push(r);
             }
         }
@@ -829,12 +833,14 @@ fn runs(text: &str, tags: &[Tag], start: usize, end: usize) -> Vec<Run> {
             Some(r) => {
                 r.end = t.end;
                 r.words.push(t.text.to_string());
+                r.ends.push(t.end);
             }
             None => {
                 cur = Some(Run {
                     start: t.start,
                     end: t.end,
                     words: vec![t.text.to_string()],
+                    ends: vec![t.end],
                 })
             }
         }
@@ -843,19 +849,7 @@ fn runs(text: &str, tags: &[Tag], start: usize, end: usize) -> Vec<Run> {
         }
     }
     flush(&mut cur, &mut out);
-    // Re-derive end offsets from the words kept.
-    out.into_iter()
-        .map(|mut r| {
-            let mut pos = r.start;
-            for w in &r.words {
-                if let Some(i) = text.get(pos..end).and_then(|s| s.find(w.as_str())) {
-                    pos += i + w.len();
-                }
-            }
-            r.end = pos;
-            r
-        })
-        .collect()
+    out
 }
 
 /// Drops the institution words at the head of a run that follows a title ("Bộ Công Thương
