@@ -479,7 +479,7 @@ fn lead_before(text: &str, tags: &[Tag], at: usize, floor: usize) -> Lead {
             TagKind::Place { country, .. } if !lead.roles.is_empty() || lead.start.is_none() => {
                 // "Đại sứ … ở Bangkok": a posting's place is not the holder's country.
                 let before = text[..t.start].trim_end();
-                let posting = before.ends_with(" tại") || before.ends_with(" ở");
+                let posting = after_locative(before, &["tại", "ở"]);
                 if lead.country.is_none() && !posting {
                     lead.country = Some(country.clone());
                 }
@@ -971,21 +971,10 @@ fn title_and_country(
                     .split_whitespace()
                     .any(|w| PHRASE_BREAKERS.iter().any(|b| lower_eq(w, b)));
             let before = text.get(..t.start).unwrap_or("").trim_end();
-            let posting = [" tại", " ở", " đến", " tới", " sang"]
-                .iter()
-                .any(|w| before.ends_with(w));
-            if !in_phrase || posting {
+            if !in_phrase || after_locative(before, &["tại", "ở", "đến", "tới", "sang"]) {
                 return None;
             }
-            match &t.kind {
-                TagKind::Country {
-                    code,
-                    ambiguous: false,
-                } => Some(code.clone()),
-                TagKind::Organization { country: Some(c) } => Some(c.clone()),
-                TagKind::Place { country, .. } => Some(country.clone()),
-                _ => None,
-            }
+            placed_country(&t.kind).map(str::to_string)
         })?;
         Some((Some(country), Some(role.clone())))
     })
@@ -1048,14 +1037,7 @@ pub fn recognize(text: &str, sentences: &[(usize, usize)], tags: &[Tag]) -> Pers
                     if titled
                         && existing.is_none()
                         && lead.country.is_none()
-                        && word.chars().all(char::is_alphabetic)
-                        && !has_vietnamese_letters(word)
-                        && word.chars().skip(1).any(char::is_lowercase)
-                        && !text
-                            .get(run.end..s_end)
-                            .unwrap_or("")
-                            .trim_start()
-                            .starts_with(char::is_uppercase) =>
+                        && lone_surname(word, text.get(run.end..s_end).unwrap_or("")) =>
                 {
                     holder_named_anywhere(word, tags)
                 }
@@ -1148,16 +1130,9 @@ pub fn recognize(text: &str, sentences: &[(usize, usize)], tags: &[Tag]) -> Pers
                         ([word], Some(code))
                             if known.is_none()
                                 && !lead.roles.is_empty()
-                                && word.chars().all(char::is_alphabetic)
-                                && !has_vietnamese_letters(word)
-                                && word.chars().skip(1).any(char::is_lowercase)
-                                && !text
-                                    .get(run.end..s_end)
-                                    .unwrap_or("")
-                                    .trim_start()
-                                    .starts_with(char::is_uppercase) =>
+                                && lone_surname(word, text.get(run.end..s_end).unwrap_or("")) =>
                         {
-                            Some(holder_by_surname(code, word))
+                            Some(holder_by_surname(Some(code), word))
                         }
                         _ => None,
                     };
@@ -1308,14 +1283,7 @@ fn remit_clause(text: &str, tags: &[Tag], s_start: usize, at: usize) -> Option<u
 /// national institution.
 fn owner_in_remit(text: &str, tags: &[Tag], start: usize, end: usize) -> Option<String> {
     let k = start + text.get(start..end)?.rfind(" của ")?;
-    tags_in(tags, k, end).find_map(|t| match &t.kind {
-        TagKind::Country {
-            code,
-            ambiguous: false,
-        } => Some(code.clone()),
-        TagKind::Organization { country: Some(c) } => Some(c.clone()),
-        _ => None,
-    })
+    tags_in(tags, k, end).find_map(|t| named_country(&t.kind).map(str::to_string))
 }
 
 /// Words that open a description of who a person is, after the name: a nationality
@@ -1360,25 +1328,16 @@ fn affiliation_country(
     let end = text.floor_char_boundary(end);
     let nationality = matches!(*descriptor, "người" | "công dân" | "cư dân");
     tags_in(tags, start, end).find_map(|t| {
-        let code = match &t.kind {
-            TagKind::Country {
-                code,
-                ambiguous: false,
-            } => code,
-            TagKind::Place { country, .. } => country,
-            TagKind::Organization { country: Some(c) } => c,
-            _ => return None,
-        };
+        let code = placed_country(&t.kind)?;
         let before = text.get(start..t.start)?.trim_end();
         if nationality {
             // "người Indonesia": the country right after the word.
-            return (t.start - start <= descriptor.len() + 1).then(|| code.clone());
+            return (t.start - start <= descriptor.len() + 1).then(|| code.to_string());
         }
-        let located = before.ends_with(" ở")
-            || before.ends_with(" tại")
+        let located = after_locative(before, &["ở", "tại"])
             || before.ends_with('(')
             || matches!(t.kind, TagKind::Organization { .. });
-        located.then(|| code.clone())
+        located.then(|| code.to_string())
     })
 }
 
@@ -1390,14 +1349,8 @@ fn affiliation_country(
 fn foreigners_of_the_story(tags: &[Tag], persons: &mut Persons, international: &[usize]) {
     let mut counts: Vec<(&str, usize)> = Vec::new();
     for t in tags {
-        let code = match &t.kind {
-            TagKind::Country {
-                code,
-                ambiguous: false,
-            } => code.as_str(),
-            TagKind::Place { country, .. } => country.as_str(),
-            TagKind::Organization { country: Some(c) } => c.as_str(),
-            _ => continue,
+        let Some(code) = placed_country(&t.kind) else {
+            continue;
         };
         if code == "VN" {
             continue;
@@ -1425,6 +1378,34 @@ fn foreigners_of_the_story(tags: &[Tag], persons: &mut Persons, international: &
     }
 }
 
+/// The country a tag names outright: an unambiguous country name, or a national organization.
+fn named_country(kind: &TagKind) -> Option<&str> {
+    match kind {
+        TagKind::Country {
+            code,
+            ambiguous: false,
+        } => Some(code),
+        TagKind::Organization { country: Some(c) } => Some(c),
+        _ => None,
+    }
+}
+
+/// The country a tag names or places: [`named_country`], or the country of a city.
+fn placed_country(kind: &TagKind) -> Option<&str> {
+    match kind {
+        TagKind::Place { country, .. } => Some(country),
+        other => named_country(other),
+    }
+}
+
+/// Whether `before` (the text up to a tag, trimmed) ends with one of `words` as a word: the tag
+/// is then a posting or a destination, not the holder's country ("… tại Bangkok").
+fn after_locative(before: &str, words: &[&str]) -> bool {
+    words
+        .iter()
+        .any(|w| before.strip_suffix(w).is_some_and(|b| b.ends_with(' ')))
+}
+
 /// The country of the delegation a name heads: "đoàn đại biểu Đảng Cộng sản Pháp do bà X
 /// dẫn đầu", "đoàn Quốc hội Lào do ông Y làm trưởng đoàn".
 fn delegation_country(text: &str, tags: &[Tag], s_start: usize, at: usize) -> Option<String> {
@@ -1436,14 +1417,7 @@ fn delegation_country(text: &str, tags: &[Tag], s_start: usize, at: usize) -> Op
     let k = window.rfind("đoàn")?;
     let start = s_start + from + k;
     let end = s_start + lower_do.len();
-    tags_in(tags, start, end).find_map(|t| match &t.kind {
-        TagKind::Country {
-            code,
-            ambiguous: false,
-        } => Some(code.clone()),
-        TagKind::Organization { country: Some(c) } => Some(c.clone()),
-        _ => None,
-    })
+    tags_in(tags, start, end).find_map(|t| named_country(&t.kind).map(str::to_string))
 }
 
 /// Letters only Vietnamese writes: a syllable, not a foreign surname ("Thống" in "Đảng Nước Nga
@@ -1455,13 +1429,23 @@ fn has_vietnamese_letters(word: &str) -> bool {
         .any(|c| ONLY_VIETNAMESE.contains(c))
 }
 
-/// The one known office holder of `country` whose name ends with `surname`, if exactly one
-/// person fits.
-fn holder_by_surname(country: &str, surname: &str) -> Option<&'static OfficeHolder> {
+/// Whether a single capitalized `word`, followed by `rest` of its sentence, may be a foreign
+/// surname standing alone: letters only, not a Vietnamese syllable, not an acronym, and not
+/// the first word of a longer name.
+fn lone_surname(word: &str, rest: &str) -> bool {
+    word.chars().all(char::is_alphabetic)
+        && !has_vietnamese_letters(word)
+        && word.chars().skip(1).any(char::is_lowercase)
+        && !rest.trim_start().starts_with(char::is_uppercase)
+}
+
+/// The one known office holder whose name ends with `surname`, of `country` when one is given,
+/// if exactly one person fits.
+fn holder_by_surname(country: Option<&str>, surname: &str) -> Option<&'static OfficeHolder> {
     let key = fold(surname);
     let mut found: Option<&'static OfficeHolder> = None;
     for h in biennien_gazetteer::gazetteer().office_holders_all() {
-        if h.country != Some(country) {
+        if country.is_some_and(|c| h.country != Some(c)) {
             continue;
         }
         let last = h.name.rsplit([' ', '-']).next().unwrap_or("");
@@ -1479,23 +1463,12 @@ fn holder_by_surname(country: &str, surname: &str) -> Option<&'static OfficeHold
 /// The one known office holder, of any country, whose name ends with `surname`, when the text
 /// names that holder's country (`tags`) and it is not Vietnam.
 fn holder_named_anywhere(surname: &str, tags: &[Tag]) -> Option<&'static OfficeHolder> {
-    let key = fold(surname);
-    let mut found: Option<&'static OfficeHolder> = None;
-    for h in biennien_gazetteer::gazetteer().office_holders_all() {
-        let last = h.name.rsplit([' ', '-']).next().unwrap_or("");
-        if fold(last) != key {
-            continue;
-        }
-        match found {
-            Some(f) if f.name != h.name => return None,
-            _ => found = Some(h),
-        }
-    }
+    let found = holder_by_surname(None, surname)?;
     // Vietnamese leaders are called by their given name, which many share.
-    let country = found?.country.filter(|c| *c != "VN")?;
+    let country = found.country.filter(|c| *c != "VN")?;
     tags.iter()
         .any(|t| matches!(&t.kind, TagKind::Country { code, .. } if code == country))
-        .then_some(found?)
+        .then_some(found)
 }
 
 /// Verbs of saying, folded: what follows a speaker.
