@@ -1795,20 +1795,22 @@ fn month_of_activity(mut events: Vec<Found>) -> Vec<Found> {
 /// encounter of its own and stays.
 fn drop_plain_meetings(events: Vec<Found>) -> Vec<Found> {
     let plain = |e: &Found| e.kind == Kind::Meet && matches!(e.phrase, "gặp" | "gặp gỡ");
-    let keep: Vec<bool> = events
-        .iter()
-        .map(|e| {
-            !plain(e)
-                || !events.iter().any(|t| {
-                    t.kind == Kind::Talks
-                        && key(&t.participants) == key(&e.participants)
-                        && compatible(t.date, e.date)
-                })
-        })
-        .collect();
+    retain_where(events, |e, all| {
+        !plain(e)
+            || !all.iter().any(|t| {
+                t.kind == Kind::Talks
+                    && key(&t.participants) == key(&e.participants)
+                    && compatible(t.date, e.date)
+            })
+    })
+}
+
+/// The events `keep` accepts, each judged against all of them, in their order.
+fn retain_where(events: Vec<Found>, keep: impl Fn(&Found, &[Found]) -> bool) -> Vec<Found> {
+    let mask: Vec<bool> = events.iter().map(|e| keep(e, &events)).collect();
     events
         .into_iter()
-        .zip(keep)
+        .zip(mask)
         .filter_map(|(e, k)| k.then_some(e))
         .collect()
 }
@@ -1819,27 +1821,19 @@ fn drop_plain_meetings(events: Vec<Found>) -> Vec<Found> {
 fn drop_unsplit(events: Vec<Found>) -> Vec<Found> {
     let parts =
         |e: &Found| -> Vec<usize> { e.participants.iter().filter_map(|p| p.person).collect() };
-    let keep: Vec<bool> = events
-        .iter()
-        .map(|e| {
-            let whole = parts(e);
-            let within = events
-                .iter()
-                .filter(|f| {
-                    f.kind == e.kind && f.evidence == e.evidence && {
-                        let p = parts(f);
-                        p.len() < whole.len() && p.len() >= 2 && p.iter().all(|x| whole.contains(x))
-                    }
-                })
-                .count();
-            within < 2
-        })
-        .collect();
-    events
-        .into_iter()
-        .zip(keep)
-        .filter_map(|(e, k)| k.then_some(e))
-        .collect()
+    retain_where(events, |e, all| {
+        let whole = parts(e);
+        let within = all
+            .iter()
+            .filter(|f| {
+                f.kind == e.kind && f.evidence == e.evidence && {
+                    let p = parts(f);
+                    p.len() < whole.len() && p.len() >= 2 && p.iter().all(|x| whole.contains(x))
+                }
+            })
+            .count();
+        within < 2
+    })
 }
 
 /// Who is on a visit, to which country, from when.
@@ -1904,21 +1898,13 @@ fn drop_restated(events: Vec<Found>) -> Vec<Found> {
                 None => whole.participants.iter().any(|q| q.country == p.country),
             })
     };
-    let restated: Vec<bool> = events
-        .iter()
-        .enumerate()
-        .map(|(i, e)| {
-            e.participants.iter().any(|p| p.person.is_none())
-                && events.iter().enumerate().any(|(j, w)| {
-                    j != i && covered(e, w) && key(&w.participants) != key(&e.participants)
-                })
-        })
-        .collect();
-    events
-        .into_iter()
-        .zip(restated)
-        .filter_map(|(e, r)| (!r).then_some(e))
-        .collect()
+    retain_where(events, |e, all| {
+        let restated = e.participants.iter().any(|p| p.person.is_none())
+            && all.iter().any(|w| {
+                !std::ptr::eq(w, e) && covered(e, w) && key(&w.participants) != key(&e.participants)
+            });
+        !restated
+    })
 }
 
 /// How much of a date is known: nothing, the year, the month, the day.
