@@ -28,15 +28,29 @@ pub fn fold(input: &str) -> String {
         return input.to_ascii_lowercase();
     }
     let mut out = String::with_capacity(input.len());
+    fold_each(input, |f, _| out.push(f));
+    out
+}
+
+/// Walks `input`, calling `emit` with each folded character that is kept and the byte offset of
+/// the character it came from. ASCII bytes and the precomposed letters of the tables are folded
+/// straight from their bytes; other characters are decoded one at a time.
+#[inline]
+fn fold_each(input: &str, mut emit: impl FnMut(char, usize)) {
     let bytes = input.as_bytes();
     let mut at = 0;
-    // ASCII bytes are folded without decoding a character; the rest one character at a time.
     while let Some(&b) = bytes.get(at) {
         if b < 0x80 {
             if b != 0 {
-                out.push(char::from(b.to_ascii_lowercase()));
+                emit(char::from(b.to_ascii_lowercase()), at);
             }
             at += 1;
+            continue;
+        }
+        // `input` is valid UTF-8: a tabled letter's two or three bytes are read without decoding.
+        if let Some((hit, len)) = tabled_fold(bytes, at) {
+            emit(char::from(hit), at);
+            at += len;
             continue;
         }
         let Some(c) = input.get(at..).and_then(|rest| rest.chars().next()) else {
@@ -44,11 +58,10 @@ pub fn fold(input: &str) -> String {
         };
         let f = fold_char(c);
         if f != '\0' {
-            out.push(f);
+            emit(f, at);
         }
         at += c.len_utf8();
     }
-    out
 }
 
 /// Folds one character: lowercase, without diacritics.
@@ -92,36 +105,14 @@ pub fn fold_with_offsets(input: &str) -> (String, Vec<usize>) {
     }
     let mut out = String::with_capacity(input.len());
     let mut map = Vec::with_capacity(input.len() + 1);
-    let bytes = input.as_bytes();
-    let mut at = 0;
-    // ASCII bytes are folded without decoding a character; the rest one character at a time.
-    while let Some(&b) = bytes.get(at) {
-        if b < 0x80 {
-            if b != 0 {
-                out.push(char::from(b.to_ascii_lowercase()));
-                map.push(at);
-            }
-            at += 1;
-            continue;
-        }
-        // Precomposed Vietnamese letters fold to an ASCII letter through the tables: read
-        // straight from their two or three bytes (`input` is valid UTF-8), without decoding.
-        if let Some((hit, len)) = tabled_fold(bytes, at) {
-            out.push(char::from(hit));
+    fold_each(input, |f, at| {
+        out.push(f);
+        if f.is_ascii() {
             map.push(at);
-            at += len;
-            continue;
-        }
-        let Some(c) = input.get(at..).and_then(|rest| rest.chars().next()) else {
-            break;
-        };
-        let f = fold_char(c);
-        if f != '\0' {
-            out.push(f);
+        } else {
             map.extend(std::iter::repeat_n(at, f.len_utf8()));
         }
-        at += c.len_utf8();
-    }
+    });
     map.push(input.len());
     (out, map)
 }
