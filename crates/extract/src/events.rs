@@ -8,6 +8,7 @@
 use std::sync::OnceLock;
 
 use aho_corasick::{AhoCorasick, MatchKind};
+use biennien_text::is_alphanumeric;
 
 use crate::dates::{self, DateMention, PartialDate, Said};
 use crate::mapped::has;
@@ -280,12 +281,12 @@ fn neighbours(lower: &str, s: usize, e: usize) -> (&str, &str) {
         .split_whitespace()
         .next()
         .unwrap_or("")
-        .trim_matches(|c: char| !c.is_alphanumeric());
+        .trim_matches(|c: char| !is_alphanumeric(c));
     let prev = lower[..s]
         .split_whitespace()
         .last()
         .unwrap_or("")
-        .trim_matches(|c: char| !c.is_alphanumeric());
+        .trim_matches(|c: char| !is_alphanumeric(c));
     (prev, next)
 }
 
@@ -352,11 +353,8 @@ fn triggers(lower: &str, map: &[usize]) -> Vec<Trigger> {
         let Some(&(phrase, kind)) = TRIGGERS.get(m.pattern().as_usize()) else {
             continue;
         };
-        let left_ok = !lower[..s]
-            .chars()
-            .next_back()
-            .is_some_and(char::is_alphanumeric);
-        let right_ok = !lower[e..].chars().next().is_some_and(char::is_alphanumeric);
+        let left_ok = !lower[..s].chars().next_back().is_some_and(is_alphanumeric);
+        let right_ok = !lower[e..].chars().next().is_some_and(is_alphanumeric);
         if !left_ok || !right_ok || !real_trigger(lower, phrase, s, e) {
             continue;
         }
@@ -377,7 +375,7 @@ fn triggers(lower: &str, map: &[usize]) -> Vec<Trigger> {
 /// The words of a lower-cased sentence, each with its byte offset.
 fn words_of(lower: &str) -> Vec<(usize, &str)> {
     lower
-        .split(|c: char| !c.is_alphanumeric())
+        .split(|c: char| !is_alphanumeric(c))
         .filter(|w| !w.is_empty())
         .map(|w| (w.as_ptr() as usize - lower.as_ptr() as usize, w))
         .collect()
@@ -454,14 +452,11 @@ fn coming(lower_after: &str) -> bool {
 /// Whether `phrase` occurs in `text` as whole words.
 fn has_words(text: &str, phrase: &str) -> bool {
     text.match_indices(phrase).any(|(i, _)| {
-        !text[..i]
-            .chars()
-            .next_back()
-            .is_some_and(char::is_alphanumeric)
+        !text[..i].chars().next_back().is_some_and(is_alphanumeric)
             && !text[i + phrase.len()..]
                 .chars()
                 .next()
-                .is_some_and(char::is_alphanumeric)
+                .is_some_and(is_alphanumeric)
     })
 }
 
@@ -477,7 +472,7 @@ fn anniversary(lower_before: &str) -> bool {
 /// đến thăm" speak of many trips, none of them an event.
 fn counted(lower_before: &str) -> bool {
     let words: Vec<&str> = lower_before
-        .split(|c: char| !c.is_alphanumeric())
+        .split(|c: char| !is_alphanumeric(c))
         .filter(|w| !w.is_empty())
         .rev()
         .take(3)
@@ -502,7 +497,7 @@ fn counted(lower_before: &str) -> bool {
 fn counted_after(lower_after: &str) -> bool {
     let phrase = lower_after.split([',', ';', '.']).next().unwrap_or("");
     let words: Vec<&str> = phrase
-        .split(|c: char| !c.is_alphanumeric())
+        .split(|c: char| !is_alphanumeric(c))
         .filter(|w| !w.is_empty())
         .collect();
     words.windows(2).any(|w| {
@@ -605,7 +600,7 @@ fn destinations(ctx: &Context<'_>, from: usize, to: usize, home: Option<&str>) -
         let joined = ctx
             .lower
             .str(tags[last].end, tags[i].start)
-            .split(|c: char| !c.is_alphanumeric())
+            .split(|c: char| !is_alphanumeric(c))
             .filter(|w| !w.is_empty())
             .all(|w| w == "và");
         let Some(c) = country_of(i).filter(|_| joined) else {
@@ -657,7 +652,7 @@ fn legs(
         };
         let gap = biennien_text::fold(ctx.text.get(t.end..m.start).unwrap_or("x"));
         let only_joiners = gap
-            .split(|c: char| !c.is_alphanumeric())
+            .split(|c: char| !is_alphanumeric(c))
             .filter(|w| !w.is_empty())
             .all(|w| matches!(w, "tu" | "ngay" | "trong" | "hai" | "cac"));
         if !only_joiners {
@@ -680,11 +675,7 @@ fn place_in(ctx: &Context<'_>, start: usize, end: usize) -> Option<(Option<Strin
     let (lower, map) = ctx.lower.span(start, end);
     let mut best = None;
     for (i, w) in lower.match_indices("tại ").chain(lower.match_indices("ở ")) {
-        if lower[..i]
-            .chars()
-            .next_back()
-            .is_some_and(char::is_alphanumeric)
-        {
+        if lower[..i].chars().next_back().is_some_and(is_alphanumeric) {
             continue;
         }
         let at = map.get(i + w.len()).copied().unwrap_or(end);
@@ -693,7 +684,7 @@ fn place_in(ctx: &Context<'_>, start: usize, end: usize) -> Option<(Option<Strin
             .find(|t| {
                 t.end <= end
                     && ctx.text.get(at..t.start).is_some_and(|gap| {
-                        gap.split(|c: char| !c.is_alphanumeric())
+                        gap.split(|c: char| !is_alphanumeric(c))
                             .filter(|g| !g.is_empty())
                             .all(|g| PLACE_WORDS.contains(&g.to_lowercase().as_str()))
                     })
@@ -1111,7 +1102,7 @@ pub fn find(ctx: &Context<'_>) -> Vec<Found> {
         let common = |i: usize| {
             !lower
                 .get(..i)
-                .is_some_and(|b| b.chars().any(char::is_alphanumeric))
+                .is_some_and(|b| b.chars().any(is_alphanumeric))
                 || !map
                     .get(i)
                     .and_then(|&o| ctx.text.get(o..))
@@ -1291,7 +1282,7 @@ pub fn find(ctx: &Context<'_>) -> Vec<Found> {
                     // in the sentence before it, is the person last named before the sentence.
                     let pronoun = || {
                         let lead: Vec<&str> = lower[..t.rel]
-                            .split(|c: char| !c.is_alphanumeric())
+                            .split(|c: char| !is_alphanumeric(c))
                             .filter(|w| !w.is_empty())
                             .rev()
                             .skip_while(|w| {

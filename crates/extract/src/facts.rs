@@ -3,7 +3,7 @@
 
 use std::sync::OnceLock;
 
-use biennien_text::fold;
+use biennien_text::{fold, is_alphanumeric};
 
 use crate::dates::{DateMention, PartialDate, Said};
 use crate::mapped::{any_within, find_str, has, Phrases};
@@ -405,7 +405,7 @@ fn established_at(folded: &str) -> Option<usize> {
         at
     };
     let before: Vec<&str> = folded[..at]
-        .split(|c: char| !c.is_alphanumeric())
+        .split(|c: char| !is_alphanumeric(c))
         .filter(|w| !w.is_empty())
         .rev()
         .take(3)
@@ -519,10 +519,10 @@ fn relations(
 fn words_at(folded: &str) -> impl Iterator<Item = (usize, &str)> {
     let mut rest = folded.char_indices().peekable();
     std::iter::from_fn(move || {
-        while rest.next_if(|(_, c)| !c.is_alphanumeric()).is_some() {}
+        while rest.next_if(|(_, c)| !is_alphanumeric(*c)).is_some() {}
         let (from, _) = *rest.peek()?;
         let mut to = from;
-        while let Some((i, c)) = rest.next_if(|(_, c)| c.is_alphanumeric()) {
+        while let Some((i, c)) = rest.next_if(|(_, c)| is_alphanumeric(*c)) {
             to = i + c.len_utf8();
         }
         Some((from, folded.get(from..to).unwrap_or("")))
@@ -695,7 +695,7 @@ fn trade(
             target = Some(start_of_stretch + i);
         }
         let last = stretch
-            .split(|c: char| !c.is_alphanumeric())
+            .split(|c: char| !is_alphanumeric(c))
             .filter(|w| !w.is_empty())
             .rfind(|w| !["hon", "gan", "khoang", "tren", "xap", "xi", "muc"].contains(w))
             .unwrap_or("");
@@ -753,7 +753,7 @@ fn rank(
         let rank = match words.first().copied() {
             Some("nhat") => Some(1),
             Some("thu") => words.get(1).and_then(|w| {
-                let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+                let w = w.trim_matches(|c: char| !is_alphanumeric(c));
                 w.parse::<u32>()
                     .ok()
                     .or_else(|| RANK_WORDS.iter().find(|(k, _)| *k == w).map(|(_, n)| *n))

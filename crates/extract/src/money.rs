@@ -3,7 +3,7 @@
 
 use std::sync::LazyLock;
 
-use biennien_text::fold;
+use biennien_text::{fold, is_alphanumeric};
 use regex::Regex;
 
 use crate::dates::re;
@@ -160,7 +160,7 @@ pub fn find(text: &str) -> Vec<Money> {
         // A number in words counts only before a multiplier: "ba tỷ USD", "nửa triệu euro".
         let value = match (parse_number(n.as_str()), c.get(2)) {
             (Some(v), _) => v,
-            (None, Some(_)) if !text[..n.start()].ends_with(char::is_alphanumeric) => {
+            (None, Some(_)) if !text[..n.start()].ends_with(is_alphanumeric) => {
                 match number_word(n.as_str()) {
                     Some(v) => v,
                     None => continue,
@@ -173,7 +173,7 @@ pub fn find(text: &str) -> Vec<Money> {
         let head: String = rest.chars().take(24).collect();
         let folded = fold(&head);
         let Some((word, code)) = CURRENCIES.iter().find(|(w, _)| {
-            folded.starts_with(w) && !folded[w.len()..].starts_with(|c: char| c.is_alphanumeric())
+            folded.starts_with(w) && !folded[w.len()..].starts_with(|c: char| is_alphanumeric(c))
         }) else {
             continue;
         };
