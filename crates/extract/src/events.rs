@@ -11,7 +11,7 @@ use aho_corasick::{AhoCorasick, MatchKind};
 use biennien_text::is_alphanumeric;
 
 use crate::dates::{self, DateMention, PartialDate, Said};
-use crate::mapped::has;
+use crate::mapped::{has, match_starts};
 use crate::persons::{vietnamese_shape, Mention};
 use crate::tags::{starting_in, TagKind};
 use crate::Context;
@@ -451,7 +451,7 @@ fn coming(lower_after: &str) -> bool {
 
 /// Whether `phrase` occurs in `text` as whole words.
 fn has_words(text: &str, phrase: &str) -> bool {
-    text.match_indices(phrase).any(|(i, _)| {
+    match_starts(text, phrase).any(|i| {
         !text[..i].chars().next_back().is_some_and(is_alphanumeric)
             && !text[i + phrase.len()..]
                 .chars()
@@ -674,7 +674,11 @@ const PLACE_WORDS: &[&str] = &[
 fn place_in(ctx: &Context<'_>, start: usize, end: usize) -> Option<(Option<String>, String)> {
     let (lower, map) = ctx.lower.span(start, end);
     let mut best = None;
-    for (i, w) in lower.match_indices("tại ").chain(lower.match_indices("ở ")) {
+    let at_words = ["tại ", "ở "];
+    let found = at_words
+        .iter()
+        .flat_map(|w| match_starts(lower, w).map(move |i| (i, *w)));
+    for (i, w) in found {
         if lower[..i].chars().next_back().is_some_and(is_alphanumeric) {
             continue;
         }

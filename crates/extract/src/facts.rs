@@ -6,7 +6,7 @@ use std::sync::OnceLock;
 use biennien_text::{fold, is_alphanumeric};
 
 use crate::dates::{DateMention, PartialDate, Said};
-use crate::mapped::{any_within, find_str, has, Phrases};
+use crate::mapped::{any_within, find_str, has, match_starts, Phrases};
 use crate::money;
 use crate::tags::{starting_in, TagKind};
 use crate::Context;
@@ -806,16 +806,13 @@ fn aid_at(ctx: &Context<'_>, folded: &str, map: &[usize]) -> Option<usize> {
     padded
         .iter()
         .filter_map(|w| {
-            folded
-                .match_indices(w.as_str())
-                .map(|(i, _)| i + 1)
-                .find(|&i| {
-                    w != " tang "
-                        || map
-                            .get(i)
-                            .and_then(|&o| ctx.text.get(o..))
-                            .is_some_and(|t| t.starts_with("tặng") || t.starts_with("Tặng"))
-                })
+            match_starts(folded, w).map(|i| i + 1).find(|&i| {
+                w != " tang "
+                    || map
+                        .get(i)
+                        .and_then(|&o| ctx.text.get(o..))
+                        .is_some_and(|t| t.starts_with("tặng") || t.starts_with("Tặng"))
+            })
         })
         .min()
 }

@@ -126,6 +126,21 @@ pub(crate) fn find_str(hay: &str, needle: &str) -> Option<usize> {
         .find(|&s| h.get(s..).is_some_and(|rest| rest.starts_with(n)))
 }
 
+/// The starts of the non-overlapping occurrences of `needle` in `hay`, left to right, as
+/// `str::match_indices` gives them, without building a searcher on each call: these run for
+/// every sentence, and most of the needles are short. `needle` must not be empty.
+pub(crate) fn match_starts<'a>(hay: &'a str, needle: &'a str) -> impl Iterator<Item = usize> + 'a {
+    let mut from = 0;
+    std::iter::from_fn(move || {
+        if needle.is_empty() {
+            return None;
+        }
+        let at = from + find_str(hay.get(from..)?, needle)?;
+        from = at + needle.len();
+        Some(at)
+    })
+}
+
 /// Whether `needle` occurs in `hay`, like `hay.contains(needle)` (see [`find_str`]).
 pub(crate) fn has(hay: &str, needle: &str) -> bool {
     find_str(hay, needle).is_some()
@@ -218,6 +233,17 @@ mod tests {
         for c in (0..0x3000).filter_map(char::from_u32) {
             assert_eq!(lower_char(c), c.to_lowercase().next().unwrap_or(c), "{c:?}");
         }
+    }
+
+    #[test]
+    fn match_starts_are_match_indices() {
+        let hay = " tang tang  tặng tang, ở tại ở  tai ";
+        for needle in [" tang ", "tang", " ", "  ", "ở ", "tại ", "ng t", "x", "a"] {
+            let want: Vec<usize> = hay.match_indices(needle).map(|(i, _)| i).collect();
+            let got: Vec<usize> = match_starts(hay, needle).collect();
+            assert_eq!(got, want, "{needle:?}");
+        }
+        assert_eq!(match_starts(hay, "").count(), 0);
     }
 
     #[test]
