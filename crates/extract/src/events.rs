@@ -400,7 +400,7 @@ fn clause_before<'w, 'a>(
 /// hope or the future. `common` tells whether the word at an offset is written in lower case
 /// (a capitalized "Thống nhất" is a name's, not an agreement).
 fn planned(before: &[(usize, &str)], common: impl Fn(usize) -> bool) -> bool {
-    static WORDS: OnceLock<Vec<Vec<&'static str>>> = OnceLock::new();
+    static WORDS: OnceLock<PhraseWords> = OnceLock::new();
     says(before, WORDS.get_or_init(|| phrase_words(PLANS)), common)
 }
 
@@ -410,8 +410,8 @@ fn planned(before: &[(usize, &str)], common: impl Fn(usize) -> bool) -> bool {
 /// unless the event is dated in its clause (a past event recalled: "nhắc lại cuộc gặp … hôm
 /// 9/10"). Appreciation does not make a visit hearsay.
 fn reported(before: &[(usize, &str)], kind: Kind, common: impl Fn(usize) -> bool + Copy) -> bool {
-    static OPINION: OnceLock<Vec<Vec<&'static str>>> = OnceLock::new();
-    static PRAISE: OnceLock<Vec<Vec<&'static str>>> = OnceLock::new();
+    static OPINION: OnceLock<PhraseWords> = OnceLock::new();
+    static PRAISE: OnceLock<PhraseWords> = OnceLock::new();
     says(
         before,
         OPINION.get_or_init(|| phrase_words(REPORTED)),
@@ -424,13 +424,16 @@ fn reported(before: &[(usize, &str)], kind: Kind, common: impl Fn(usize) -> bool
         )
 }
 
-/// Whether one of `phrases` (whole words, as sorted by [`phrase_words`]) is a run of `words`,
-/// starting at an offset that `common` accepts.
-fn says(words: &[(usize, &str)], phrases: &[Vec<&str>], common: impl Fn(usize) -> bool) -> bool {
+/// Whether one of `phrases` is a run of `words`, starting at an offset that `common` accepts.
+fn says(words: &[(usize, &str)], phrases: &PhraseWords, common: impl Fn(usize) -> bool) -> bool {
     // A phrase is looked up by its first word.
     words.iter().enumerate().any(|(i, &(at, w))| {
-        let first = phrases.partition_point(|p| p.first().is_some_and(|f| *f < w));
-        let mut candidates = phrases
+        if !phrases.may_open(w) {
+            return false;
+        }
+        let list = &phrases.sorted;
+        let first = list.partition_point(|p| p.first().is_some_and(|f| *f < w));
+        let mut candidates = list
             .get(first..)
             .unwrap_or_default()
             .iter()
@@ -507,12 +510,42 @@ fn counted_after(lower_after: &str) -> bool {
     })
 }
 
+/// Phrases split into words, sorted, with a quick test of the words that may open one.
+#[derive(Debug)]
+struct PhraseWords {
+    sorted: Vec<Vec<&'static str>>,
+    /// By first byte of a word: the byte lengths (bit `min(len, 63)`) of the opening words
+    /// that begin with that byte. Most words of a clause open no phrase, and this tells so
+    /// without a search.
+    openers: Vec<u64>,
+}
+
+impl PhraseWords {
+    fn may_open(&self, word: &str) -> bool {
+        let Some(&b) = word.as_bytes().first() else {
+            return false;
+        };
+        let bits = self.openers.get(usize::from(b)).copied().unwrap_or(0);
+        bits & (1u64 << word.len().min(63)) != 0
+    }
+}
+
 /// The words of each phrase, sorted.
-fn phrase_words(phrases: &[&'static str]) -> Vec<Vec<&'static str>> {
-    let mut words: Vec<Vec<&'static str>> =
+fn phrase_words(phrases: &[&'static str]) -> PhraseWords {
+    let mut sorted: Vec<Vec<&'static str>> =
         phrases.iter().map(|p| p.split(' ').collect()).collect();
-    words.sort();
-    words
+    sorted.sort();
+    let mut openers = vec![0u64; 256];
+    for w in sorted.iter().filter_map(|p| p.first()) {
+        if let Some(slot) = w
+            .as_bytes()
+            .first()
+            .and_then(|&b| openers.get_mut(usize::from(b)))
+        {
+            *slot |= 1u64 << w.len().min(63);
+        }
+    }
+    PhraseWords { sorted, openers }
 }
 
 /// Words after a visit trigger that open another part of the sentence (what the trip is about,
@@ -1978,6 +2011,25 @@ fn merge_visits(events: Vec<Found>, anchor: Option<PartialDate>) -> Vec<Found> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_opening_word_may_open_and_others_mostly_not() {
+        for list in [PLANS, REPORTED, APPRECIATED] {
+            let words = phrase_words(list);
+            for p in &words.sorted {
+                let first = p.first().copied().unwrap_or("");
+                assert!(words.may_open(first), "{first:?}");
+                // The search with the quick test finds every phrase in a clause of its own.
+                let clause: Vec<(usize, &str)> = p.iter().map(|w| (0, *w)).collect();
+                assert!(says(&clause, &words, |_| true), "{p:?}");
+            }
+        }
+        let plans = phrase_words(PLANS);
+        let prose = "đoàn đại biểu đã tới thủ đô và làm việc với các bộ ngành liên quan";
+        let opened = prose.split(' ').filter(|w| plans.may_open(w)).count();
+        assert!(opened < prose.split(' ').count() / 2, "{opened}");
+        assert!(!plans.may_open(""));
+    }
 
     fn kinds(s: &str) -> Vec<Kind> {
         let lower = crate::mapped::Mapped::lower(s);

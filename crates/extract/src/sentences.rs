@@ -66,16 +66,20 @@ pub fn split(body: &str) -> Vec<Sentence> {
             continue;
         }
         let mut start = line_start;
-        for (i, c) in content.char_indices() {
+        // The marks are ASCII, so their bytes never occur inside another character.
+        let marks = content
+            .bytes()
+            .enumerate()
+            .filter(|(_, b)| matches!(b, b'.' | b'!' | b'?' | b';'));
+        for (i, b) in marks {
             let abs = line_start + i;
-            let end_mark = match c {
-                '.' => ends_here(body, abs),
-                '!' | '?' | ';' => body[abs + 1..].starts_with(char::is_whitespace),
-                _ => false,
+            let end_mark = match b {
+                b'.' => ends_here(body, abs),
+                _ => body[abs + 1..].starts_with(char::is_whitespace),
             };
             if end_mark {
-                push(&mut out, body, start, abs + c.len_utf8(), paragraph);
-                start = abs + c.len_utf8();
+                push(&mut out, body, start, abs + 1, paragraph);
+                start = abs + 1;
             }
         }
         push(&mut out, body, start, line_start + content.len(), paragraph);
