@@ -3,10 +3,12 @@
 
 use std::sync::OnceLock;
 
+use aho_corasick::{AhoCorasick, MatchKind};
+
 use biennien_text::{fold, is_alphanumeric};
 
 use crate::dates::{DateMention, PartialDate, Said};
-use crate::mapped::{any_within, find_str, has, match_starts, Phrases};
+use crate::mapped::{any_within, find_str, has, Phrases};
 use crate::money;
 use crate::tags::{starting_in, TagKind};
 use crate::Context;
@@ -801,20 +803,45 @@ const AID_WORDS: &[&str] = &[
 /// Where the first aid word of the folded sentence starts; "tang" only as "tặng" (to give),
 /// not "tăng" (to rise), which fold alike.
 fn aid_at(ctx: &Context<'_>, folded: &str, map: &[usize]) -> Option<usize> {
-    static PADDED: OnceLock<Vec<String>> = OnceLock::new();
-    let padded = PADDED.get_or_init(|| AID_WORDS.iter().map(|w| format!(" {w} ")).collect());
-    padded
-        .iter()
-        .filter_map(|w| {
-            match_starts(folded, w).map(|i| i + 1).find(|&i| {
-                w != " tang "
-                    || map
-                        .get(i)
-                        .and_then(|&o| ctx.text.get(o..))
-                        .is_some_and(|t| t.starts_with("tặng") || t.starts_with("Tặng"))
-            })
+    first_aid_word(folded, |at, word| {
+        word != "tang"
+            || map
+                .get(at)
+                .and_then(|&o| ctx.text.get(o..))
+                .is_some_and(|t| t.starts_with("tặng") || t.starts_with("Tặng"))
+    })
+}
+
+/// Where the first aid word of `folded` starts, as a whole word, among the places `accept`
+/// (given the offset and the word) takes. Each word's occurrences are tried left to right
+/// without overlapping one another, as a search for that word alone would give them.
+fn first_aid_word(folded: &str, accept: impl Fn(usize, &str) -> bool) -> Option<usize> {
+    static PADDED: OnceLock<Option<AhoCorasick>> = OnceLock::new();
+    let words = PADDED
+        .get_or_init(|| {
+            AhoCorasick::builder()
+                .match_kind(MatchKind::Standard)
+                .build(AID_WORDS.iter().map(|w| format!(" {w} ")))
+                .ok()
         })
-        .min()
+        .as_ref()?;
+    let mut resume = [0usize; AID_WORDS.len()];
+    let mut found: Option<usize> = None;
+    for m in words.find_overlapping_iter(folded) {
+        let k = m.pattern().as_usize();
+        let (Some(from), Some(word)) = (resume.get_mut(k), AID_WORDS.get(k)) else {
+            continue;
+        };
+        // Occurrences of one word come in order; none after the best so far can beat it.
+        if m.start() < *from || found.is_some_and(|f| f <= m.start() + 1) {
+            continue;
+        }
+        *from = m.end();
+        if accept(m.start() + 1, word) {
+            found = Some(m.start() + 1);
+        }
+    }
+    found
 }
 
 /// The last country other than `not` named in the few sentences before `start`.
@@ -926,4 +953,52 @@ fn aid(
     f.amount = Some(m.amount);
     f.currency = Some(m.currency);
     out.push(f);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The first aid word by one search per word, as the words are defined.
+    fn first_aid_word_slowly(folded: &str, accept: impl Fn(usize, &str) -> bool) -> Option<usize> {
+        AID_WORDS
+            .iter()
+            .filter_map(|w| {
+                let padded = format!(" {w} ");
+                folded
+                    .match_indices(padded.as_str())
+                    .map(|(i, _)| i + 1)
+                    .find(|&i| accept(i, w))
+            })
+            .min()
+    }
+
+    #[test]
+    fn first_aid_word_is_the_first_by_each_word_alone() {
+        let sentences = [
+            " nhat ban vien tro 5 trieu usd ",
+            " ho tro va tang tang qua cho ",
+            " tang tang tang ",
+            " cam ket ho tro khoan vay ",
+            " khong co gi ",
+            " han muc tin dung va khoan tin dung ",
+            "vien tro ",
+            " ung ho  ung ho ",
+        ];
+        let rules: [&dyn Fn(usize, &str) -> bool; 4] = [
+            &|_, _| true,
+            &|_, w| w != "tang",
+            &|at, w| w != "tang" || at % 2 == 0,
+            &|at, _| at > 5,
+        ];
+        for s in sentences {
+            for rule in rules {
+                assert_eq!(
+                    first_aid_word(s, rule),
+                    first_aid_word_slowly(s, rule),
+                    "{s:?}"
+                );
+            }
+        }
+    }
 }
