@@ -8,6 +8,8 @@
 //! "Đại sứ Việt Nam tại …"), from the reference table of office holders, or, for titles of the
 //! Vietnamese state and Vietnamese name shapes, is Vietnam.
 
+use std::sync::OnceLock;
+
 use biennien_gazetteer::OfficeHolder;
 use biennien_text::fold;
 
@@ -177,6 +179,16 @@ const PORTFOLIOS: &[&str] = &[
     "ngoại thương",
     "môi trường",
 ];
+
+/// The part of `phrase` after its last space (all of it when it has none).
+fn last_word(phrase: &str) -> &str {
+    // A byte search: the space is ASCII, and this runs for every portfolio at every step of a
+    // title chain.
+    match phrase.bytes().rposition(|b| b == b' ') {
+        Some(i) => &phrase[i + 1..],
+        None => phrase,
+    }
+}
 
 /// Words that may join the parts of a title phrase read backwards from a name.
 const CONNECTORS: &[&str] = &[
@@ -408,9 +420,7 @@ fn lead_before(text: &str, tags: &[Tag], at: usize, floor: usize) -> Lead {
             if lead.start.is_none() && !comma {
                 if let Some(p) = PORTFOLIOS.iter().find(|p| {
                     let n = p.len();
-                    p.rsplit(' ')
-                        .next()
-                        .is_some_and(|last| lower_eq(word, last))
+                    lower_eq(word, last_word(p))
                         && trimmed.len() > n
                         && trimmed.is_char_boundary(trimmed.len() - n)
                         && lower_eq(&trimmed[trimmed.len() - n..], p)
@@ -657,8 +667,18 @@ impl Persons {
             let hits: Vec<usize> = keys
                 .iter()
                 .enumerate()
+                .filter(|(_, k)| {
+                    let pw = &k.words;
+                    pw.len() > f.len()
+                        && (pw.ends_with(&f)
+                            || pw.starts_with(&f)
+                            || (f.len() == 1 && pw.contains(&f[0]))
+                            // "Díaz-Canel" in "Miguel Díaz-Canel Bermúdez".
+                            || (f.len() == 2 && pw.windows(2).any(|w| w == f.as_slice())))
+                })
                 // One word keeps its tone marks: "Trong" (in) opening a sentence is not
-                // "Trọng" of "Nguyễn Phú Trọng".
+                // "Trọng" of "Nguyễn Phú Trọng". Asked only of the few persons whose name holds
+                // the word, folded.
                 .filter(|&(i, _)| match words {
                     [w] => self.list.get(i).is_none_or(|p| {
                         let w = w.to_lowercase();
@@ -668,15 +688,6 @@ impl Persons {
                         })
                     }),
                     _ => true,
-                })
-                .filter(|(_, k)| {
-                    let pw = &k.words;
-                    pw.len() > f.len()
-                        && (pw.ends_with(&f)
-                            || pw.starts_with(&f)
-                            || (f.len() == 1 && pw.contains(&f[0]))
-                            // "Díaz-Canel" in "Miguel Díaz-Canel Bermúdez".
-                            || (f.len() == 2 && pw.windows(2).any(|w| w == f.as_slice())))
                 })
                 .map(|(i, _)| i)
                 .collect();
@@ -729,20 +740,20 @@ impl Persons {
 
 /// A run of capitalized words: a candidate name.
 #[derive(Debug, Clone)]
-struct Run {
+struct Run<'t> {
     start: usize,
     end: usize,
-    words: Vec<String>,
+    words: Vec<&'t str>,
     /// Where each word ends.
     ends: Vec<usize>,
 }
 
 /// Capitalized runs of one sentence that no tag covers.
-fn runs(text: &str, tags: &[Tag], start: usize, end: usize) -> Vec<Run> {
+fn runs<'t>(text: &'t str, tags: &[Tag], start: usize, end: usize) -> Vec<Run<'t>> {
     let toks = tokens(text, start, end);
     let mut out = Vec::new();
-    let mut cur: Option<Run> = None;
-    let flush = |cur: &mut Option<Run>, out: &mut Vec<Run>| {
+    let mut cur: Option<Run<'t>> = None;
+    let flush = |cur: &mut Option<Run<'t>>, out: &mut Vec<Run<'t>>| {
         if let Some(mut r) = cur.take() {
             // No particle at either end.
             while r.words.last().is_some_and(|w| !name_word(w)) {
@@ -756,90 +767,46 @@ fn runs(text: &str, tags: &[Tag], start: usize, end: usize) -> Vec<Run> {
         }
     };
     for (k, t) in toks.iter().enumerate() {
-        // An ambiguous country name ("Nhật" in "Phạm Nhật Vượng") may be part of a name, but
-        // not at its head before a foreign name ("Bộ Chỉ huy Hậu cần Mỹ Benjamin Griffin").
-        let tagged = tag_at(tags, t.start).is_some_and(|tag| {
-            let ambiguous = matches!(
-                tag.kind,
-                TagKind::Country {
-                    ambiguous: true,
-                    ..
-                }
-            );
-            !ambiguous
-                || cur.is_none()
-                    && toks.get(k + 1).is_some_and(|n| {
-                        capitalized(n.text)
-                            && !has_vietnamese_letters(n.text)
-                            && !VN_SURNAMES.contains(&fold(n.text).as_str())
-                    })
-        });
-        // A one-word place name right after a title phrase and before more capitalized words
-        // is a given name ("Đại sứ Cuba tại Việt Nam Orlando Hernández Guillén").
-        let tagged = tagged
-            && !(cur.is_none()
-                && k > 0
-                && tag_at(tags, t.start).is_some_and(|tag| {
-                    matches!(tag.kind, TagKind::Place { .. })
-                        && tag.start == t.start
-                        && tag.end == t.end
-                        && tag_at(tags, toks[k - 1].start).is_some_and(|p| {
-                            matches!(p.kind, TagKind::Country { .. } | TagKind::Title { .. })
-                        })
-                })
-                && toks.get(k + 1).is_some_and(|n| {
-                    !t.closes && capitalized(n.text) && tag_at(tags, n.start).is_none()
-                }));
-        // A one-word place name right after a name's words continues it ("Albert Rosario",
-        // "Bành Lệ Viên"), unless the place is what the sentence goes on about.
-        let tagged = tagged
-            && !(k > 0
-                && cur.as_ref().is_some_and(|r| r.words.len() <= 3)
-                && !toks[k - 1].closes
-                && tag_at(tags, toks[k - 1].start).is_none()
-                && tag_at(tags, t.start).is_some_and(|tag| {
-                    matches!(tag.kind, TagKind::Place { .. })
-                        && tag.start == t.start
-                        && tag.end == t.end
-                }));
-        // After a particle a word of address is a name ("Bandar bin Sultan").
-        let tagged = tagged
-            && !(k > 0
-                && PARTICLES.contains(&toks[k - 1].text)
-                && cur.is_some()
-                && after_particle(tags, t.start));
         let cap = name_word(t.text);
-        if cap && cur.is_some() && starts_noun(t.text, toks.get(k + 1).map(|n| n.text)) {
-            flush(&mut cur, &mut out);
+        // Most words are lower-case prose outside any run: nothing starts or ends there.
+        if !cap && cur.is_none() {
             continue;
         }
         // Particles may follow one another ("Ursula von der Leyen"); the chain must end in a
         // capitalized word.
         let particle = !cap
-            && cur.is_some()
             && PARTICLES.contains(&t.text)
             && toks[k + 1..]
                 .iter()
                 .take(3)
                 .find(|n| !PARTICLES.contains(&n.text))
                 .is_some_and(|n| name_word(n.text) && after_particle(tags, n.start));
-        if tagged || !(cap || particle) || t.opens && cur.is_some() {
+        if !(cap || particle) {
             flush(&mut cur, &mut out);
-            if tagged || !(cap || particle) {
+            continue;
+        }
+        if cap && cur.is_some() && starts_noun(t.text, toks.get(k + 1).map(|n| n.text)) {
+            flush(&mut cur, &mut out);
+            continue;
+        }
+        let tagged = claimed_by_tag(tags, &toks, k, cur.as_ref());
+        if tagged || t.opens && cur.is_some() {
+            flush(&mut cur, &mut out);
+            if tagged {
                 continue;
             }
         }
         match cur.as_mut() {
             Some(r) => {
                 r.end = t.end;
-                r.words.push(t.text.to_string());
+                r.words.push(t.text);
                 r.ends.push(t.end);
             }
             None => {
                 cur = Some(Run {
                     start: t.start,
                     end: t.end,
-                    words: vec![t.text.to_string()],
+                    words: vec![t.text],
                     ends: vec![t.end],
                 })
             }
@@ -852,16 +819,73 @@ fn runs(text: &str, tags: &[Tag], start: usize, end: usize) -> Vec<Run> {
     out
 }
 
+/// Whether the tag under word `k` of `toks` keeps it out of a name, `run` being the name read
+/// so far.
+fn claimed_by_tag(tags: &[Tag], toks: &[Token<'_>], k: usize, run: Option<&Run<'_>>) -> bool {
+    let t = &toks[k];
+    let Some(tag) = tag_at(tags, t.start) else {
+        return false;
+    };
+    // An ambiguous country name ("Nhật" in "Phạm Nhật Vượng") may be part of a name, but not at
+    // its head before a foreign name ("Bộ Chỉ huy Hậu cần Mỹ Benjamin Griffin").
+    let ambiguous = matches!(
+        tag.kind,
+        TagKind::Country {
+            ambiguous: true,
+            ..
+        }
+    );
+    if ambiguous
+        && !(run.is_none()
+            && toks.get(k + 1).is_some_and(|n| {
+                capitalized(n.text)
+                    && !has_vietnamese_letters(n.text)
+                    && !VN_SURNAMES.contains(&fold(n.text).as_str())
+            }))
+    {
+        return false;
+    }
+    let whole_place =
+        matches!(tag.kind, TagKind::Place { .. }) && tag.start == t.start && tag.end == t.end;
+    // A one-word place name right after a title phrase and before more capitalized words is a
+    // given name ("Đại sứ Cuba tại Việt Nam Orlando Hernández Guillén").
+    if run.is_none()
+        && k > 0
+        && whole_place
+        && tag_at(tags, toks[k - 1].start)
+            .is_some_and(|p| matches!(p.kind, TagKind::Country { .. } | TagKind::Title { .. }))
+        && toks
+            .get(k + 1)
+            .is_some_and(|n| !t.closes && capitalized(n.text) && tag_at(tags, n.start).is_none())
+    {
+        return false;
+    }
+    // A one-word place name right after a name's words continues it ("Albert Rosario", "Bành Lệ
+    // Viên"), unless the place is what the sentence goes on about.
+    if k > 0
+        && run.is_some_and(|r| r.words.len() <= 3)
+        && !toks[k - 1].closes
+        && tag_at(tags, toks[k - 1].start).is_none()
+        && whole_place
+    {
+        return false;
+    }
+    // After a particle a word of address is a name ("Bandar bin Sultan").
+    !(k > 0
+        && PARTICLES.contains(&toks[k - 1].text)
+        && run.is_some()
+        && after_particle(tags, t.start))
+}
+
 /// Drops the institution words at the head of a run that follows a title ("Bộ Công Thương
 /// Nguyễn Hồng Diên" → "Nguyễn Hồng Diên"). Returns the index of the first name word.
-fn name_start(words: &[String]) -> usize {
+fn name_start(words: &[&str]) -> usize {
     if words.len() <= 1 {
         return 0;
     }
-    let all: Vec<&str> = words.iter().map(String::as_str).collect();
     let first = words[0].to_lowercase();
     // "Tổng Cục …" folds like the surname "Tống": an institution's head word is no surname.
-    if vietnamese_shape(&all) && !INSTITUTION_HEADS.contains(&first.as_str()) {
+    if vietnamese_shape(words) && !INSTITUTION_HEADS.contains(&first.as_str()) {
         return 0;
     }
     // An agency's acronym before a name: "ITAR-TASS Sergei Mikhailov".
@@ -873,11 +897,11 @@ fn name_start(words: &[String]) -> usize {
         return lead;
     }
     // A company's or brand's name before a full Vietnamese name: "Vingroup Phạm Nhật Vượng".
-    if words.len() >= 4 && !VN_SURNAMES.contains(&fold(&words[0]).as_str()) {
-        let tail: Vec<&str> = all[words.len() - 3..].to_vec();
-        if vietnamese_shape(&tail)
+    if words.len() >= 4 && !VN_SURNAMES.contains(&fold(words[0]).as_str()) {
+        let tail = &words[words.len() - 3..];
+        if vietnamese_shape(tail)
             && tail.iter().any(|w| has_vietnamese_letters(w))
-            && !all[..words.len() - 3]
+            && !words[..words.len() - 3]
                 .iter()
                 .any(|w| has_vietnamese_letters(w))
         {
@@ -889,8 +913,7 @@ fn name_start(words: &[String]) -> usize {
     }
     // The last Vietnamese-shaped tail of two to four words.
     for k in 1..words.len() {
-        let tail: Vec<&str> = words[k..].iter().map(String::as_str).collect();
-        if vietnamese_shape(&tail) {
+        if vietnamese_shape(&words[k..]) {
             return k;
         }
     }
@@ -990,7 +1013,7 @@ pub fn recognize(text: &str, sentences: &[(usize, usize)], tags: &[Tag]) -> Pers
         // Unnamed office holders: a title followed by a country and no name.
         for run in runs(text, tags, s_start, s_end) {
             let skip = name_start(&run.words);
-            let words: Vec<&str> = run.words[skip..].iter().map(String::as_str).collect();
+            let words: &[&str] = &run.words[skip..];
             if words.is_empty() {
                 continue;
             }
@@ -1028,11 +1051,11 @@ pub fn recognize(text: &str, sentences: &[(usize, usize)], tags: &[Tag]) -> Pers
             }
             let known = biennien_gazetteer::gazetteer().person_alias(&name);
             let titled = !lead.roles.is_empty() || lead.honorific;
-            let existing = persons.resolve(&keys, &words);
+            let existing = persons.resolve(&keys, words);
             // "ông Trump", "Tổng thống Putin": a surname alone after a title or a word of
             // address is the one known office holder of that surname whose country the text
             // names.
-            let known = known.or_else(|| match words.as_slice() {
+            let known = known.or_else(|| match words {
                 [word]
                     if titled
                         && existing.is_none()
@@ -1053,7 +1076,7 @@ pub fn recognize(text: &str, sentences: &[(usize, usize)], tags: &[Tag]) -> Pers
                 || (titled && words.len() == 1 && lead.country.is_some())
                 // A full Vietnamese name needs no title: "Lê Thanh Thiện đã làm đơn kháng cáo".
                 || (words.len() >= 3
-                    && vietnamese_shape(&words)
+                    && vietnamese_shape(words)
                     && words.iter().any(|w| has_vietnamese_letters(w))
                     && !INSTITUTION_WORDS.iter().any(|i| lower_eq(words[0], i))
                     && !alone_on_line(text, name_from, run.end));
@@ -1096,9 +1119,9 @@ pub fn recognize(text: &str, sentences: &[(usize, usize)], tags: &[Tag]) -> Pers
                     .or_else(|| {
                         // A title of Vietnam's state gives Vietnam to a name that may be
                         // Vietnamese, not to "Thứ trưởng hải quân Thomas Modly".
-                        let foreign = !vietnamese_shape(&words)
+                        let foreign = !vietnamese_shape(words)
                             && !words.iter().any(|w| has_vietnamese_letters(w));
-                        (lead.vietnamese_title && !foreign || vietnamese_shape(&words))
+                        (lead.vietnamese_title && !foreign || vietnamese_shape(words))
                             .then(|| "VN".to_string())
                     })
             };
@@ -1126,7 +1149,7 @@ pub fn recognize(text: &str, sentences: &[(usize, usize)], tags: &[Tag]) -> Pers
                 None => {
                     // A single word is a person only right after a title and a country
                     // ("Tổng thống Nga Putin"); the reference data may then know the full name.
-                    let surname_of = match (words.as_slice(), &lead.country) {
+                    let surname_of = match (words, &lead.country) {
                         ([word], Some(code))
                             if known.is_none()
                                 && !lead.roles.is_empty()
@@ -1261,13 +1284,23 @@ fn after_place_noun(text: &str, s_start: usize, at: usize) -> bool {
     PLACE_NOUNS.contains(&word)
 }
 
+/// The words that open a title's remit ("Đặc phái viên … phụ trách …").
+const REMIT: &str = "phụ trách";
+
+/// A searcher for [`REMIT`] from the end, built once: a fresh one for every candidate name
+/// would cost more than the search.
+fn remit_finder() -> &'static memchr::memmem::FinderRev<'static> {
+    static FINDER: OnceLock<memchr::memmem::FinderRev<'static>> = OnceLock::new();
+    FINDER.get_or_init(|| memchr::memmem::FinderRev::new(REMIT))
+}
+
 /// Where a title's remit clause starts when one stands right before `at`: "phụ trách" and a few
 /// words with no title or punctuation in them ("… phụ trách các vấn đề nhân đạo Valerie Amos").
 fn remit_clause(text: &str, tags: &[Tag], s_start: usize, at: usize) -> Option<usize> {
     let before = text.get(s_start..at)?;
     let from = before.floor_char_boundary(before.len().saturating_sub(90));
-    let k = from + before[from..].rfind("phụ trách")?;
-    let clause = &before[k + "phụ trách".len()..];
+    let k = from + remit_finder().rfind(&before.as_bytes()[from..])?;
+    let clause = &before[k + REMIT.len()..];
     let plain = !clause.contains([',', '.', ';', ':', '(', ')', '"'])
         && clause
             .split_whitespace()
@@ -1444,12 +1477,8 @@ fn lone_surname(word: &str, rest: &str) -> bool {
 fn holder_by_surname(country: Option<&str>, surname: &str) -> Option<&'static OfficeHolder> {
     let key = fold(surname);
     let mut found: Option<&'static OfficeHolder> = None;
-    for h in biennien_gazetteer::gazetteer().office_holders_all() {
+    for &(_, h) in holders_of_surname(&key) {
         if country.is_some_and(|c| h.country != Some(c)) {
-            continue;
-        }
-        let last = h.name.rsplit([' ', '-']).next().unwrap_or("");
-        if fold(last) != key {
             continue;
         }
         match found {
@@ -1458,6 +1487,32 @@ fn holder_by_surname(country: Option<&str>, surname: &str) -> Option<&'static Of
         }
     }
     found
+}
+
+/// The known office holders whose name's last word folds to `key`, each beside that word, in
+/// the order of the reference table.
+fn holders_of_surname(key: &str) -> &'static [(String, &'static OfficeHolder)] {
+    let index = surname_index();
+    let lo = index.partition_point(|(k, _)| k.as_str() < key);
+    let hi = index.partition_point(|(k, _)| k.as_str() <= key);
+    &index[lo..hi.max(lo)]
+}
+
+/// Each office holder with its name's last word folded, sorted by that word, the holders of a
+/// word in the order of the reference table. Folding every holder's name for every lone
+/// surname would cost far more than the table, built once.
+fn surname_index() -> &'static [(String, &'static OfficeHolder)] {
+    static INDEX: OnceLock<Vec<(String, &'static OfficeHolder)>> = OnceLock::new();
+    INDEX.get_or_init(|| {
+        let mut index: Vec<(String, &'static OfficeHolder)> = biennien_gazetteer::gazetteer()
+            .office_holders_all()
+            .iter()
+            .map(|h| (fold(h.name.rsplit([' ', '-']).next().unwrap_or("")), h))
+            .collect();
+        // A stable sort keeps the table's order among the holders of one surname.
+        index.sort_by(|a, b| a.0.cmp(&b.0));
+        index
+    })
 }
 
 /// The one known office holder, of any country, whose name ends with `surname`, when the text
@@ -1652,6 +1707,229 @@ mod tests {
         assert!(vietnamese_shape(&["Tô", "Lâm"]));
         assert!(!vietnamese_shape(&["Antony", "Blinken"]));
         assert!(!vietnamese_shape(&["Hoa", "Kỳ"]));
+    }
+
+    /// A run as the first form of [`runs`] kept it, each word copied.
+    #[derive(Debug, PartialEq)]
+    struct FirstRun {
+        start: usize,
+        end: usize,
+        words: Vec<String>,
+        ends: Vec<usize>,
+    }
+
+    /// [`runs`] as first written, reading the tags of every word before asking whether it can
+    /// be part of a name at all: the form the faster one must agree with.
+    fn runs_as_first_written(text: &str, tags: &[Tag], start: usize, end: usize) -> Vec<FirstRun> {
+        let toks = tokens(text, start, end);
+        let mut out = Vec::new();
+        let mut cur: Option<FirstRun> = None;
+        let flush = |cur: &mut Option<FirstRun>, out: &mut Vec<FirstRun>| {
+            if let Some(mut r) = cur.take() {
+                // No particle at either end.
+                while r.words.last().is_some_and(|w| !name_word(w)) {
+                    r.words.pop();
+                    r.ends.pop();
+                }
+                if let Some(&end) = r.ends.last() {
+                    r.end = end;
+                    out.push(r);
+                }
+            }
+        };
+        for (k, t) in toks.iter().enumerate() {
+            // An ambiguous country name ("Nhật" in "Phạm Nhật Vượng") may be part of a name, but
+            // not at its head before a foreign name ("Bộ Chỉ huy Hậu cần Mỹ Benjamin Griffin").
+            let tagged = tag_at(tags, t.start).is_some_and(|tag| {
+                let ambiguous = matches!(
+                    tag.kind,
+                    TagKind::Country {
+                        ambiguous: true,
+                        ..
+                    }
+                );
+                !ambiguous
+                    || cur.is_none()
+                        && toks.get(k + 1).is_some_and(|n| {
+                            capitalized(n.text)
+                                && !has_vietnamese_letters(n.text)
+                                && !VN_SURNAMES.contains(&fold(n.text).as_str())
+                        })
+            });
+            // A one-word place name right after a title phrase and before more capitalized words
+            // is a given name ("Đại sứ Cuba tại Việt Nam Orlando Hernández Guillén").
+            let tagged = tagged
+                && !(cur.is_none()
+                    && k > 0
+                    && tag_at(tags, t.start).is_some_and(|tag| {
+                        matches!(tag.kind, TagKind::Place { .. })
+                            && tag.start == t.start
+                            && tag.end == t.end
+                            && tag_at(tags, toks[k - 1].start).is_some_and(|p| {
+                                matches!(p.kind, TagKind::Country { .. } | TagKind::Title { .. })
+                            })
+                    })
+                    && toks.get(k + 1).is_some_and(|n| {
+                        !t.closes && capitalized(n.text) && tag_at(tags, n.start).is_none()
+                    }));
+            // A one-word place name right after a name's words continues it ("Albert Rosario",
+            // "Bành Lệ Viên"), unless the place is what the sentence goes on about.
+            let tagged = tagged
+                && !(k > 0
+                    && cur.as_ref().is_some_and(|r| r.words.len() <= 3)
+                    && !toks[k - 1].closes
+                    && tag_at(tags, toks[k - 1].start).is_none()
+                    && tag_at(tags, t.start).is_some_and(|tag| {
+                        matches!(tag.kind, TagKind::Place { .. })
+                            && tag.start == t.start
+                            && tag.end == t.end
+                    }));
+            // After a particle a word of address is a name ("Bandar bin Sultan").
+            let tagged = tagged
+                && !(k > 0
+                    && PARTICLES.contains(&toks[k - 1].text)
+                    && cur.is_some()
+                    && after_particle(tags, t.start));
+            let cap = name_word(t.text);
+            if cap && cur.is_some() && starts_noun(t.text, toks.get(k + 1).map(|n| n.text)) {
+                flush(&mut cur, &mut out);
+                continue;
+            }
+            // Particles may follow one another ("Ursula von der Leyen"); the chain must end in a
+            // capitalized word.
+            let particle = !cap
+                && cur.is_some()
+                && PARTICLES.contains(&t.text)
+                && toks[k + 1..]
+                    .iter()
+                    .take(3)
+                    .find(|n| !PARTICLES.contains(&n.text))
+                    .is_some_and(|n| name_word(n.text) && after_particle(tags, n.start));
+            if tagged || !(cap || particle) || t.opens && cur.is_some() {
+                flush(&mut cur, &mut out);
+                if tagged || !(cap || particle) {
+                    continue;
+                }
+            }
+            match cur.as_mut() {
+                Some(r) => {
+                    r.end = t.end;
+                    r.words.push(t.text.to_string());
+                    r.ends.push(t.end);
+                }
+                None => {
+                    cur = Some(FirstRun {
+                        start: t.start,
+                        end: t.end,
+                        words: vec![t.text.to_string()],
+                        ends: vec![t.end],
+                    })
+                }
+            }
+            if t.closes {
+                flush(&mut cur, &mut out);
+            }
+        }
+        flush(&mut cur, &mut out);
+        out
+    }
+
+    /// Sentences with names, particles, places after titles, ambiguous country names and
+    /// nouns that end a name, beside the bodies of the sample articles.
+    const RUN_SAMPLES: &str =
+        "Thủ tướng Phạm Minh Chính tiếp Đại sứ Hungary tại Việt Nam Bálint Sándor. \
+        Đại sứ Cuba tại Việt Nam Orlando Hernández Guillén cho biết. \
+        Bà Ursula von der Leyen và ông Bandar bin Sultan đã gặp Tổng thống Nga Putin. \
+        Bộ Chỉ huy Hậu cần Mỹ Benjamin Griffin, ông Phạm Nhật Vượng và Bành Lệ Viên. \
+        Chủ tịch nước Lương Cường Huân chương Lao động (TTXVN) trao cho Jean - Claude Juncker. \
+        Thủ tướng Prayuth Chan - ocha gặp Kang Kyung - hwa, al-Faisal và el-Sisi ở Bangkok. \
+        Ông Albert Rosario nói: \"Việt Nam\" là đối tác; Tập Cận Bình và D.A. Medvedev.";
+
+    #[test]
+    fn runs_agree_with_their_first_form() {
+        let mut bodies = vec![RUN_SAMPLES.to_string()];
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../corpus/sample/articles");
+        if let Ok(entries) = std::fs::read_dir(dir) {
+            for entry in entries.flatten() {
+                if let Ok(text) = std::fs::read_to_string(entry.path()) {
+                    bodies.push(text);
+                }
+            }
+        }
+        let mut compared = 0;
+        for body in &bodies {
+            let tags = crate::tags::tag(body);
+            for s in crate::sentences::split(body) {
+                let fast: Vec<FirstRun> = runs(body, &tags, s.start, s.end)
+                    .into_iter()
+                    .map(|r| FirstRun {
+                        start: r.start,
+                        end: r.end,
+                        words: r.words.iter().map(|w| w.to_string()).collect(),
+                        ends: r.ends,
+                    })
+                    .collect();
+                let first = runs_as_first_written(body, &tags, s.start, s.end);
+                compared += first.len();
+                assert_eq!(fast, first, "{:?}", &body[s.start..s.end]);
+            }
+        }
+        assert!(compared > 20, "{compared}");
+    }
+
+    #[test]
+    fn last_word_is_what_follows_the_last_space() {
+        for phrase in [
+            "ngoại giao",
+            "quốc phòng",
+            "y tế",
+            "an",
+            "",
+            " ",
+            "a b c",
+            "trailing ",
+            " leading",
+            "đầu  tư",
+        ] {
+            assert_eq!(
+                last_word(phrase),
+                phrase.rsplit(' ').next().unwrap_or(""),
+                "{phrase:?}"
+            );
+        }
+    }
+
+    /// The holders of a surname, read by folding every holder's name as the index replaces.
+    fn holders_by_scan(key: &str) -> Vec<&'static str> {
+        biennien_gazetteer::gazetteer()
+            .office_holders_all()
+            .iter()
+            .filter(|h| fold(h.name.rsplit([' ', '-']).next().unwrap_or("")) == key)
+            .map(|h| h.name)
+            .collect()
+    }
+
+    #[test]
+    fn surname_index_agrees_with_a_scan_of_the_holders() {
+        let holders = biennien_gazetteer::gazetteer().office_holders_all();
+        assert!(!holders.is_empty());
+        let mut keys: Vec<String> = holders
+            .iter()
+            .map(|h| fold(h.name.rsplit([' ', '-']).next().unwrap_or("")))
+            .collect();
+        keys.extend(["", "zzzz", "a", "nguyen", "putin", "trump", "xi"].map(String::from));
+        let mut several = 0;
+        for key in &keys {
+            let indexed: Vec<&str> = holders_of_surname(key)
+                .iter()
+                .map(|(_, h)| h.name)
+                .collect();
+            let scanned = holders_by_scan(key);
+            several += usize::from(scanned.len() > 1);
+            assert_eq!(indexed, scanned, "{key:?}");
+        }
+        // Some surnames are shared, so the order among holders of one surname is tested too.
+        assert!(several > 0);
     }
 
     #[test]
