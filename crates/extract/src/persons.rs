@@ -140,9 +140,16 @@ fn starts_noun(word: &str, next: Option<&str>) -> bool {
     // capitalized word inside a run, and the lists hold no letter whose lower case depends on
     // its place in the word (Greek sigma).
     let lower_is = |w: &str, l: &str| w.chars().flat_map(char::to_lowercase).eq(l.chars());
-    NOUN_AFTER_NAME
-        .iter()
-        .any(|(a, bs)| lower_is(word, a) && next.is_some_and(|n| bs.iter().any(|b| lower_is(n, b))))
+    let Some(next) = next else {
+        return false;
+    };
+    // Only the nouns that begin with the word's first letter, lower-cased, can be it.
+    let Some(first) = word.chars().flat_map(char::to_lowercase).next() else {
+        return false;
+    };
+    NOUN_AFTER_NAME.iter().any(|(a, bs)| {
+        a.starts_with(first) && lower_is(word, a) && bs.iter().any(|b| lower_is(next, b))
+    })
 }
 
 /// First parts of compound given names, written with a spaced dash in Vietnamese news
@@ -180,14 +187,16 @@ const PORTFOLIOS: &[&str] = &[
     "môi trường",
 ];
 
-/// The part of `phrase` after its last space (all of it when it has none).
-fn last_word(phrase: &str) -> &str {
-    // A byte search: the space is ASCII, and this runs for every portfolio at every step of a
-    // title chain.
-    match phrase.bytes().rposition(|b| b == b' ') {
-        Some(i) => &phrase[i + 1..],
-        None => phrase,
-    }
+/// Each of [`PORTFOLIOS`] with its last word, split once rather than at every step of every
+/// title chain.
+fn portfolios() -> &'static [(&'static str, &'static str)] {
+    static SPLIT: OnceLock<Vec<(&'static str, &'static str)>> = OnceLock::new();
+    SPLIT.get_or_init(|| {
+        PORTFOLIOS
+            .iter()
+            .map(|&p| (p, p.rsplit(' ').next().unwrap_or(p)))
+            .collect()
+    })
 }
 
 /// Words that may join the parts of a title phrase read backwards from a name.
@@ -418,13 +427,14 @@ fn lead_before(text: &str, tags: &[Tag], at: usize, floor: usize) -> Lead {
             // "Thứ trưởng hải quân Thomas Modly", "trợ lý bộ trưởng ngoại giao Lê Đức Căng": a
             // portfolio in lower case after the title.
             if lead.start.is_none() && !comma {
-                if let Some(p) = PORTFOLIOS.iter().find(|p| {
+                if let Some(p) = portfolios().iter().find_map(|&(p, last)| {
                     let n = p.len();
-                    lower_eq(word, last_word(p))
+                    (lower_eq(word, last)
                         && trimmed.len() > n
                         && trimmed.is_char_boundary(trimmed.len() - n)
                         && lower_eq(&trimmed[trimmed.len() - n..], p)
-                        && trimmed[..trimmed.len() - n].ends_with(' ')
+                        && trimmed[..trimmed.len() - n].ends_with(' '))
+                    .then_some(p)
                 }) {
                     let at = floor + trimmed.len() - p.len();
                     let title_before = starting_in(tags, floor, at, |t| t.start)
@@ -567,17 +577,30 @@ fn institution_name(gap: &str) -> bool {
 
 /// Whether `words` have the shape of a Vietnamese personal name.
 pub(crate) fn vietnamese_shape(words: &[&str]) -> bool {
+    // The tests that copy a word (folding, lower-casing) come after those that only read it.
     (2..=4).contains(&words.len())
+        && words.iter().all(|w| syllable_shaped(w))
         && words
             .first()
             .is_some_and(|w| VN_SURNAMES.contains(&fold(w).as_str()))
-        && words.iter().all(|w| {
-            capitalized(w)
-                && w.chars().all(char::is_alphabetic)
-                && w.chars().count() <= 7
-                && !w.chars().skip(1).any(char::is_uppercase)
-        })
-        && words.iter().any(|w| fold(w) != w.to_lowercase())
+        // An ASCII word folds to its lower case: only the others can carry a diacritic.
+        && words
+            .iter()
+            .any(|w| !w.is_ascii() && fold(w) != w.to_lowercase())
+}
+
+/// Whether `word` has the shape of a capitalized syllable: one to seven letters, the first
+/// upper-case and no other.
+fn syllable_shaped(word: &str) -> bool {
+    let mut count = 0;
+    for (i, c) in word.chars().enumerate() {
+        let upper = c.is_uppercase();
+        if upper != (i == 0) || !biennien_text::is_alphabetic(c) || i >= 7 {
+            return false;
+        }
+        count = i + 1;
+    }
+    count > 0
 }
 
 /// Edit distance, for typos of a name ("Winston Peter" for "Winston Peters").
@@ -651,14 +674,18 @@ impl Persons {
             .map(fold)
             .collect();
         let joined = f.join(" ");
-        // Exact, or the same words in another order ("Takeshi Iwaya" for "Iwaya Takeshi").
-        let mut sorted = f.clone();
-        sorted.sort();
+        // Exact, or the same words in another order ("Takeshi Iwaya" for "Iwaya Takeshi"), which
+        // needs two words at least.
+        let sorted = (f.len() >= 2).then(|| {
+            let mut sorted = f.clone();
+            sorted.sort();
+            sorted
+        });
         for (i, k) in keys.iter().enumerate() {
             if k.joined == joined || k.aliases.contains(&joined) {
                 return Some(i);
             }
-            if k.sorted == sorted && f.len() >= 2 {
+            if sorted.as_ref().is_some_and(|s| k.sorted == *s) {
                 return Some(i);
             }
         }
@@ -1126,25 +1153,30 @@ pub fn recognize(text: &str, sentences: &[(usize, usize)], tags: &[Tag]) -> Pers
                     })
             };
             let role = lead.roles.last().cloned().or(apposition_role);
-            let idx = match existing {
+            // The person, and whether its names changed (a new person's have).
+            let (idx, renamed) = match existing {
                 Some(i) => {
                     let p = &mut persons.list[i];
-                    let canonical_words = words_of(&p.name);
+                    // The key holds the folded words of the person's name.
+                    let canonical_words = &keys[i].words;
                     let this = words_of(&name);
-                    if this.len() > canonical_words.len() && this.ends_with(&canonical_words) {
+                    let mut renamed = false;
+                    if this.len() > canonical_words.len() && this.ends_with(canonical_words) {
                         // A fuller form appears later: it becomes canonical.
                         let old = std::mem::replace(&mut p.name, name.clone());
                         p.aliases.push(old);
-                    } else if fold(&p.name) != fold(&name)
+                        renamed = true;
+                    } else if words.len() >= 2
+                        && fold(&p.name) != fold(&name)
                         && !p.aliases.iter().any(|a| fold(a) == fold(&name))
-                        && words.len() >= 2
                     {
                         p.aliases.push(name.clone());
+                        renamed = true;
                     }
                     if p.country.is_none() {
                         p.country = country.clone();
                     }
-                    i
+                    (i, renamed)
                 }
                 None => {
                     // A single word is a person only right after a title and a country
@@ -1192,13 +1224,15 @@ pub fn recognize(text: &str, sentences: &[(usize, usize)], tags: &[Tag]) -> Pers
                         aliases,
                         mentions: Vec::new(),
                     });
-                    persons.list.len() - 1
+                    (persons.list.len() - 1, true)
                 }
             };
             if international {
                 international_officers.push(idx);
             }
-            renew_key(&mut keys, &persons.list, idx);
+            if renamed {
+                renew_key(&mut keys, &persons.list, idx);
+            }
             let p = &mut persons.list[idx];
             for r in &lead.roles {
                 if !p.roles.contains(r) {
@@ -1457,9 +1491,13 @@ fn delegation_country(text: &str, tags: &[Tag], s_start: usize, at: usize) -> Op
 /// Thống nhất").
 fn has_vietnamese_letters(word: &str) -> bool {
     const ONLY_VIETNAMESE: &str = "ăâđêôơưảạẻẹỉịỏọủụỷỵẳặẩậểệổộởợửựẫẵễỗỡữĩũỹằầềồờừắấếốớứỳ";
-    word.chars()
-        .flat_map(char::to_lowercase)
-        .any(|c| ONLY_VIETNAMESE.contains(c))
+    // Every letter of the list is outside ASCII, and so is the lower case of any letter that
+    // is: an ASCII word or letter is never one.
+    !word.is_ascii()
+        && word
+            .chars()
+            .flat_map(char::to_lowercase)
+            .any(|c| !c.is_ascii() && ONLY_VIETNAMESE.contains(c))
 }
 
 /// Whether a single capitalized `word`, followed by `rest` of its sentence, may be a foreign
@@ -1877,24 +1915,146 @@ mod tests {
         assert!(compared > 20, "{compared}");
     }
 
+    /// Words of every kind the name tests meet: Vietnamese syllables with and without marks,
+    /// foreign names, acronyms, particles, the nouns that end a name, digits, odd case.
+    const WORD_POOL: &[&str] = &[
+        "Bùi",
+        "Thanh",
+        "Sơn",
+        "Tô",
+        "Lâm",
+        "Nguyễn",
+        "Phú",
+        "Trọng",
+        "Trong",
+        "Hoa",
+        "Kỳ",
+        "Antony",
+        "Blinken",
+        "Le",
+        "Van",
+        "Ho",
+        "Tong",
+        "Tổng",
+        "Cục",
+        "Huân",
+        "chương",
+        "HUÂN",
+        "Chương",
+        "Huy",
+        "hiệu",
+        "Bằng",
+        "khen",
+        "Kỷ",
+        "niệm",
+        "\u{212A}ỷ",
+        "Nhà",
+        "nước",
+        "Lễ",
+        "đón",
+        "Điện",
+        "mừng",
+        "Công",
+        "hàm",
+        "Đoàn",
+        "đại",
+        "NATO",
+        "ITAR-TASS",
+        "al-Faisal",
+        "D.A",
+        "Medvedev",
+        "X",
+        "Ab",
+        "Abcdefg",
+        "Abcdefgh",
+        "Ơn",
+        "Ưng",
+        "Đặng",
+        "ĐẶNG",
+        "Σοφία",
+        "ΣΑΣ",
+        "İzmir",
+        "Ärger",
+        "Łukasz",
+        "Phạm3",
+        "",
+        "a",
+        "von",
+        "Nhật",
+        "Vượng",
+        "Lương",
+        "Cường",
+        "Thủ",
+        "tướng",
+    ];
+
+    fn vietnamese_shape_as_first_written(words: &[&str]) -> bool {
+        (2..=4).contains(&words.len())
+            && words
+                .first()
+                .is_some_and(|w| VN_SURNAMES.contains(&fold(w).as_str()))
+            && words.iter().all(|w| {
+                capitalized(w)
+                    && w.chars().all(char::is_alphabetic)
+                    && w.chars().count() <= 7
+                    && !w.chars().skip(1).any(char::is_uppercase)
+            })
+            && words.iter().any(|w| fold(w) != w.to_lowercase())
+    }
+
+    fn has_vietnamese_letters_as_first_written(word: &str) -> bool {
+        const ONLY_VIETNAMESE: &str = "ăâđêôơưảạẻẹỉịỏọủụỷỵẳặẩậểệổộởợửựẫẵễỗỡữĩũỹằầềồờừắấếốớứỳ";
+        word.chars()
+            .flat_map(char::to_lowercase)
+            .any(|c| ONLY_VIETNAMESE.contains(c))
+    }
+
+    fn starts_noun_as_first_written(word: &str, next: Option<&str>) -> bool {
+        let lower_is = |w: &str, l: &str| w.chars().flat_map(char::to_lowercase).eq(l.chars());
+        NOUN_AFTER_NAME.iter().any(|(a, bs)| {
+            lower_is(word, a) && next.is_some_and(|n| bs.iter().any(|b| lower_is(n, b)))
+        })
+    }
+
     #[test]
-    fn last_word_is_what_follows_the_last_space() {
-        for phrase in [
-            "ngoại giao",
-            "quốc phòng",
-            "y tế",
-            "an",
-            "",
-            " ",
-            "a b c",
-            "trailing ",
-            " leading",
-            "đầu  tư",
-        ] {
+    fn name_tests_agree_with_their_first_form() {
+        let mut shapes = 0;
+        let mut nouns = 0;
+        for &a in WORD_POOL {
             assert_eq!(
-                last_word(phrase),
-                phrase.rsplit(' ').next().unwrap_or(""),
-                "{phrase:?}"
+                has_vietnamese_letters(a),
+                has_vietnamese_letters_as_first_written(a),
+                "{a:?}"
+            );
+            assert_eq!(starts_noun(a, None), starts_noun_as_first_written(a, None));
+            for &b in WORD_POOL {
+                let fast = starts_noun(a, Some(b));
+                assert_eq!(
+                    fast,
+                    starts_noun_as_first_written(a, Some(b)),
+                    "{a:?} {b:?}"
+                );
+                nouns += usize::from(fast);
+                let pair = [a, b];
+                let fast = vietnamese_shape(&pair);
+                assert_eq!(fast, vietnamese_shape_as_first_written(&pair), "{pair:?}");
+                shapes += usize::from(fast);
+                for &c in &WORD_POOL[..24] {
+                    let triple = [a, b, c];
+                    assert_eq!(
+                        vietnamese_shape(&triple),
+                        vietnamese_shape_as_first_written(&triple),
+                        "{triple:?}"
+                    );
+                }
+            }
+        }
+        // Both answers occur, so a test that always said no would fail.
+        assert!(shapes > 10 && nouns > 5, "{shapes} {nouns}");
+        for words in [&[][..], &["Bùi"], &["Bùi", "Thanh", "Sơn", "Tô", "Lâm"]] {
+            assert_eq!(
+                vietnamese_shape(words),
+                vietnamese_shape_as_first_written(words)
             );
         }
     }
