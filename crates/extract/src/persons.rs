@@ -218,29 +218,31 @@ pub(crate) struct Token<'t> {
 }
 
 /// Tokens of `text[start..end]`, offsets absolute.
+#[cfg(test)]
 pub(crate) fn tokens(text: &str, start: usize, end: usize) -> Vec<Token<'_>> {
+    let mut out = Vec::new();
+    tokens_into(text, start, end, &mut out);
+    out
+}
+
+/// Fills `out` with the tokens of `text[start..end]`, offsets absolute; a buffer kept from one
+/// sentence to the next spares growing a new one for each.
+fn tokens_into<'t>(text: &'t str, start: usize, end: usize, out: &mut Vec<Token<'t>>) {
+    out.clear();
     let s = text.get(start..end).unwrap_or("");
-    let mut out: Vec<Token<'_>> = Vec::new();
     let mut pos = 0;
-    let mut words = s.split(char::is_whitespace);
+    let mut words = split_whitespace_chars(s);
     while let Some(word) = words.next() {
         let wstart = pos;
         pos += word.len() + 1;
         if word.is_empty() {
             continue;
         }
-        let lead = word.len()
-            - word
-                .trim_start_matches(|c: char| !biennien_text::is_alphanumeric(c))
-                .len();
-        let core = word.trim_matches(|c: char| !biennien_text::is_alphanumeric(c));
+        let (lead, core) = trim_to_core(word);
         // "Prayuth Chan - ocha", "Kang Kyung - hwa": a spaced hyphen before a lower-case part
         // joins the parts of one name.
         if matches!(word, "-" | "–") {
-            let next = s
-                .get(pos..)
-                .unwrap_or("")
-                .split(char::is_whitespace)
+            let next = split_whitespace_chars(s.get(pos..).unwrap_or(""))
                 .next()
                 .unwrap_or("");
             // The part may carry the punctuation that ends the phrase: "Kyung - hwa,".
@@ -290,7 +292,74 @@ pub(crate) fn tokens(text: &str, start: usize, end: usize) -> Vec<Token<'_>> {
             opens: word[..lead].contains(['(', '"', '\'']),
         });
     }
-    out
+}
+
+/// The pieces of `s` between white-space characters, each white-space character ending one,
+/// exactly as `s.split(char::is_whitespace)` gives them; the text is read a byte at a time,
+/// without decoding the letters.
+fn split_whitespace_chars(s: &str) -> impl Iterator<Item = &str> {
+    let mut rest = Some(s);
+    std::iter::from_fn(move || {
+        let piece = rest?;
+        match first_whitespace(piece) {
+            Some((at, len)) => {
+                rest = piece.get(at + len..);
+                piece.get(..at)
+            }
+            None => {
+                rest = None;
+                Some(piece)
+            }
+        }
+    })
+}
+
+/// The byte offset and length of the first white-space character of `s`. Outside ASCII only
+/// characters whose first byte is 0xC2, 0xE1, 0xE2 or 0xE3 can be white space (U+0085, U+00A0,
+/// U+1680, U+2000–U+200A, U+2028, U+2029, U+202F, U+205F, U+3000): the others are skipped
+/// by their length.
+fn first_whitespace(s: &str) -> Option<(usize, usize)> {
+    let bytes = s.as_bytes();
+    let mut at = 0;
+    while let Some(&b) = bytes.get(at) {
+        if b < 0x80 {
+            if matches!(b, b' ' | b'\t'..=b'\r') {
+                return Some((at, 1));
+            }
+            at += 1;
+            continue;
+        }
+        let len = match b {
+            0xF0.. => 4,
+            0xE0.. => 3,
+            _ => 2,
+        };
+        if matches!(b, 0xC2 | 0xE1 | 0xE2 | 0xE3)
+            && s.get(at..at + len)
+                .and_then(|c| c.chars().next())
+                .is_some_and(char::is_whitespace)
+        {
+            return Some((at, len));
+        }
+        at += len;
+    }
+    None
+}
+
+/// The length of what leads `word` before its first letter or digit, and the word with what
+/// leads and trails it so trimmed. A word that begins or ends with an ASCII letter or digit,
+/// as most do, has nothing to trim at that end.
+fn trim_to_core(word: &str) -> (usize, &str) {
+    let not_alphanumeric = |c: char| !biennien_text::is_alphanumeric(c);
+    let rest = match word.as_bytes().first() {
+        Some(b) if b.is_ascii_alphanumeric() => word,
+        _ => word.trim_start_matches(not_alphanumeric),
+    };
+    let core = match rest.as_bytes().last() {
+        Some(b) if b.is_ascii_alphanumeric() => rest,
+        _ => rest.trim_end_matches(not_alphanumeric),
+    };
+    (word.len() - rest.len(), core)
 }
 
 fn is_initial(core: &str) -> bool {
@@ -775,9 +844,17 @@ struct Run<'t> {
     ends: Vec<usize>,
 }
 
-/// Capitalized runs of one sentence that no tag covers.
-fn runs<'t>(text: &'t str, tags: &[Tag], start: usize, end: usize) -> Vec<Run<'t>> {
-    let toks = tokens(text, start, end);
+/// Capitalized runs of one sentence that no tag covers; `toks` is a buffer for the sentence's
+/// tokens.
+fn runs<'t>(
+    text: &'t str,
+    tags: &[Tag],
+    start: usize,
+    end: usize,
+    toks: &mut Vec<Token<'t>>,
+) -> Vec<Run<'t>> {
+    tokens_into(text, start, end, toks);
+    let toks: &[Token<'t>] = toks;
     let mut out = Vec::new();
     let mut cur: Option<Run<'t>> = None;
     let flush = |cur: &mut Option<Run<'t>>, out: &mut Vec<Run<'t>>| {
@@ -816,7 +893,7 @@ fn runs<'t>(text: &'t str, tags: &[Tag], start: usize, end: usize) -> Vec<Run<'t
             flush(&mut cur, &mut out);
             continue;
         }
-        let tagged = claimed_by_tag(tags, &toks, k, cur.as_ref());
+        let tagged = claimed_by_tag(tags, toks, k, cur.as_ref());
         if tagged || t.opens && cur.is_some() {
             flush(&mut cur, &mut out);
             if tagged {
@@ -1036,9 +1113,10 @@ pub fn recognize(text: &str, sentences: &[(usize, usize)], tags: &[Tag]) -> Pers
     let mut keys: Vec<NameKey> = Vec::new();
     // Persons named as officers of an international organization.
     let mut international_officers: Vec<usize> = Vec::new();
+    let mut toks = Vec::new();
     for &(s_start, s_end) in sentences {
         // Unnamed office holders: a title followed by a country and no name.
-        for run in runs(text, tags, s_start, s_end) {
+        for run in runs(text, tags, s_start, s_end, &mut toks) {
             let skip = name_start(&run.words);
             let words: &[&str] = &run.words[skip..];
             if words.is_empty() {
@@ -1696,12 +1774,12 @@ fn bare_titles(text: &str, tags: &[Tag], persons: &mut Persons) {
 /// Title + country phrases with no name after them: "Tổng thống Peru", "Đại sứ Saudi Arabia tại
 /// Việt Nam". They resolve to the named holder when the article names one.
 fn unnamed_holders(text: &str, tags: &[Tag], s_start: usize, s_end: usize, persons: &mut Persons) {
-    let in_sentence: Vec<&Tag> = tags_in(tags, s_start, s_end).collect();
-    for (k, t) in in_sentence.iter().enumerate() {
+    let mut in_sentence = tags_in(tags, s_start, s_end).peekable();
+    while let Some(t) = in_sentence.next() {
         let TagKind::Title { role, .. } = &t.kind else {
             continue;
         };
-        let Some(next) = in_sentence.get(k + 1) else {
+        let Some(&next) = in_sentence.peek() else {
             continue;
         };
         let TagKind::Country { code, .. } = &next.kind else {
@@ -1898,7 +1976,7 @@ mod tests {
         for body in &bodies {
             let tags = crate::tags::tag(body);
             for s in crate::sentences::split(body) {
-                let fast: Vec<FirstRun> = runs(body, &tags, s.start, s.end)
+                let fast: Vec<FirstRun> = runs(body, &tags, s.start, s.end, &mut Vec::new())
                     .into_iter()
                     .map(|r| FirstRun {
                         start: r.start,
@@ -1913,6 +1991,163 @@ mod tests {
             }
         }
         assert!(compared > 20, "{compared}");
+    }
+
+    /// [`tokens`] as first written, splitting with the standard library and trimming each word
+    /// from both ends: the form the faster one must agree with.
+    fn tokens_as_first_written(text: &str, start: usize, end: usize) -> Vec<Token<'_>> {
+        let s = text.get(start..end).unwrap_or("");
+        let mut out: Vec<Token<'_>> = Vec::new();
+        let mut pos = 0;
+        let mut words = s.split(char::is_whitespace);
+        while let Some(word) = words.next() {
+            let wstart = pos;
+            pos += word.len() + 1;
+            if word.is_empty() {
+                continue;
+            }
+            let lead = word.len()
+                - word
+                    .trim_start_matches(|c: char| !biennien_text::is_alphanumeric(c))
+                    .len();
+            let core = word.trim_matches(|c: char| !biennien_text::is_alphanumeric(c));
+            // "Prayuth Chan - ocha", "Kang Kyung - hwa": a spaced hyphen before a lower-case part
+            // joins the parts of one name.
+            if matches!(word, "-" | "–") {
+                let next = s
+                    .get(pos..)
+                    .unwrap_or("")
+                    .split(char::is_whitespace)
+                    .next()
+                    .unwrap_or("");
+                // The part may carry the punctuation that ends the phrase: "Kyung - hwa,".
+                let part = next.trim_end_matches(|c: char| !c.is_alphanumeric());
+                let part_tail = &next[part.len()..];
+                // "Jean - Claude Juncker": the first part of a compound given name before a
+                // capitalized second part.
+                let compound = out.last().is_some_and(|l| {
+                    !l.closes
+                        && COMPOUND_GIVEN.contains(&l.text)
+                        && part.chars().next().is_some_and(char::is_uppercase)
+                        && part.chars().all(char::is_alphabetic)
+                        && !has_vietnamese_letters(part)
+                });
+                if let Some(last) = out.last_mut().filter(|l| {
+                    capitalized(l.text)
+                        && !l.closes
+                        && (compound || part.chars().next().is_some_and(char::is_lowercase))
+                        && (compound
+                            || part.chars().all(|c| c.is_ascii_alphabetic())
+                                && (2..=5).contains(&part.chars().count()))
+                }) {
+                    let joined_end = start + pos + part.len();
+                    last.end = joined_end;
+                    last.text = text.get(last.start..joined_end).unwrap_or(last.text);
+                    last.closes = part_tail.contains([',', ';', ':', ')', '"', '?', '!', '.']);
+                    pos += next.len() + 1;
+                    words.next();
+                    continue;
+                }
+            }
+            if core.is_empty() {
+                // A dash or other lone punctuation closes the phrase before it.
+                if let Some(last) = out.last_mut() {
+                    last.closes = true;
+                }
+                continue;
+            }
+            // Keep a final period of an initial ("D.A.") inside the word.
+            let tail = &word[lead + core.len()..];
+            out.push(Token {
+                start: start + wstart + lead,
+                end: start + wstart + lead + core.len(),
+                text: core,
+                closes: tail.contains([',', ';', ':', ')', '"', '?', '!'])
+                    || (tail.starts_with('.') && !is_initial(core)),
+                opens: word[..lead].contains(['(', '"', '\'']),
+            });
+        }
+        out
+    }
+
+    fn token_fields(toks: &[Token<'_>]) -> Vec<(usize, usize, String, bool, bool)> {
+        toks.iter()
+            .map(|t| (t.start, t.end, t.text.to_string(), t.closes, t.opens))
+            .collect()
+    }
+
+    /// Texts with every kind of white space, punctuation around words, spaced dashes, initials
+    /// and letters outside ASCII at either end of a word.
+    const TOKEN_SAMPLES: &[&str] = &[
+        "ông D.A. Medvedev, Thủ tướng",
+        "Thủ tướng Prayuth Chan - ocha và Kang Kyung - hwa - Bộ trưởng",
+        "Jean - Claude Juncker (EU) nói: \"Được\"; ổn.",
+        "a\u{a0}b\u{3000}c\u{1680}d\u{2009}e\u{85}f\u{2028}g\u{202f}h\u{205f}i\tj\nk\rl\u{b}m\u{c}n",
+        "  hai  khoảng trắng ",
+        "",
+        " ",
+        "-",
+        "Ab -",
+        "«Việt Nam» – “Hà Nội” … (TTXVN) 12/3, 4.5%",
+        "ĐẶNG Thị Ngọc Thịnh; Nguyễn Xuân Phúc! Ơn? Ưng.",
+        "\u{1e9e}ẞ Σοφία ΣΑΣ İzmir Ärger Łukasz 東京 😀smile😀",
+        "x\u{a0}- y\u{a0}-\u{a0}z Kim Jong - un,",
+    ];
+
+    #[test]
+    fn whitespace_outside_ascii_starts_with_the_bytes_looked_at() {
+        let mut found = 0;
+        for c in (0x80..=0x10_FFFF).filter_map(char::from_u32) {
+            if c.is_whitespace() {
+                let mut buf = [0; 4];
+                let lead = c.encode_utf8(&mut buf).as_bytes()[0];
+                assert!(matches!(lead, 0xC2 | 0xE1 | 0xE2 | 0xE3), "{c:?}");
+                found += 1;
+            }
+        }
+        assert!(found > 10, "{found}");
+    }
+
+    #[test]
+    fn whitespace_split_agrees_with_the_standard_library() {
+        for text in TOKEN_SAMPLES {
+            let fast: Vec<&str> = split_whitespace_chars(text).collect();
+            let std: Vec<&str> = text.split(char::is_whitespace).collect();
+            assert_eq!(fast, std, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn tokens_agree_with_their_first_form() {
+        let mut texts: Vec<String> = TOKEN_SAMPLES.iter().map(|t| t.to_string()).collect();
+        texts.push(RUN_SAMPLES.to_string());
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../corpus/sample/articles");
+        if let Ok(entries) = std::fs::read_dir(dir) {
+            for entry in entries.flatten() {
+                if let Ok(text) = std::fs::read_to_string(entry.path()) {
+                    texts.push(text);
+                }
+            }
+        }
+        for text in &texts {
+            // The whole text, and spans that start and end inside it.
+            let bounds: Vec<usize> = (0..=text.len())
+                .filter(|&i| text.is_char_boundary(i))
+                .collect();
+            let step = (bounds.len() / 7).max(1);
+            let mut spans = vec![(0, text.len())];
+            for (i, &a) in bounds.iter().enumerate().step_by(step) {
+                spans.push((a, bounds[(i + 3 * step).min(bounds.len() - 1)]));
+            }
+            for (a, b) in spans {
+                assert_eq!(
+                    token_fields(&tokens(text, a, b)),
+                    token_fields(&tokens_as_first_written(text, a, b)),
+                    "{:?}",
+                    &text[a..b]
+                );
+            }
+        }
     }
 
     /// Words of every kind the name tests meet: Vietnamese syllables with and without marks,
