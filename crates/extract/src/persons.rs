@@ -8,6 +8,8 @@
 //! "Đại sứ Việt Nam tại …"), from the reference table of office holders, or, for titles of the
 //! Vietnamese state and Vietnamese name shapes, is Vietnam.
 
+use std::sync::OnceLock;
+
 use biennien_gazetteer::OfficeHolder;
 use biennien_text::fold;
 
@@ -138,9 +140,16 @@ fn starts_noun(word: &str, next: Option<&str>) -> bool {
     // capitalized word inside a run, and the lists hold no letter whose lower case depends on
     // its place in the word (Greek sigma).
     let lower_is = |w: &str, l: &str| w.chars().flat_map(char::to_lowercase).eq(l.chars());
-    NOUN_AFTER_NAME
-        .iter()
-        .any(|(a, bs)| lower_is(word, a) && next.is_some_and(|n| bs.iter().any(|b| lower_is(n, b))))
+    let Some(next) = next else {
+        return false;
+    };
+    // Only the nouns that begin with the word's first letter, lower-cased, can be it.
+    let Some(first) = word.chars().flat_map(char::to_lowercase).next() else {
+        return false;
+    };
+    NOUN_AFTER_NAME.iter().any(|(a, bs)| {
+        a.starts_with(first) && lower_is(word, a) && bs.iter().any(|b| lower_is(next, b))
+    })
 }
 
 /// First parts of compound given names, written with a spaced dash in Vietnamese news
@@ -178,6 +187,18 @@ const PORTFOLIOS: &[&str] = &[
     "môi trường",
 ];
 
+/// Each of [`PORTFOLIOS`] with its last word, split once rather than at every step of every
+/// title chain.
+fn portfolios() -> &'static [(&'static str, &'static str)] {
+    static SPLIT: OnceLock<Vec<(&'static str, &'static str)>> = OnceLock::new();
+    SPLIT.get_or_init(|| {
+        PORTFOLIOS
+            .iter()
+            .map(|&p| (p, p.rsplit(' ').next().unwrap_or(p)))
+            .collect()
+    })
+}
+
 /// Words that may join the parts of a title phrase read backwards from a name.
 const CONNECTORS: &[&str] = &[
     "ở", "tại", "kiêm", "nhiệm", "cộng", "hòa", "nước", "vương", "quốc", "liên", "bang", "dân",
@@ -197,29 +218,31 @@ pub(crate) struct Token<'t> {
 }
 
 /// Tokens of `text[start..end]`, offsets absolute.
+#[cfg(test)]
 pub(crate) fn tokens(text: &str, start: usize, end: usize) -> Vec<Token<'_>> {
+    let mut out = Vec::new();
+    tokens_into(text, start, end, &mut out);
+    out
+}
+
+/// Fills `out` with the tokens of `text[start..end]`, offsets absolute; a buffer kept from one
+/// sentence to the next spares growing a new one for each.
+fn tokens_into<'t>(text: &'t str, start: usize, end: usize, out: &mut Vec<Token<'t>>) {
+    out.clear();
     let s = text.get(start..end).unwrap_or("");
-    let mut out: Vec<Token<'_>> = Vec::new();
     let mut pos = 0;
-    let mut words = s.split(char::is_whitespace);
+    let mut words = split_whitespace_chars(s);
     while let Some(word) = words.next() {
         let wstart = pos;
         pos += word.len() + 1;
         if word.is_empty() {
             continue;
         }
-        let lead = word.len()
-            - word
-                .trim_start_matches(|c: char| !biennien_text::is_alphanumeric(c))
-                .len();
-        let core = word.trim_matches(|c: char| !biennien_text::is_alphanumeric(c));
+        let (lead, core) = trim_to_core(word);
         // "Prayuth Chan - ocha", "Kang Kyung - hwa": a spaced hyphen before a lower-case part
         // joins the parts of one name.
         if matches!(word, "-" | "–") {
-            let next = s
-                .get(pos..)
-                .unwrap_or("")
-                .split(char::is_whitespace)
+            let next = split_whitespace_chars(s.get(pos..).unwrap_or(""))
                 .next()
                 .unwrap_or("");
             // The part may carry the punctuation that ends the phrase: "Kyung - hwa,".
@@ -269,7 +292,74 @@ pub(crate) fn tokens(text: &str, start: usize, end: usize) -> Vec<Token<'_>> {
             opens: word[..lead].contains(['(', '"', '\'']),
         });
     }
-    out
+}
+
+/// The pieces of `s` between white-space characters, each white-space character ending one,
+/// exactly as `s.split(char::is_whitespace)` gives them; the text is read a byte at a time,
+/// without decoding the letters.
+fn split_whitespace_chars(s: &str) -> impl Iterator<Item = &str> {
+    let mut rest = Some(s);
+    std::iter::from_fn(move || {
+        let piece = rest?;
+        match first_whitespace(piece) {
+            Some((at, len)) => {
+                rest = piece.get(at + len..);
+                piece.get(..at)
+            }
+            None => {
+                rest = None;
+                Some(piece)
+            }
+        }
+    })
+}
+
+/// The byte offset and length of the first white-space character of `s`. Outside ASCII only
+/// characters whose first byte is 0xC2, 0xE1, 0xE2 or 0xE3 can be white space (U+0085, U+00A0,
+/// U+1680, U+2000–U+200A, U+2028, U+2029, U+202F, U+205F, U+3000): the others are skipped
+/// by their length.
+fn first_whitespace(s: &str) -> Option<(usize, usize)> {
+    let bytes = s.as_bytes();
+    let mut at = 0;
+    while let Some(&b) = bytes.get(at) {
+        if b < 0x80 {
+            if matches!(b, b' ' | b'\t'..=b'\r') {
+                return Some((at, 1));
+            }
+            at += 1;
+            continue;
+        }
+        let len = match b {
+            0xF0.. => 4,
+            0xE0.. => 3,
+            _ => 2,
+        };
+        if matches!(b, 0xC2 | 0xE1 | 0xE2 | 0xE3)
+            && s.get(at..at + len)
+                .and_then(|c| c.chars().next())
+                .is_some_and(char::is_whitespace)
+        {
+            return Some((at, len));
+        }
+        at += len;
+    }
+    None
+}
+
+/// The length of what leads `word` before its first letter or digit, and the word with what
+/// leads and trails it so trimmed. A word that begins or ends with an ASCII letter or digit,
+/// as most do, has nothing to trim at that end.
+fn trim_to_core(word: &str) -> (usize, &str) {
+    let not_alphanumeric = |c: char| !biennien_text::is_alphanumeric(c);
+    let rest = match word.as_bytes().first() {
+        Some(b) if b.is_ascii_alphanumeric() => word,
+        _ => word.trim_start_matches(not_alphanumeric),
+    };
+    let core = match rest.as_bytes().last() {
+        Some(b) if b.is_ascii_alphanumeric() => rest,
+        _ => rest.trim_end_matches(not_alphanumeric),
+    };
+    (word.len() - rest.len(), core)
 }
 
 fn is_initial(core: &str) -> bool {
@@ -406,15 +496,14 @@ fn lead_before(text: &str, tags: &[Tag], at: usize, floor: usize) -> Lead {
             // "Thứ trưởng hải quân Thomas Modly", "trợ lý bộ trưởng ngoại giao Lê Đức Căng": a
             // portfolio in lower case after the title.
             if lead.start.is_none() && !comma {
-                if let Some(p) = PORTFOLIOS.iter().find(|p| {
+                if let Some(p) = portfolios().iter().find_map(|&(p, last)| {
                     let n = p.len();
-                    p.rsplit(' ')
-                        .next()
-                        .is_some_and(|last| lower_eq(word, last))
+                    (lower_eq(word, last)
                         && trimmed.len() > n
                         && trimmed.is_char_boundary(trimmed.len() - n)
                         && lower_eq(&trimmed[trimmed.len() - n..], p)
-                        && trimmed[..trimmed.len() - n].ends_with(' ')
+                        && trimmed[..trimmed.len() - n].ends_with(' '))
+                    .then_some(p)
                 }) {
                     let at = floor + trimmed.len() - p.len();
                     let title_before = starting_in(tags, floor, at, |t| t.start)
@@ -557,17 +646,30 @@ fn institution_name(gap: &str) -> bool {
 
 /// Whether `words` have the shape of a Vietnamese personal name.
 pub(crate) fn vietnamese_shape(words: &[&str]) -> bool {
+    // The tests that copy a word (folding, lower-casing) come after those that only read it.
     (2..=4).contains(&words.len())
+        && words.iter().all(|w| syllable_shaped(w))
         && words
             .first()
             .is_some_and(|w| VN_SURNAMES.contains(&fold(w).as_str()))
-        && words.iter().all(|w| {
-            capitalized(w)
-                && w.chars().all(char::is_alphabetic)
-                && w.chars().count() <= 7
-                && !w.chars().skip(1).any(char::is_uppercase)
-        })
-        && words.iter().any(|w| fold(w) != w.to_lowercase())
+        // An ASCII word folds to its lower case: only the others can carry a diacritic.
+        && words
+            .iter()
+            .any(|w| !w.is_ascii() && fold(w) != w.to_lowercase())
+}
+
+/// Whether `word` has the shape of a capitalized syllable: one to seven letters, the first
+/// upper-case and no other.
+fn syllable_shaped(word: &str) -> bool {
+    let mut count = 0;
+    for (i, c) in word.chars().enumerate() {
+        let upper = c.is_uppercase();
+        if upper != (i == 0) || !biennien_text::is_alphabetic(c) || i >= 7 {
+            return false;
+        }
+        count = i + 1;
+    }
+    count > 0
 }
 
 /// Edit distance, for typos of a name ("Winston Peter" for "Winston Peters").
@@ -641,14 +743,18 @@ impl Persons {
             .map(fold)
             .collect();
         let joined = f.join(" ");
-        // Exact, or the same words in another order ("Takeshi Iwaya" for "Iwaya Takeshi").
-        let mut sorted = f.clone();
-        sorted.sort();
+        // Exact, or the same words in another order ("Takeshi Iwaya" for "Iwaya Takeshi"), which
+        // needs two words at least.
+        let sorted = (f.len() >= 2).then(|| {
+            let mut sorted = f.clone();
+            sorted.sort();
+            sorted
+        });
         for (i, k) in keys.iter().enumerate() {
             if k.joined == joined || k.aliases.contains(&joined) {
                 return Some(i);
             }
-            if k.sorted == sorted && f.len() >= 2 {
+            if sorted.as_ref().is_some_and(|s| k.sorted == *s) {
                 return Some(i);
             }
         }
@@ -657,8 +763,18 @@ impl Persons {
             let hits: Vec<usize> = keys
                 .iter()
                 .enumerate()
+                .filter(|(_, k)| {
+                    let pw = &k.words;
+                    pw.len() > f.len()
+                        && (pw.ends_with(&f)
+                            || pw.starts_with(&f)
+                            || (f.len() == 1 && pw.contains(&f[0]))
+                            // "Díaz-Canel" in "Miguel Díaz-Canel Bermúdez".
+                            || (f.len() == 2 && pw.windows(2).any(|w| w == f.as_slice())))
+                })
                 // One word keeps its tone marks: "Trong" (in) opening a sentence is not
-                // "Trọng" of "Nguyễn Phú Trọng".
+                // "Trọng" of "Nguyễn Phú Trọng". Asked only of the few persons whose name holds
+                // the word, folded.
                 .filter(|&(i, _)| match words {
                     [w] => self.list.get(i).is_none_or(|p| {
                         let w = w.to_lowercase();
@@ -668,15 +784,6 @@ impl Persons {
                         })
                     }),
                     _ => true,
-                })
-                .filter(|(_, k)| {
-                    let pw = &k.words;
-                    pw.len() > f.len()
-                        && (pw.ends_with(&f)
-                            || pw.starts_with(&f)
-                            || (f.len() == 1 && pw.contains(&f[0]))
-                            // "Díaz-Canel" in "Miguel Díaz-Canel Bermúdez".
-                            || (f.len() == 2 && pw.windows(2).any(|w| w == f.as_slice())))
                 })
                 .map(|(i, _)| i)
                 .collect();
@@ -729,20 +836,28 @@ impl Persons {
 
 /// A run of capitalized words: a candidate name.
 #[derive(Debug, Clone)]
-struct Run {
+struct Run<'t> {
     start: usize,
     end: usize,
-    words: Vec<String>,
+    words: Vec<&'t str>,
     /// Where each word ends.
     ends: Vec<usize>,
 }
 
-/// Capitalized runs of one sentence that no tag covers.
-fn runs(text: &str, tags: &[Tag], start: usize, end: usize) -> Vec<Run> {
-    let toks = tokens(text, start, end);
+/// Capitalized runs of one sentence that no tag covers; `toks` is a buffer for the sentence's
+/// tokens.
+fn runs<'t>(
+    text: &'t str,
+    tags: &[Tag],
+    start: usize,
+    end: usize,
+    toks: &mut Vec<Token<'t>>,
+) -> Vec<Run<'t>> {
+    tokens_into(text, start, end, toks);
+    let toks: &[Token<'t>] = toks;
     let mut out = Vec::new();
-    let mut cur: Option<Run> = None;
-    let flush = |cur: &mut Option<Run>, out: &mut Vec<Run>| {
+    let mut cur: Option<Run<'t>> = None;
+    let flush = |cur: &mut Option<Run<'t>>, out: &mut Vec<Run<'t>>| {
         if let Some(mut r) = cur.take() {
             // No particle at either end.
             while r.words.last().is_some_and(|w| !name_word(w)) {
@@ -756,90 +871,46 @@ fn runs(text: &str, tags: &[Tag], start: usize, end: usize) -> Vec<Run> {
         }
     };
     for (k, t) in toks.iter().enumerate() {
-        // An ambiguous country name ("Nhật" in "Phạm Nhật Vượng") may be part of a name, but
-        // not at its head before a foreign name ("Bộ Chỉ huy Hậu cần Mỹ Benjamin Griffin").
-        let tagged = tag_at(tags, t.start).is_some_and(|tag| {
-            let ambiguous = matches!(
-                tag.kind,
-                TagKind::Country {
-                    ambiguous: true,
-                    ..
-                }
-            );
-            !ambiguous
-                || cur.is_none()
-                    && toks.get(k + 1).is_some_and(|n| {
-                        capitalized(n.text)
-                            && !has_vietnamese_letters(n.text)
-                            && !VN_SURNAMES.contains(&fold(n.text).as_str())
-                    })
-        });
-        // A one-word place name right after a title phrase and before more capitalized words
-        // is a given name ("Đại sứ Cuba tại Việt Nam Orlando Hernández Guillén").
-        let tagged = tagged
-            && !(cur.is_none()
-                && k > 0
-                && tag_at(tags, t.start).is_some_and(|tag| {
-                    matches!(tag.kind, TagKind::Place { .. })
-                        && tag.start == t.start
-                        && tag.end == t.end
-                        && tag_at(tags, toks[k - 1].start).is_some_and(|p| {
-                            matches!(p.kind, TagKind::Country { .. } | TagKind::Title { .. })
-                        })
-                })
-                && toks.get(k + 1).is_some_and(|n| {
-                    !t.closes && capitalized(n.text) && tag_at(tags, n.start).is_none()
-                }));
-        // A one-word place name right after a name's words continues it ("Albert Rosario",
-        // "Bành Lệ Viên"), unless the place is what the sentence goes on about.
-        let tagged = tagged
-            && !(k > 0
-                && cur.as_ref().is_some_and(|r| r.words.len() <= 3)
-                && !toks[k - 1].closes
-                && tag_at(tags, toks[k - 1].start).is_none()
-                && tag_at(tags, t.start).is_some_and(|tag| {
-                    matches!(tag.kind, TagKind::Place { .. })
-                        && tag.start == t.start
-                        && tag.end == t.end
-                }));
-        // After a particle a word of address is a name ("Bandar bin Sultan").
-        let tagged = tagged
-            && !(k > 0
-                && PARTICLES.contains(&toks[k - 1].text)
-                && cur.is_some()
-                && after_particle(tags, t.start));
         let cap = name_word(t.text);
-        if cap && cur.is_some() && starts_noun(t.text, toks.get(k + 1).map(|n| n.text)) {
-            flush(&mut cur, &mut out);
+        // Most words are lower-case prose outside any run: nothing starts or ends there.
+        if !cap && cur.is_none() {
             continue;
         }
         // Particles may follow one another ("Ursula von der Leyen"); the chain must end in a
         // capitalized word.
         let particle = !cap
-            && cur.is_some()
             && PARTICLES.contains(&t.text)
             && toks[k + 1..]
                 .iter()
                 .take(3)
                 .find(|n| !PARTICLES.contains(&n.text))
                 .is_some_and(|n| name_word(n.text) && after_particle(tags, n.start));
-        if tagged || !(cap || particle) || t.opens && cur.is_some() {
+        if !(cap || particle) {
             flush(&mut cur, &mut out);
-            if tagged || !(cap || particle) {
+            continue;
+        }
+        if cap && cur.is_some() && starts_noun(t.text, toks.get(k + 1).map(|n| n.text)) {
+            flush(&mut cur, &mut out);
+            continue;
+        }
+        let tagged = claimed_by_tag(tags, toks, k, cur.as_ref());
+        if tagged || t.opens && cur.is_some() {
+            flush(&mut cur, &mut out);
+            if tagged {
                 continue;
             }
         }
         match cur.as_mut() {
             Some(r) => {
                 r.end = t.end;
-                r.words.push(t.text.to_string());
+                r.words.push(t.text);
                 r.ends.push(t.end);
             }
             None => {
                 cur = Some(Run {
                     start: t.start,
                     end: t.end,
-                    words: vec![t.text.to_string()],
+                    words: vec![t.text],
                     ends: vec![t.end],
                 })
             }
@@ -852,16 +923,73 @@ fn runs(text: &str, tags: &[Tag], start: usize, end: usize) -> Vec<Run> {
     out
 }
 
+/// Whether the tag under word `k` of `toks` keeps it out of a name, `run` being the name read
+/// so far.
+fn claimed_by_tag(tags: &[Tag], toks: &[Token<'_>], k: usize, run: Option<&Run<'_>>) -> bool {
+    let t = &toks[k];
+    let Some(tag) = tag_at(tags, t.start) else {
+        return false;
+    };
+    // An ambiguous country name ("Nhật" in "Phạm Nhật Vượng") may be part of a name, but not at
+    // its head before a foreign name ("Bộ Chỉ huy Hậu cần Mỹ Benjamin Griffin").
+    let ambiguous = matches!(
+        tag.kind,
+        TagKind::Country {
+            ambiguous: true,
+            ..
+        }
+    );
+    if ambiguous
+        && !(run.is_none()
+            && toks.get(k + 1).is_some_and(|n| {
+                capitalized(n.text)
+                    && !has_vietnamese_letters(n.text)
+                    && !VN_SURNAMES.contains(&fold(n.text).as_str())
+            }))
+    {
+        return false;
+    }
+    let whole_place =
+        matches!(tag.kind, TagKind::Place { .. }) && tag.start == t.start && tag.end == t.end;
+    // A one-word place name right after a title phrase and before more capitalized words is a
+    // given name ("Đại sứ Cuba tại Việt Nam Orlando Hernández Guillén").
+    if run.is_none()
+        && k > 0
+        && whole_place
+        && tag_at(tags, toks[k - 1].start)
+            .is_some_and(|p| matches!(p.kind, TagKind::Country { .. } | TagKind::Title { .. }))
+        && toks
+            .get(k + 1)
+            .is_some_and(|n| !t.closes && capitalized(n.text) && tag_at(tags, n.start).is_none())
+    {
+        return false;
+    }
+    // A one-word place name right after a name's words continues it ("Albert Rosario", "Bành Lệ
+    // Viên"), unless the place is what the sentence goes on about.
+    if k > 0
+        && run.is_some_and(|r| r.words.len() <= 3)
+        && !toks[k - 1].closes
+        && tag_at(tags, toks[k - 1].start).is_none()
+        && whole_place
+    {
+        return false;
+    }
+    // After a particle a word of address is a name ("Bandar bin Sultan").
+    !(k > 0
+        && PARTICLES.contains(&toks[k - 1].text)
+        && run.is_some()
+        && after_particle(tags, t.start))
+}
+
 /// Drops the institution words at the head of a run that follows a title ("Bộ Công Thương
 /// Nguyễn Hồng Diên" → "Nguyễn Hồng Diên"). Returns the index of the first name word.
-fn name_start(words: &[String]) -> usize {
+fn name_start(words: &[&str]) -> usize {
     if words.len() <= 1 {
         return 0;
     }
-    let all: Vec<&str> = words.iter().map(String::as_str).collect();
     let first = words[0].to_lowercase();
     // "Tổng Cục …" folds like the surname "Tống": an institution's head word is no surname.
-    if vietnamese_shape(&all) && !INSTITUTION_HEADS.contains(&first.as_str()) {
+    if vietnamese_shape(words) && !INSTITUTION_HEADS.contains(&first.as_str()) {
         return 0;
     }
     // An agency's acronym before a name: "ITAR-TASS Sergei Mikhailov".
@@ -873,11 +1001,11 @@ fn name_start(words: &[String]) -> usize {
         return lead;
     }
     // A company's or brand's name before a full Vietnamese name: "Vingroup Phạm Nhật Vượng".
-    if words.len() >= 4 && !VN_SURNAMES.contains(&fold(&words[0]).as_str()) {
-        let tail: Vec<&str> = all[words.len() - 3..].to_vec();
-        if vietnamese_shape(&tail)
+    if words.len() >= 4 && !VN_SURNAMES.contains(&fold(words[0]).as_str()) {
+        let tail = &words[words.len() - 3..];
+        if vietnamese_shape(tail)
             && tail.iter().any(|w| has_vietnamese_letters(w))
-            && !all[..words.len() - 3]
+            && !words[..words.len() - 3]
                 .iter()
                 .any(|w| has_vietnamese_letters(w))
         {
@@ -889,8 +1017,7 @@ fn name_start(words: &[String]) -> usize {
     }
     // The last Vietnamese-shaped tail of two to four words.
     for k in 1..words.len() {
-        let tail: Vec<&str> = words[k..].iter().map(String::as_str).collect();
-        if vietnamese_shape(&tail) {
+        if vietnamese_shape(&words[k..]) {
             return k;
         }
     }
@@ -986,11 +1113,12 @@ pub fn recognize(text: &str, sentences: &[(usize, usize)], tags: &[Tag]) -> Pers
     let mut keys: Vec<NameKey> = Vec::new();
     // Persons named as officers of an international organization.
     let mut international_officers: Vec<usize> = Vec::new();
+    let mut toks = Vec::new();
     for &(s_start, s_end) in sentences {
         // Unnamed office holders: a title followed by a country and no name.
-        for run in runs(text, tags, s_start, s_end) {
+        for run in runs(text, tags, s_start, s_end, &mut toks) {
             let skip = name_start(&run.words);
-            let words: Vec<&str> = run.words[skip..].iter().map(String::as_str).collect();
+            let words: &[&str] = &run.words[skip..];
             if words.is_empty() {
                 continue;
             }
@@ -1028,11 +1156,11 @@ pub fn recognize(text: &str, sentences: &[(usize, usize)], tags: &[Tag]) -> Pers
             }
             let known = biennien_gazetteer::gazetteer().person_alias(&name);
             let titled = !lead.roles.is_empty() || lead.honorific;
-            let existing = persons.resolve(&keys, &words);
+            let existing = persons.resolve(&keys, words);
             // "ông Trump", "Tổng thống Putin": a surname alone after a title or a word of
             // address is the one known office holder of that surname whose country the text
             // names.
-            let known = known.or_else(|| match words.as_slice() {
+            let known = known.or_else(|| match words {
                 [word]
                     if titled
                         && existing.is_none()
@@ -1053,7 +1181,7 @@ pub fn recognize(text: &str, sentences: &[(usize, usize)], tags: &[Tag]) -> Pers
                 || (titled && words.len() == 1 && lead.country.is_some())
                 // A full Vietnamese name needs no title: "Lê Thanh Thiện đã làm đơn kháng cáo".
                 || (words.len() >= 3
-                    && vietnamese_shape(&words)
+                    && vietnamese_shape(words)
                     && words.iter().any(|w| has_vietnamese_letters(w))
                     && !INSTITUTION_WORDS.iter().any(|i| lower_eq(words[0], i))
                     && !alone_on_line(text, name_from, run.end));
@@ -1096,37 +1224,42 @@ pub fn recognize(text: &str, sentences: &[(usize, usize)], tags: &[Tag]) -> Pers
                     .or_else(|| {
                         // A title of Vietnam's state gives Vietnam to a name that may be
                         // Vietnamese, not to "Thứ trưởng hải quân Thomas Modly".
-                        let foreign = !vietnamese_shape(&words)
+                        let foreign = !vietnamese_shape(words)
                             && !words.iter().any(|w| has_vietnamese_letters(w));
-                        (lead.vietnamese_title && !foreign || vietnamese_shape(&words))
+                        (lead.vietnamese_title && !foreign || vietnamese_shape(words))
                             .then(|| "VN".to_string())
                     })
             };
             let role = lead.roles.last().cloned().or(apposition_role);
-            let idx = match existing {
+            // The person, and whether its names changed (a new person's have).
+            let (idx, renamed) = match existing {
                 Some(i) => {
                     let p = &mut persons.list[i];
-                    let canonical_words = words_of(&p.name);
+                    // The key holds the folded words of the person's name.
+                    let canonical_words = &keys[i].words;
                     let this = words_of(&name);
-                    if this.len() > canonical_words.len() && this.ends_with(&canonical_words) {
+                    let mut renamed = false;
+                    if this.len() > canonical_words.len() && this.ends_with(canonical_words) {
                         // A fuller form appears later: it becomes canonical.
                         let old = std::mem::replace(&mut p.name, name.clone());
                         p.aliases.push(old);
-                    } else if fold(&p.name) != fold(&name)
+                        renamed = true;
+                    } else if words.len() >= 2
+                        && fold(&p.name) != fold(&name)
                         && !p.aliases.iter().any(|a| fold(a) == fold(&name))
-                        && words.len() >= 2
                     {
                         p.aliases.push(name.clone());
+                        renamed = true;
                     }
                     if p.country.is_none() {
                         p.country = country.clone();
                     }
-                    i
+                    (i, renamed)
                 }
                 None => {
                     // A single word is a person only right after a title and a country
                     // ("Tổng thống Nga Putin"); the reference data may then know the full name.
-                    let surname_of = match (words.as_slice(), &lead.country) {
+                    let surname_of = match (words, &lead.country) {
                         ([word], Some(code))
                             if known.is_none()
                                 && !lead.roles.is_empty()
@@ -1169,13 +1302,15 @@ pub fn recognize(text: &str, sentences: &[(usize, usize)], tags: &[Tag]) -> Pers
                         aliases,
                         mentions: Vec::new(),
                     });
-                    persons.list.len() - 1
+                    (persons.list.len() - 1, true)
                 }
             };
             if international {
                 international_officers.push(idx);
             }
-            renew_key(&mut keys, &persons.list, idx);
+            if renamed {
+                renew_key(&mut keys, &persons.list, idx);
+            }
             let p = &mut persons.list[idx];
             for r in &lead.roles {
                 if !p.roles.contains(r) {
@@ -1261,13 +1396,23 @@ fn after_place_noun(text: &str, s_start: usize, at: usize) -> bool {
     PLACE_NOUNS.contains(&word)
 }
 
+/// The words that open a title's remit ("Đặc phái viên … phụ trách …").
+const REMIT: &str = "phụ trách";
+
+/// A searcher for [`REMIT`] from the end, built once: a fresh one for every candidate name
+/// would cost more than the search.
+fn remit_finder() -> &'static memchr::memmem::FinderRev<'static> {
+    static FINDER: OnceLock<memchr::memmem::FinderRev<'static>> = OnceLock::new();
+    FINDER.get_or_init(|| memchr::memmem::FinderRev::new(REMIT))
+}
+
 /// Where a title's remit clause starts when one stands right before `at`: "phụ trách" and a few
 /// words with no title or punctuation in them ("… phụ trách các vấn đề nhân đạo Valerie Amos").
 fn remit_clause(text: &str, tags: &[Tag], s_start: usize, at: usize) -> Option<usize> {
     let before = text.get(s_start..at)?;
     let from = before.floor_char_boundary(before.len().saturating_sub(90));
-    let k = from + before[from..].rfind("phụ trách")?;
-    let clause = &before[k + "phụ trách".len()..];
+    let k = from + remit_finder().rfind(&before.as_bytes()[from..])?;
+    let clause = &before[k + REMIT.len()..];
     let plain = !clause.contains([',', '.', ';', ':', '(', ')', '"'])
         && clause
             .split_whitespace()
@@ -1424,9 +1569,13 @@ fn delegation_country(text: &str, tags: &[Tag], s_start: usize, at: usize) -> Op
 /// Thống nhất").
 fn has_vietnamese_letters(word: &str) -> bool {
     const ONLY_VIETNAMESE: &str = "ăâđêôơưảạẻẹỉịỏọủụỷỵẳặẩậểệổộởợửựẫẵễỗỡữĩũỹằầềồờừắấếốớứỳ";
-    word.chars()
-        .flat_map(char::to_lowercase)
-        .any(|c| ONLY_VIETNAMESE.contains(c))
+    // Every letter of the list is outside ASCII, and so is the lower case of any letter that
+    // is: an ASCII word or letter is never one.
+    !word.is_ascii()
+        && word
+            .chars()
+            .flat_map(char::to_lowercase)
+            .any(|c| !c.is_ascii() && ONLY_VIETNAMESE.contains(c))
 }
 
 /// Whether a single capitalized `word`, followed by `rest` of its sentence, may be a foreign
@@ -1444,12 +1593,8 @@ fn lone_surname(word: &str, rest: &str) -> bool {
 fn holder_by_surname(country: Option<&str>, surname: &str) -> Option<&'static OfficeHolder> {
     let key = fold(surname);
     let mut found: Option<&'static OfficeHolder> = None;
-    for h in biennien_gazetteer::gazetteer().office_holders_all() {
+    for &(_, h) in holders_of_surname(&key) {
         if country.is_some_and(|c| h.country != Some(c)) {
-            continue;
-        }
-        let last = h.name.rsplit([' ', '-']).next().unwrap_or("");
-        if fold(last) != key {
             continue;
         }
         match found {
@@ -1458,6 +1603,32 @@ fn holder_by_surname(country: Option<&str>, surname: &str) -> Option<&'static Of
         }
     }
     found
+}
+
+/// The known office holders whose name's last word folds to `key`, each beside that word, in
+/// the order of the reference table.
+fn holders_of_surname(key: &str) -> &'static [(String, &'static OfficeHolder)] {
+    let index = surname_index();
+    let lo = index.partition_point(|(k, _)| k.as_str() < key);
+    let hi = index.partition_point(|(k, _)| k.as_str() <= key);
+    &index[lo..hi.max(lo)]
+}
+
+/// Each office holder with its name's last word folded, sorted by that word, the holders of a
+/// word in the order of the reference table. Folding every holder's name for every lone
+/// surname would cost far more than the table, built once.
+fn surname_index() -> &'static [(String, &'static OfficeHolder)] {
+    static INDEX: OnceLock<Vec<(String, &'static OfficeHolder)>> = OnceLock::new();
+    INDEX.get_or_init(|| {
+        let mut index: Vec<(String, &'static OfficeHolder)> = biennien_gazetteer::gazetteer()
+            .office_holders_all()
+            .iter()
+            .map(|h| (fold(h.name.rsplit([' ', '-']).next().unwrap_or("")), h))
+            .collect();
+        // A stable sort keeps the table's order among the holders of one surname.
+        index.sort_by(|a, b| a.0.cmp(&b.0));
+        index
+    })
 }
 
 /// The one known office holder, of any country, whose name ends with `surname`, when the text
@@ -1603,12 +1774,12 @@ fn bare_titles(text: &str, tags: &[Tag], persons: &mut Persons) {
 /// Title + country phrases with no name after them: "Tổng thống Peru", "Đại sứ Saudi Arabia tại
 /// Việt Nam". They resolve to the named holder when the article names one.
 fn unnamed_holders(text: &str, tags: &[Tag], s_start: usize, s_end: usize, persons: &mut Persons) {
-    let in_sentence: Vec<&Tag> = tags_in(tags, s_start, s_end).collect();
-    for (k, t) in in_sentence.iter().enumerate() {
+    let mut in_sentence = tags_in(tags, s_start, s_end).peekable();
+    while let Some(t) = in_sentence.next() {
         let TagKind::Title { role, .. } = &t.kind else {
             continue;
         };
-        let Some(next) = in_sentence.get(k + 1) else {
+        let Some(&next) = in_sentence.peek() else {
             continue;
         };
         let TagKind::Country { code, .. } = &next.kind else {
@@ -1652,6 +1823,508 @@ mod tests {
         assert!(vietnamese_shape(&["Tô", "Lâm"]));
         assert!(!vietnamese_shape(&["Antony", "Blinken"]));
         assert!(!vietnamese_shape(&["Hoa", "Kỳ"]));
+    }
+
+    /// A run as the first form of [`runs`] kept it, each word copied.
+    #[derive(Debug, PartialEq)]
+    struct FirstRun {
+        start: usize,
+        end: usize,
+        words: Vec<String>,
+        ends: Vec<usize>,
+    }
+
+    /// [`runs`] as first written, reading the tags of every word before asking whether it can
+    /// be part of a name at all: the form the faster one must agree with.
+    fn runs_as_first_written(text: &str, tags: &[Tag], start: usize, end: usize) -> Vec<FirstRun> {
+        let toks = tokens(text, start, end);
+        let mut out = Vec::new();
+        let mut cur: Option<FirstRun> = None;
+        let flush = |cur: &mut Option<FirstRun>, out: &mut Vec<FirstRun>| {
+            if let Some(mut r) = cur.take() {
+                // No particle at either end.
+                while r.words.last().is_some_and(|w| !name_word(w)) {
+                    r.words.pop();
+                    r.ends.pop();
+                }
+                if let Some(&end) = r.ends.last() {
+                    r.end = end;
+                    out.push(r);
+                }
+            }
+        };
+        for (k, t) in toks.iter().enumerate() {
+            // An ambiguous country name ("Nhật" in "Phạm Nhật Vượng") may be part of a name, but
+            // not at its head before a foreign name ("Bộ Chỉ huy Hậu cần Mỹ Benjamin Griffin").
+            let tagged = tag_at(tags, t.start).is_some_and(|tag| {
+                let ambiguous = matches!(
+                    tag.kind,
+                    TagKind::Country {
+                        ambiguous: true,
+                        ..
+                    }
+                );
+                !ambiguous
+                    || cur.is_none()
+                        && toks.get(k + 1).is_some_and(|n| {
+                            capitalized(n.text)
+                                && !has_vietnamese_letters(n.text)
+                                && !VN_SURNAMES.contains(&fold(n.text).as_str())
+                        })
+            });
+            // A one-word place name right after a title phrase and before more capitalized words
+            // is a given name ("Đại sứ Cuba tại Việt Nam Orlando Hernández Guillén").
+            let tagged = tagged
+                && !(cur.is_none()
+                    && k > 0
+                    && tag_at(tags, t.start).is_some_and(|tag| {
+                        matches!(tag.kind, TagKind::Place { .. })
+                            && tag.start == t.start
+                            && tag.end == t.end
+                            && tag_at(tags, toks[k - 1].start).is_some_and(|p| {
+                                matches!(p.kind, TagKind::Country { .. } | TagKind::Title { .. })
+                            })
+                    })
+                    && toks.get(k + 1).is_some_and(|n| {
+                        !t.closes && capitalized(n.text) && tag_at(tags, n.start).is_none()
+                    }));
+            // A one-word place name right after a name's words continues it ("Albert Rosario",
+            // "Bành Lệ Viên"), unless the place is what the sentence goes on about.
+            let tagged = tagged
+                && !(k > 0
+                    && cur.as_ref().is_some_and(|r| r.words.len() <= 3)
+                    && !toks[k - 1].closes
+                    && tag_at(tags, toks[k - 1].start).is_none()
+                    && tag_at(tags, t.start).is_some_and(|tag| {
+                        matches!(tag.kind, TagKind::Place { .. })
+                            && tag.start == t.start
+                            && tag.end == t.end
+                    }));
+            // After a particle a word of address is a name ("Bandar bin Sultan").
+            let tagged = tagged
+                && !(k > 0
+                    && PARTICLES.contains(&toks[k - 1].text)
+                    && cur.is_some()
+                    && after_particle(tags, t.start));
+            let cap = name_word(t.text);
+            if cap && cur.is_some() && starts_noun(t.text, toks.get(k + 1).map(|n| n.text)) {
+                flush(&mut cur, &mut out);
+                continue;
+            }
+            // Particles may follow one another ("Ursula von der Leyen"); the chain must end in a
+            // capitalized word.
+            let particle = !cap
+                && cur.is_some()
+                && PARTICLES.contains(&t.text)
+                && toks[k + 1..]
+                    .iter()
+                    .take(3)
+                    .find(|n| !PARTICLES.contains(&n.text))
+                    .is_some_and(|n| name_word(n.text) && after_particle(tags, n.start));
+            if tagged || !(cap || particle) || t.opens && cur.is_some() {
+                flush(&mut cur, &mut out);
+                if tagged || !(cap || particle) {
+                    continue;
+                }
+            }
+            match cur.as_mut() {
+                Some(r) => {
+                    r.end = t.end;
+                    r.words.push(t.text.to_string());
+                    r.ends.push(t.end);
+                }
+                None => {
+                    cur = Some(FirstRun {
+                        start: t.start,
+                        end: t.end,
+                        words: vec![t.text.to_string()],
+                        ends: vec![t.end],
+                    })
+                }
+            }
+            if t.closes {
+                flush(&mut cur, &mut out);
+            }
+        }
+        flush(&mut cur, &mut out);
+        out
+    }
+
+    /// Sentences with names, particles, places after titles, ambiguous country names and
+    /// nouns that end a name, beside the bodies of the sample articles.
+    const RUN_SAMPLES: &str =
+        "Thủ tướng Phạm Minh Chính tiếp Đại sứ Hungary tại Việt Nam Bálint Sándor. \
+        Đại sứ Cuba tại Việt Nam Orlando Hernández Guillén cho biết. \
+        Bà Ursula von der Leyen và ông Bandar bin Sultan đã gặp Tổng thống Nga Putin. \
+        Bộ Chỉ huy Hậu cần Mỹ Benjamin Griffin, ông Phạm Nhật Vượng và Bành Lệ Viên. \
+        Chủ tịch nước Lương Cường Huân chương Lao động (TTXVN) trao cho Jean - Claude Juncker. \
+        Thủ tướng Prayuth Chan - ocha gặp Kang Kyung - hwa, al-Faisal và el-Sisi ở Bangkok. \
+        Ông Albert Rosario nói: \"Việt Nam\" là đối tác; Tập Cận Bình và D.A. Medvedev.";
+
+    #[test]
+    fn runs_agree_with_their_first_form() {
+        let mut bodies = vec![RUN_SAMPLES.to_string()];
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../corpus/sample/articles");
+        if let Ok(entries) = std::fs::read_dir(dir) {
+            for entry in entries.flatten() {
+                if let Ok(text) = std::fs::read_to_string(entry.path()) {
+                    bodies.push(text);
+                }
+            }
+        }
+        let mut compared = 0;
+        for body in &bodies {
+            let tags = crate::tags::tag(body);
+            for s in crate::sentences::split(body) {
+                let fast: Vec<FirstRun> = runs(body, &tags, s.start, s.end, &mut Vec::new())
+                    .into_iter()
+                    .map(|r| FirstRun {
+                        start: r.start,
+                        end: r.end,
+                        words: r.words.iter().map(|w| w.to_string()).collect(),
+                        ends: r.ends,
+                    })
+                    .collect();
+                let first = runs_as_first_written(body, &tags, s.start, s.end);
+                compared += first.len();
+                assert_eq!(fast, first, "{:?}", &body[s.start..s.end]);
+            }
+        }
+        assert!(compared > 20, "{compared}");
+    }
+
+    /// [`tokens`] as first written, splitting with the standard library and trimming each word
+    /// from both ends: the form the faster one must agree with.
+    fn tokens_as_first_written(text: &str, start: usize, end: usize) -> Vec<Token<'_>> {
+        let s = text.get(start..end).unwrap_or("");
+        let mut out: Vec<Token<'_>> = Vec::new();
+        let mut pos = 0;
+        let mut words = s.split(char::is_whitespace);
+        while let Some(word) = words.next() {
+            let wstart = pos;
+            pos += word.len() + 1;
+            if word.is_empty() {
+                continue;
+            }
+            let lead = word.len()
+                - word
+                    .trim_start_matches(|c: char| !biennien_text::is_alphanumeric(c))
+                    .len();
+            let core = word.trim_matches(|c: char| !biennien_text::is_alphanumeric(c));
+            // "Prayuth Chan - ocha", "Kang Kyung - hwa": a spaced hyphen before a lower-case part
+            // joins the parts of one name.
+            if matches!(word, "-" | "–") {
+                let next = s
+                    .get(pos..)
+                    .unwrap_or("")
+                    .split(char::is_whitespace)
+                    .next()
+                    .unwrap_or("");
+                // The part may carry the punctuation that ends the phrase: "Kyung - hwa,".
+                let part = next.trim_end_matches(|c: char| !c.is_alphanumeric());
+                let part_tail = &next[part.len()..];
+                // "Jean - Claude Juncker": the first part of a compound given name before a
+                // capitalized second part.
+                let compound = out.last().is_some_and(|l| {
+                    !l.closes
+                        && COMPOUND_GIVEN.contains(&l.text)
+                        && part.chars().next().is_some_and(char::is_uppercase)
+                        && part.chars().all(char::is_alphabetic)
+                        && !has_vietnamese_letters(part)
+                });
+                if let Some(last) = out.last_mut().filter(|l| {
+                    capitalized(l.text)
+                        && !l.closes
+                        && (compound || part.chars().next().is_some_and(char::is_lowercase))
+                        && (compound
+                            || part.chars().all(|c| c.is_ascii_alphabetic())
+                                && (2..=5).contains(&part.chars().count()))
+                }) {
+                    let joined_end = start + pos + part.len();
+                    last.end = joined_end;
+                    last.text = text.get(last.start..joined_end).unwrap_or(last.text);
+                    last.closes = part_tail.contains([',', ';', ':', ')', '"', '?', '!', '.']);
+                    pos += next.len() + 1;
+                    words.next();
+                    continue;
+                }
+            }
+            if core.is_empty() {
+                // A dash or other lone punctuation closes the phrase before it.
+                if let Some(last) = out.last_mut() {
+                    last.closes = true;
+                }
+                continue;
+            }
+            // Keep a final period of an initial ("D.A.") inside the word.
+            let tail = &word[lead + core.len()..];
+            out.push(Token {
+                start: start + wstart + lead,
+                end: start + wstart + lead + core.len(),
+                text: core,
+                closes: tail.contains([',', ';', ':', ')', '"', '?', '!'])
+                    || (tail.starts_with('.') && !is_initial(core)),
+                opens: word[..lead].contains(['(', '"', '\'']),
+            });
+        }
+        out
+    }
+
+    fn token_fields(toks: &[Token<'_>]) -> Vec<(usize, usize, String, bool, bool)> {
+        toks.iter()
+            .map(|t| (t.start, t.end, t.text.to_string(), t.closes, t.opens))
+            .collect()
+    }
+
+    /// Texts with every kind of white space, punctuation around words, spaced dashes, initials
+    /// and letters outside ASCII at either end of a word.
+    const TOKEN_SAMPLES: &[&str] = &[
+        "ông D.A. Medvedev, Thủ tướng",
+        "Thủ tướng Prayuth Chan - ocha và Kang Kyung - hwa - Bộ trưởng",
+        "Jean - Claude Juncker (EU) nói: \"Được\"; ổn.",
+        "a\u{a0}b\u{3000}c\u{1680}d\u{2009}e\u{85}f\u{2028}g\u{202f}h\u{205f}i\tj\nk\rl\u{b}m\u{c}n",
+        "  hai  khoảng trắng ",
+        "",
+        " ",
+        "-",
+        "Ab -",
+        "«Việt Nam» – “Hà Nội” … (TTXVN) 12/3, 4.5%",
+        "ĐẶNG Thị Ngọc Thịnh; Nguyễn Xuân Phúc! Ơn? Ưng.",
+        "\u{1e9e}ẞ Σοφία ΣΑΣ İzmir Ärger Łukasz 東京 😀smile😀",
+        "x\u{a0}- y\u{a0}-\u{a0}z Kim Jong - un,",
+    ];
+
+    #[test]
+    fn whitespace_outside_ascii_starts_with_the_bytes_looked_at() {
+        let mut found = 0;
+        for c in (0x80..=0x10_FFFF).filter_map(char::from_u32) {
+            if c.is_whitespace() {
+                let mut buf = [0; 4];
+                let lead = c.encode_utf8(&mut buf).as_bytes()[0];
+                assert!(matches!(lead, 0xC2 | 0xE1 | 0xE2 | 0xE3), "{c:?}");
+                found += 1;
+            }
+        }
+        assert!(found > 10, "{found}");
+    }
+
+    #[test]
+    fn whitespace_split_agrees_with_the_standard_library() {
+        for text in TOKEN_SAMPLES {
+            let fast: Vec<&str> = split_whitespace_chars(text).collect();
+            let std: Vec<&str> = text.split(char::is_whitespace).collect();
+            assert_eq!(fast, std, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn tokens_agree_with_their_first_form() {
+        let mut texts: Vec<String> = TOKEN_SAMPLES.iter().map(|t| t.to_string()).collect();
+        texts.push(RUN_SAMPLES.to_string());
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../corpus/sample/articles");
+        if let Ok(entries) = std::fs::read_dir(dir) {
+            for entry in entries.flatten() {
+                if let Ok(text) = std::fs::read_to_string(entry.path()) {
+                    texts.push(text);
+                }
+            }
+        }
+        for text in &texts {
+            // The whole text, and spans that start and end inside it.
+            let bounds: Vec<usize> = (0..=text.len())
+                .filter(|&i| text.is_char_boundary(i))
+                .collect();
+            let step = (bounds.len() / 7).max(1);
+            let mut spans = vec![(0, text.len())];
+            for (i, &a) in bounds.iter().enumerate().step_by(step) {
+                spans.push((a, bounds[(i + 3 * step).min(bounds.len() - 1)]));
+            }
+            for (a, b) in spans {
+                assert_eq!(
+                    token_fields(&tokens(text, a, b)),
+                    token_fields(&tokens_as_first_written(text, a, b)),
+                    "{:?}",
+                    &text[a..b]
+                );
+            }
+        }
+    }
+
+    /// Words of every kind the name tests meet: Vietnamese syllables with and without marks,
+    /// foreign names, acronyms, particles, the nouns that end a name, digits, odd case.
+    const WORD_POOL: &[&str] = &[
+        "Bùi",
+        "Thanh",
+        "Sơn",
+        "Tô",
+        "Lâm",
+        "Nguyễn",
+        "Phú",
+        "Trọng",
+        "Trong",
+        "Hoa",
+        "Kỳ",
+        "Antony",
+        "Blinken",
+        "Le",
+        "Van",
+        "Ho",
+        "Tong",
+        "Tổng",
+        "Cục",
+        "Huân",
+        "chương",
+        "HUÂN",
+        "Chương",
+        "Huy",
+        "hiệu",
+        "Bằng",
+        "khen",
+        "Kỷ",
+        "niệm",
+        "\u{212A}ỷ",
+        "Nhà",
+        "nước",
+        "Lễ",
+        "đón",
+        "Điện",
+        "mừng",
+        "Công",
+        "hàm",
+        "Đoàn",
+        "đại",
+        "NATO",
+        "ITAR-TASS",
+        "al-Faisal",
+        "D.A",
+        "Medvedev",
+        "X",
+        "Ab",
+        "Abcdefg",
+        "Abcdefgh",
+        "Ơn",
+        "Ưng",
+        "Đặng",
+        "ĐẶNG",
+        "Σοφία",
+        "ΣΑΣ",
+        "İzmir",
+        "Ärger",
+        "Łukasz",
+        "Phạm3",
+        "",
+        "a",
+        "von",
+        "Nhật",
+        "Vượng",
+        "Lương",
+        "Cường",
+        "Thủ",
+        "tướng",
+    ];
+
+    fn vietnamese_shape_as_first_written(words: &[&str]) -> bool {
+        (2..=4).contains(&words.len())
+            && words
+                .first()
+                .is_some_and(|w| VN_SURNAMES.contains(&fold(w).as_str()))
+            && words.iter().all(|w| {
+                capitalized(w)
+                    && w.chars().all(char::is_alphabetic)
+                    && w.chars().count() <= 7
+                    && !w.chars().skip(1).any(char::is_uppercase)
+            })
+            && words.iter().any(|w| fold(w) != w.to_lowercase())
+    }
+
+    fn has_vietnamese_letters_as_first_written(word: &str) -> bool {
+        const ONLY_VIETNAMESE: &str = "ăâđêôơưảạẻẹỉịỏọủụỷỵẳặẩậểệổộởợửựẫẵễỗỡữĩũỹằầềồờừắấếốớứỳ";
+        word.chars()
+            .flat_map(char::to_lowercase)
+            .any(|c| ONLY_VIETNAMESE.contains(c))
+    }
+
+    fn starts_noun_as_first_written(word: &str, next: Option<&str>) -> bool {
+        let lower_is = |w: &str, l: &str| w.chars().flat_map(char::to_lowercase).eq(l.chars());
+        NOUN_AFTER_NAME.iter().any(|(a, bs)| {
+            lower_is(word, a) && next.is_some_and(|n| bs.iter().any(|b| lower_is(n, b)))
+        })
+    }
+
+    #[test]
+    fn name_tests_agree_with_their_first_form() {
+        let mut shapes = 0;
+        let mut nouns = 0;
+        for &a in WORD_POOL {
+            assert_eq!(
+                has_vietnamese_letters(a),
+                has_vietnamese_letters_as_first_written(a),
+                "{a:?}"
+            );
+            assert_eq!(starts_noun(a, None), starts_noun_as_first_written(a, None));
+            for &b in WORD_POOL {
+                let fast = starts_noun(a, Some(b));
+                assert_eq!(
+                    fast,
+                    starts_noun_as_first_written(a, Some(b)),
+                    "{a:?} {b:?}"
+                );
+                nouns += usize::from(fast);
+                let pair = [a, b];
+                let fast = vietnamese_shape(&pair);
+                assert_eq!(fast, vietnamese_shape_as_first_written(&pair), "{pair:?}");
+                shapes += usize::from(fast);
+                for &c in &WORD_POOL[..24] {
+                    let triple = [a, b, c];
+                    assert_eq!(
+                        vietnamese_shape(&triple),
+                        vietnamese_shape_as_first_written(&triple),
+                        "{triple:?}"
+                    );
+                }
+            }
+        }
+        // Both answers occur, so a test that always said no would fail.
+        assert!(shapes > 10 && nouns > 5, "{shapes} {nouns}");
+        for words in [&[][..], &["Bùi"], &["Bùi", "Thanh", "Sơn", "Tô", "Lâm"]] {
+            assert_eq!(
+                vietnamese_shape(words),
+                vietnamese_shape_as_first_written(words)
+            );
+        }
+    }
+
+    /// The holders of a surname, read by folding every holder's name as the index replaces.
+    fn holders_by_scan(key: &str) -> Vec<&'static str> {
+        biennien_gazetteer::gazetteer()
+            .office_holders_all()
+            .iter()
+            .filter(|h| fold(h.name.rsplit([' ', '-']).next().unwrap_or("")) == key)
+            .map(|h| h.name)
+            .collect()
+    }
+
+    #[test]
+    fn surname_index_agrees_with_a_scan_of_the_holders() {
+        let holders = biennien_gazetteer::gazetteer().office_holders_all();
+        assert!(!holders.is_empty());
+        let mut keys: Vec<String> = holders
+            .iter()
+            .map(|h| fold(h.name.rsplit([' ', '-']).next().unwrap_or("")))
+            .collect();
+        keys.extend(["", "zzzz", "a", "nguyen", "putin", "trump", "xi"].map(String::from));
+        let mut several = 0;
+        for key in &keys {
+            let indexed: Vec<&str> = holders_of_surname(key)
+                .iter()
+                .map(|(_, h)| h.name)
+                .collect();
+            let scanned = holders_by_scan(key);
+            several += usize::from(scanned.len() > 1);
+            assert_eq!(indexed, scanned, "{key:?}");
+        }
+        // Some surnames are shared, so the order among holders of one surname is tested too.
+        assert!(several > 0);
     }
 
     #[test]
