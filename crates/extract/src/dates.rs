@@ -284,25 +284,48 @@ fn matches_from<'t>(re: &meta::Regex, text: &'t str, starts: &mut Vec<usize>) ->
 /// up to U+024F and combining marks (every Vietnamese letter but those of U+1E00..U+1EFF) are
 /// no digits and are skipped by their first byte.
 fn number_starts(text: &str) -> Vec<usize> {
+    // By byte: 1 for an ASCII digit, 2 for the first byte of a character outside ASCII that
+    // may be a digit; every other byte is passed over without a closer look.
+    const LOOK: [u8; 256] = {
+        let mut t = [0u8; 256];
+        let mut b = 0;
+        while b < 256 {
+            t[b] = match b as u8 {
+                b'0'..=b'9' => 1,
+                // Continuation bytes, and the first bytes of U+00C0..U+023F and U+0300..U+037F.
+                0x80..=0xBF | 0xC3..=0xC8 | 0xCC | 0xCD => 0,
+                0xC0..=0xFF => 2,
+                _ => 0,
+            };
+            b += 1;
+        }
+        t
+    };
+    let bytes = text.as_bytes();
     let mut out = Vec::new();
-    let mut prev_digit = false;
-    for (i, &b) in text.as_bytes().iter().enumerate() {
-        if b < 0x80 {
-            let digit = b.is_ascii_digit();
-            if digit && !prev_digit {
-                out.push(i);
+    for (i, &b) in bytes.iter().enumerate() {
+        match LOOK[usize::from(b)] {
+            0 => {}
+            1 => {
+                let after_digit = i
+                    .checked_sub(1)
+                    .and_then(|p| bytes.get(p))
+                    .is_some_and(u8::is_ascii_digit);
+                if !after_digit {
+                    out.push(i);
+                }
             }
-            prev_digit = digit;
-            continue;
-        }
-        prev_digit = false;
-        // Continuation bytes, and the first bytes of U+00C0..U+023F and U+0300..U+037F.
-        if b < 0xC0 || matches!(b, 0xC3..=0xC8 | 0xCC | 0xCD) {
-            continue;
-        }
-        let c = text.get(i..).and_then(|rest| rest.chars().next());
-        if c.is_some_and(|c| !matches!(u32::from(c), 0x1E00..=0x1EFF) && c.is_numeric()) {
-            out.push(i);
+            // U+1E00..U+1EFF (E1 B8..BB), the Vietnamese letters, told by their second byte.
+            _ if b == 0xE1
+                && bytes
+                    .get(i + 1)
+                    .is_some_and(|b1| (0xB8..=0xBB).contains(b1)) => {}
+            _ => {
+                let c = text.get(i..).and_then(|rest| rest.chars().next());
+                if c.is_some_and(|c| !matches!(u32::from(c), 0x1E00..=0x1EFF) && c.is_numeric()) {
+                    out.push(i);
+                }
+            }
         }
     }
     out
@@ -683,6 +706,27 @@ fn closed_years(text: &str) -> impl Iterator<Item = i32> + '_ {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn number_starts_are_where_numbers_start() {
+        let text = "Ngày 12/3, ông Nguyễn Văn Ất nói: tăng 25% (²) so với năm 2023; \
+                    ٣ và ١٢ và Ⅳ, ①, ９９ và x7y88 — Đặng Thị Ẩn ở Huế 1–2";
+        let mut want = Vec::new();
+        let mut prev_ascii_digit = false;
+        for (i, c) in text.char_indices() {
+            let starts = if c.is_ascii_digit() {
+                !prev_ascii_digit
+            } else {
+                !c.is_ascii() && c.is_numeric()
+            };
+            if starts {
+                want.push(i);
+            }
+            prev_ascii_digit = c.is_ascii_digit();
+        }
+        assert_eq!(number_starts(text), want);
+        assert!(want.len() > 10);
+    }
 
     fn first(text: &str, anchor: Option<&str>) -> Option<String> {
         let a = anchor.and_then(PartialDate::parse_iso);
