@@ -3,10 +3,11 @@
 //! Phrases are stored folded (see [`biennien_text::fold`]), so that a header written without
 //! diacritics or in capitals still matches.
 
-use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 use biennien_text::{fold, is_alphanumeric};
+
+use crate::hash::{FastMap as HashMap, FastSet as HashSet};
 
 const DATA: &str = include_str!("../data/boilerplate.tsv");
 
@@ -23,6 +24,8 @@ pub(crate) struct Lexicon {
     menu_phrase: HashSet<String>,
     /// The most words in one menu label.
     menu_word_max: usize,
+    /// For each first word of a menu label (as plain words), the most words of such a label.
+    menu_first: HashMap<String, usize>,
     byline_label: HashSet<String>,
 }
 
@@ -144,6 +147,10 @@ impl Lexicon {
                 "menu_word" => {
                     let plain = label_words(&folded).collect::<Vec<_>>();
                     lex.menu_word_max = lex.menu_word_max.max(plain.len());
+                    if let Some(first) = plain.first() {
+                        let most = lex.menu_first.entry((*first).to_string()).or_default();
+                        *most = (*most).max(plain.len());
+                    }
                     lex.menu_phrase.insert(plain.join(" "));
                     lex.menu_word.insert(folded);
                 }
@@ -205,29 +212,32 @@ impl Lexicon {
         self.menu_word.contains(&fold_label(item))
     }
 
-    /// Reads a line as navigation labels written one after another without separators
-    /// ("Trang chủ Tin tức Chính trị Quốc phòng an ninh Quốc tế"): at each word the longest
-    /// label that starts there is taken. Returns the number of labels found and the number of
-    /// words no label covers; reading stops once a fifth of the words are left uncovered, as the
-    /// line is no menu then.
-    pub(crate) fn menu_labels(&self, line: &str) -> (usize, usize) {
-        let folded = fold(line);
-        let words: Vec<&str> = label_words(&folded).collect();
+    /// Reads a line (given folded) as navigation labels written one after another without
+    /// separators ("Trang chủ Tin tức Chính trị Quốc phòng an ninh Quốc tế"): at each word the
+    /// longest label that starts there is taken. Returns the number of labels found and the
+    /// number of words no label covers; reading stops once a fifth of the words are left
+    /// uncovered, as the line is no menu then.
+    pub(crate) fn menu_labels(&self, folded: &str) -> (usize, usize) {
+        let words: Vec<&str> = label_words(folded).collect();
         let (mut labels, mut uncovered, mut i) = (0, 0, 0);
         let mut phrase = String::new();
         while i < words.len() {
-            let longest = (1..=self.menu_word_max.min(words.len() - i))
-                .rev()
-                .find(|&n| {
-                    phrase.clear();
-                    for (k, w) in words[i..i + n].iter().enumerate() {
-                        if k > 0 {
-                            phrase.push(' ');
-                        }
-                        phrase.push_str(w);
+            // Only labels that start with this word can match, and none longer than the
+            // longest of them.
+            let most = self
+                .menu_first
+                .get(words[i])
+                .map_or(0, |&m| m.min(words.len() - i));
+            let longest = (1..=most).rev().find(|&n| {
+                phrase.clear();
+                for (k, w) in words[i..i + n].iter().enumerate() {
+                    if k > 0 {
+                        phrase.push(' ');
                     }
-                    self.menu_phrase.contains(&phrase)
-                });
+                    phrase.push_str(w);
+                }
+                self.menu_phrase.contains(&phrase)
+            });
             match longest {
                 Some(n) => {
                     labels += 1;
@@ -256,20 +266,79 @@ impl Lexicon {
 mod tests {
     use super::*;
 
+    impl Lexicon {
+        /// Labels one after another as read before labels were looked up by their first word:
+        /// the reference [`Lexicon::menu_labels`] must agree with.
+        pub(crate) fn menu_labels_reference(&self, line: &str) -> (usize, usize) {
+            let folded = fold(line);
+            let words: Vec<&str> = label_words(&folded).collect();
+            let (mut labels, mut uncovered, mut i) = (0, 0, 0);
+            while i < words.len() {
+                let longest = (1..=self.menu_word_max.min(words.len() - i))
+                    .rev()
+                    .find(|&n| self.menu_phrase.contains(&words[i..i + n].join(" ")));
+                match longest {
+                    Some(n) => {
+                        labels += 1;
+                        i += n;
+                    }
+                    None => {
+                        uncovered += 1;
+                        i += 1;
+                        if uncovered * 5 > words.len() {
+                            break;
+                        }
+                    }
+                }
+            }
+            (labels, uncovered)
+        }
+    }
+
     #[test]
     fn menu_labels_one_after_another() {
         let lex = lexicon();
+        let labels = |line: &str| lex.menu_labels(&fold(line));
         assert_eq!(
-            lex.menu_labels("Trang chủ Tin tức Chính trị Quốc phòng an ninh Quốc tế Bạn đọc"),
+            labels("Trang chủ Tin tức Chính trị Quốc phòng an ninh Quốc tế Bạn đọc"),
             (6, 0)
         );
-        assert_eq!(lex.menu_labels("Bà Rịa - Vũng Tàu Bạc Liêu"), (2, 0));
+        assert_eq!(labels("Bà Rịa - Vũng Tàu Bạc Liêu"), (2, 0));
         // Reading stops at the second uncovered word of nine.
-        let (labels, uncovered) = lex.menu_labels("Kinh tế Việt Nam tăng trưởng trong quý ba");
-        assert_eq!((labels, uncovered), (1, 2));
+        let (found, uncovered) = labels("Kinh tế Việt Nam tăng trưởng trong quý ba");
+        assert_eq!((found, uncovered), (1, 2));
         assert!(lex.is_menu_word("Bà Rịa - Vũng Tàu"));
         assert!(lex.is_menu_word("• Thừa Thiên Huế"));
         assert!(!lex.is_menu_word("Thu Hằng"));
+    }
+
+    #[test]
+    fn menu_labels_agree_with_the_reference() {
+        let lex = lexicon();
+        // Every label of the lexicon, alone, after a word no label starts with, and in pairs.
+        let mut lines: Vec<String> = lex.menu_phrase.iter().cloned().collect();
+        lines.sort();
+        let pairs: Vec<String> = lines.windows(2).map(|w| w.join(" ")).collect();
+        let odd: Vec<String> = lines.iter().map(|l| format!("zzz {l} qqq")).collect();
+        lines.extend(pairs);
+        lines.extend(odd);
+        lines.extend(
+            [
+                "Trang chủ Tin tức Chính trị Quốc phòng an ninh Quốc tế Bạn đọc",
+                "Bà Rịa - Vũng Tàu Bạc Liêu",
+                "Kinh tế Việt Nam tăng trưởng trong quý ba",
+                "Thời sự – Thế giới – Kinh tế – Văn hóa",
+                "",
+            ]
+            .map(String::from),
+        );
+        let mut found = 0;
+        for line in &lines {
+            let got = lex.menu_labels(&fold(line));
+            assert_eq!(got, lex.menu_labels_reference(line), "{line:?}");
+            found += got.0;
+        }
+        assert!(found > lines.len() / 2, "{found}");
     }
 
     #[test]

@@ -32,6 +32,69 @@ pub fn fold(input: &str) -> String {
     out
 }
 
+/// The characters of [`fold`]`(input)`, one by one, without building the string: for
+/// comparing a short text with a folded word where an allocation would cost more than the
+/// comparison.
+///
+/// ```
+/// use biennien_text::fold_chars;
+/// assert!(fold_chars("Nguồn").eq("nguon".chars()));
+/// ```
+pub fn fold_chars(input: &str) -> impl Iterator<Item = char> + '_ {
+    input.chars().map(fold_char).filter(|&c| c != '\0')
+}
+
+/// Appends the UTF-8 bytes of the fold of `input` to `out`: the same bytes as
+/// `out.extend_from_slice(fold(input).as_bytes())`, without a string of its own, so that many
+/// short texts can be folded into one buffer (made a string once, at the end).
+///
+/// ```
+/// use biennien_text::fold_bytes_into;
+/// let mut out = b"x ".to_vec();
+/// fold_bytes_into("Đà Nẵng", &mut out);
+/// assert_eq!(out, b"x da nang");
+/// ```
+pub fn fold_bytes_into(input: &str, out: &mut Vec<u8>) {
+    let bytes = input.as_bytes();
+    out.reserve(bytes.len());
+    let mut at = 0;
+    while let Some(&b) = bytes.get(at) {
+        if b < 0x80 {
+            if b != 0 {
+                out.push(b.to_ascii_lowercase());
+            }
+            at += 1;
+            continue;
+        }
+        // The tabled letters, read straight from their two or three bytes.
+        let hit = match b {
+            0xC3..=0xC9 => bytes
+                .get(at + 1)
+                .and_then(|&b1| LATIN.get((usize::from(b - 0xC3) << 6) | usize::from(b1 & 0x3F))),
+            0xE1 => match (bytes.get(at + 1), bytes.get(at + 2)) {
+                (Some(&b1 @ 0xB8..=0xBB), Some(&b2)) => {
+                    LATIN_ADDITIONAL.get((usize::from(b1 - 0xB8) << 6) | usize::from(b2 & 0x3F))
+                }
+                _ => None,
+            },
+            _ => None,
+        };
+        if let Some(&h) = hit.filter(|&&h| h != 0) {
+            out.push(h);
+            at += if b == 0xE1 { 3 } else { 2 };
+            continue;
+        }
+        let Some(c) = input.get(at..).and_then(|rest| rest.chars().next()) else {
+            break;
+        };
+        let f = fold_char(c);
+        if f != '\0' {
+            out.extend_from_slice(f.encode_utf8(&mut [0; 4]).as_bytes());
+        }
+        at += c.len_utf8();
+    }
+}
+
 /// Walks `input`, calling `emit` with each folded character that is kept and the byte offset of
 /// the character it came from. ASCII bytes and the precomposed letters of the tables are folded
 /// straight from their bytes; other characters are decoded one at a time.
@@ -253,6 +316,44 @@ mod tests {
             want.push('b');
             want_map.extend([1 + c.len_utf8(), text.len()]);
             assert_eq!(fold_with_offsets(&text), (want, want_map), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn fold_chars_are_the_chars_of_fold() {
+        for s in [
+            "",
+            "ABC def",
+            "Bùi Thanh Sơn",
+            "a\0B",
+            "Ta\u{300}i Ωμέγα 中文 ĐỨC Ⱥ İ",
+        ] {
+            assert_eq!(fold_chars(s).collect::<String>(), fold(s), "{s:?}");
+        }
+        for c in (0..0x3_0000).filter_map(char::from_u32) {
+            let s = format!("A{c}b");
+            assert_eq!(fold_chars(&s).collect::<String>(), fold(&s), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn fold_bytes_into_appends_what_fold_gives() {
+        for s in [
+            "",
+            "ABC def",
+            "Bùi Thanh Sơn",
+            "a\0B",
+            "Ta\u{300}i Ωμέγα 中文 ĐỨC Ⱥ İ 😀",
+        ] {
+            let mut out = b"Kept ".to_vec();
+            fold_bytes_into(s, &mut out);
+            assert_eq!(out, format!("Kept {}", fold(s)).into_bytes(), "{s:?}");
+        }
+        for c in (0..0x3_0000).filter_map(char::from_u32) {
+            let s = format!("A{c}b");
+            let mut out = Vec::new();
+            fold_bytes_into(&s, &mut out);
+            assert_eq!(out, fold(&s).into_bytes(), "{c:?}");
         }
     }
 

@@ -56,6 +56,6 @@ mod offsets;
 mod tone;
 
 pub use class::{is_alphabetic, is_alphanumeric};
-pub use fold::{fold, fold_char, fold_with_offsets};
+pub use fold::{fold, fold_bytes_into, fold_char, fold_chars, fold_with_offsets};
 pub use normalize::{normalize, Normalized};
 pub use offsets::OffsetMap;
