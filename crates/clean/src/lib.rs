@@ -389,7 +389,7 @@ impl<'t> Page<'t> {
             } else if is_image_alt(t) {
                 self.image_markers.push(i);
                 Some(RemovalReason::Caption)
-            } else if is_caption(t) || is_position_caption(t) {
+            } else if is_caption(t, n) || is_position_caption(t, n) {
                 Some(RemovalReason::Caption)
             } else if self.lex.is_related_header(self.folded(i)) {
                 Some(RemovalReason::RelatedHeader)
