@@ -149,7 +149,8 @@ struct Folded {
 impl Folded {
     /// Folds the kept parts of lines, in order.
     fn new(kept: &[&str]) -> Self {
-        let mut bytes = Vec::new();
+        // Twice the text: the most folding can need, so the buffer never grows.
+        let mut bytes = Vec::with_capacity(2 * kept.iter().map(|k| k.len()).sum::<usize>());
         let mut lines = Vec::with_capacity(kept.len());
         for k in kept {
             let start = bytes.len();

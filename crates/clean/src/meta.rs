@@ -113,19 +113,28 @@ pub(crate) fn stamp_line(line: &str) -> Option<String> {
         return None;
     }
     let mut date = None;
-    let mut rest = ZONE.replace_all(line, " ").into_owned();
+    // Each match found is blanked out where it was found, without searching again.
+    let mut rest = if names_zone(line) {
+        ZONE.replace_all(line, " ").into_owned()
+    } else {
+        line.to_string()
+    };
     if let Some(c) = DATE_DMY.captures(&rest) {
         let (d, m, y) = (num(c.get(1)), num(c.get(2)), num(c.get(3)));
         if let (Some(d), Some(m), Some(y)) = (d, m, y) {
             date = Some((y, m, Some(d)));
         }
-        rest = DATE_DMY.replace(&rest, " ").into_owned();
+        let whole = c.get(0).map(|m| m.range());
+        drop(c);
+        blank(&mut rest, whole);
     } else if let Some(c) = DATE_YMD.captures(&rest) {
         let (y, m, d) = (num(c.get(1)), num(c.get(2)), num(c.get(3)));
         let time = num(c.get(4)).zip(num(c.get(5)));
+        let whole = c.get(0).map(|m| m.range());
+        drop(c);
         if let (Some(y), Some(m)) = (y, m) {
             let out = iso(y, m, d, time);
-            rest = DATE_YMD.replace(&rest, " ").into_owned();
+            blank(&mut rest, whole);
             return only_stamp_words(&rest).then_some(out).flatten();
         }
     } else if let Some(c) = DATE_WORDS.captures(&rest) {
@@ -133,17 +142,40 @@ pub(crate) fn stamp_line(line: &str) -> Option<String> {
         if let (Some(d), Some(m), Some(y)) = (d, m, y) {
             date = Some((y, m, Some(d)));
         }
-        rest = DATE_WORDS.replace(&rest, " ").into_owned();
+        let whole = c.get(0).map(|m| m.range());
+        drop(c);
+        blank(&mut rest, whole);
     }
     let (y, m, d) = date?;
-    let time = TIME
-        .captures(&rest)
-        .and_then(|c| num(c.get(1)).zip(num(c.get(2))));
-    let rest = TIME.replace(&rest, " ");
+    let (time, whole) = match TIME.captures(&rest) {
+        Some(c) => (
+            num(c.get(1)).zip(num(c.get(2))),
+            c.get(0).map(|m| m.range()),
+        ),
+        None => (None, None),
+    };
+    blank(&mut rest, whole);
     if !only_stamp_words(&rest) {
         return None;
     }
     iso(y, m, d, time)
+}
+
+/// Replaces the byte range `whole` of `text` (a match found in it) by a space.
+fn blank(text: &mut String, whole: Option<std::ops::Range<usize>>) {
+    if let Some(r) =
+        whole.filter(|r| text.is_char_boundary(r.start) && text.is_char_boundary(r.end))
+    {
+        text.replace_range(r, " ");
+    }
+}
+
+/// Whether `line` may hold a time zone: "GMT" or "UTC" in any case (no other character
+/// folds to these letters), which [`ZONE`] needs.
+fn names_zone(line: &str) -> bool {
+    line.as_bytes()
+        .windows(3)
+        .any(|w| w.eq_ignore_ascii_case(b"gmt") || w.eq_ignore_ascii_case(b"utc"))
 }
 
 fn only_stamp_words(rest: &str) -> bool {
@@ -770,6 +802,81 @@ mod tests {
             seen[usize::from(want)] += 1;
         }
         assert!(seen[0] > 3 && seen[1] > 3, "{seen:?}");
+    }
+
+    /// Stamps read by replacing each pattern's match with a second search, as before matches
+    /// were blanked where they were found: the reference [`stamp_line`] must agree with.
+    fn stamp_line_reference(line: &str) -> Option<String> {
+        if line.len() > 80 || !has_year(line.as_bytes()) {
+            return None;
+        }
+        let mut date = None;
+        let mut rest = ZONE.replace_all(line, " ").into_owned();
+        if let Some(c) = DATE_DMY.captures(&rest) {
+            let (d, m, y) = (num(c.get(1)), num(c.get(2)), num(c.get(3)));
+            if let (Some(d), Some(m), Some(y)) = (d, m, y) {
+                date = Some((y, m, Some(d)));
+            }
+            rest = DATE_DMY.replace(&rest, " ").into_owned();
+        } else if let Some(c) = DATE_YMD.captures(&rest) {
+            let (y, m, d) = (num(c.get(1)), num(c.get(2)), num(c.get(3)));
+            let time = num(c.get(4)).zip(num(c.get(5)));
+            if let (Some(y), Some(m)) = (y, m) {
+                let out = iso(y, m, d, time);
+                rest = DATE_YMD.replace(&rest, " ").into_owned();
+                return only_stamp_words(&rest).then_some(out).flatten();
+            }
+        } else if let Some(c) = DATE_WORDS.captures(&rest) {
+            let (d, m, y) = (num(c.get(1)), num(c.get(2)), num(c.get(3)));
+            if let (Some(d), Some(m), Some(y)) = (d, m, y) {
+                date = Some((y, m, Some(d)));
+            }
+            rest = DATE_WORDS.replace(&rest, " ").into_owned();
+        }
+        let (y, m, d) = date?;
+        let time = TIME
+            .captures(&rest)
+            .and_then(|c| num(c.get(1)).zip(num(c.get(2))));
+        let rest = TIME.replace(&rest, " ");
+        if !only_stamp_words(&rest) {
+            return None;
+        }
+        iso(y, m, d, time)
+    }
+
+    #[test]
+    fn stamps_agree_with_the_reference() {
+        let lines = [
+            "15/11/2024 17:51",
+            "Thứ Năm, 14/11/2024 09:30 (GMT+7)",
+            "Thứ Năm, 14/11/2024 09:30 (gmt+7)",
+            "14/11/2024 09:30 UTC+07:00",
+            "Thứ Năm, 14/11/2024 09:30 (GMT)",
+            "date 2024-10",
+            "2024-10-05 08:15 cập nhật",
+            "Cập nhật: 08:15 ngày 03/10/2023",
+            "14:20 | 05/06/2022",
+            "Thứ bảy, 6/7/2024, 06:00 (GMT+7)",
+            "2023-03-05T10:20:00+07:00",
+            "Ngày 14/11, hai bên hội đàm",
+            "14/11/1994 là ngày thiết lập quan hệ",
+            "45/13/2024",
+            "Thứ Năm, ngày 7 tháng 11 năm 2019",
+            "Ngày 12 tháng 5 năm 2023",
+            "ngày 3 tháng 9, năm 2021 08:30",
+            "Ngày 12 tháng 5 năm 2023, hai bên đã ký bản ghi nhớ",
+            "Ngày 40 tháng 5 năm 2023",
+            "Đăng lúc 9h30 ngày 2/5/2024",
+            "2024",
+            "Gmtx 12/12/2024",
+        ];
+        let mut found = 0;
+        for line in lines {
+            let want = stamp_line_reference(line);
+            found += usize::from(want.is_some());
+            assert_eq!(stamp_line(line), want, "{line:?}");
+        }
+        assert!(found > 8, "{found}");
     }
 
     #[test]
