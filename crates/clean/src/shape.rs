@@ -145,11 +145,20 @@ pub(crate) fn is_image_file(line: &str) -> bool {
         return false;
     };
     let ext = line[dot + 1..].split('?').next().unwrap_or("");
-    let plausible = EXTENSIONS.iter().any(|e| ext.eq_ignore_ascii_case(e))
-        || line.contains('?')
-            && EXTENSIONS
-                .iter()
-                .any(|e| line.to_ascii_lowercase().contains(&format!(".{e}?")));
+    // Or an extension right before a question mark (".JPG?w=800"), in any case of ASCII.
+    let bytes = line.as_bytes();
+    let before_query = || {
+        memchr::memchr_iter(b'?', bytes).any(|q| {
+            EXTENSIONS.iter().any(|e| {
+                q > e.len()
+                    && bytes.get(q - e.len() - 1) == Some(&b'.')
+                    && bytes
+                        .get(q - e.len()..q)
+                        .is_some_and(|x| x.eq_ignore_ascii_case(e.as_bytes()))
+            })
+        })
+    };
+    let plausible = EXTENSIONS.iter().any(|e| ext.eq_ignore_ascii_case(e)) || before_query();
     plausible && IMAGE_FILE.is_match(line)
 }
 
@@ -399,6 +408,12 @@ mod tests {
                 "x.pngg",
                 "Ảnh.ǰpg",
                 "a b c.gif",
+                "Vì sao.JPG? Hỏi",
+                "ảnh.PnG?",
+                ".jpg?",
+                "jpg?",
+                "x.jpgg? a.bmp",
+                "Ai? Ở đâu? Khi nào.",
             ]
             .map(String::from),
         );
