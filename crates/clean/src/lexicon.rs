@@ -38,6 +38,27 @@ struct Phrases {
 
 /// The first run of letters and digits of a folded text.
 fn first_word(folded: &str) -> &str {
+    // Folded text is nearly all ASCII: read bytes while they are, characters otherwise.
+    let bytes = folded.as_bytes();
+    let start = bytes
+        .iter()
+        .position(|&b| !b.is_ascii() || b.is_ascii_alphanumeric())
+        .unwrap_or(bytes.len());
+    if bytes.get(start).is_some_and(|b| !b.is_ascii()) {
+        return first_word_chars(folded);
+    }
+    let len = bytes[start..]
+        .iter()
+        .position(|&b| !b.is_ascii_alphanumeric())
+        .unwrap_or(bytes.len() - start);
+    if bytes.get(start + len).is_some_and(|b| !b.is_ascii()) {
+        return first_word_chars(folded);
+    }
+    &folded[start..start + len]
+}
+
+/// [`first_word`] read character by character.
+fn first_word_chars(folded: &str) -> &str {
     folded
         .trim_start_matches(|c: char| !is_alphanumeric(c))
         .split(|c: char| !is_alphanumeric(c))
@@ -339,6 +360,30 @@ mod tests {
             found += got.0;
         }
         assert!(found > lines.len() / 2, "{found}");
+    }
+
+    #[test]
+    fn first_word_agrees_with_reading_characters() {
+        for s in [
+            "",
+            " ",
+            ">> xem them: a",
+            "tin lien quan",
+            "  ",
+            "...",
+            "ab",
+            "a-b",
+            "«xem»",
+            "ωμεγα 1",
+            ">> ωμ",
+            "x中文 y",
+            "中文",
+            "» doc them",
+            "12/3 x",
+            "a\u{301}b",
+        ] {
+            assert_eq!(first_word(s), first_word_chars(s), "{s:?}");
+        }
     }
 
     #[test]

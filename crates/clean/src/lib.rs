@@ -149,7 +149,8 @@ struct Folded {
 impl Folded {
     /// Folds the kept parts of lines, in order.
     fn new(kept: &[&str]) -> Self {
-        let mut bytes = Vec::new();
+        // Twice the text: the most folding can need, so the buffer never grows.
+        let mut bytes = Vec::with_capacity(2 * kept.iter().map(|k| k.len()).sum::<usize>());
         let mut lines = Vec::with_capacity(kept.len());
         for k in kept {
             let start = bytes.len();
@@ -389,7 +390,7 @@ impl<'t> Page<'t> {
             } else if is_image_alt(t) {
                 self.image_markers.push(i);
                 Some(RemovalReason::Caption)
-            } else if is_caption(t) || is_position_caption(t) {
+            } else if is_caption(t, n) || is_position_caption(t, n) {
                 Some(RemovalReason::Caption)
             } else if self.lex.is_related_header(self.folded(i)) {
                 Some(RemovalReason::RelatedHeader)

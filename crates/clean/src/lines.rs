@@ -34,12 +34,16 @@ impl Line {
 
 /// Splits `text` into its non-empty lines, trimmed of surrounding white space.
 pub(crate) fn split(text: &str) -> Vec<Line> {
-    let mut out = Vec::new();
-    let mut pos = 0usize;
+    // Room for every line at once: line breaks are counted far faster than lines are built.
+    let mut out = Vec::with_capacity(memchr::memchr_iter(b'\n', text.as_bytes()).count() + 1);
+    let mut next = 0usize;
     let mut blank_before = false;
-    for raw in text.split('\n') {
-        let start = pos;
-        pos += raw.len() + 1;
+    // The line breaks are found by one vector search over the whole text.
+    let ends = memchr::memchr_iter(b'\n', text.as_bytes()).chain(std::iter::once(text.len()));
+    for end in ends {
+        let start = next;
+        next = end + 1;
+        let raw = text.get(start..end).unwrap_or("");
         let lead = raw.len() - raw.trim_start().len();
         let trimmed = raw.trim();
         if trimmed.is_empty() {
@@ -57,4 +61,41 @@ pub(crate) fn split(text: &str) -> Vec<Line> {
         blank_before = false;
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lines_are_the_pieces_between_line_breaks() {
+        for text in [
+            "",
+            "a",
+            "a\n",
+            "\na",
+            "a\n\nb",
+            " a \n\t\n b\n",
+            "Hà Nội\nx\n\n\n y ",
+        ] {
+            let mut want = Vec::new();
+            let mut pos = 0;
+            let mut blank = false;
+            for raw in text.split('\n') {
+                let s = pos + raw.len() - raw.trim_start().len();
+                pos += raw.len() + 1;
+                if raw.trim().is_empty() {
+                    blank = true;
+                    continue;
+                }
+                want.push((s, s + raw.trim().len(), blank));
+                blank = false;
+            }
+            let got: Vec<(usize, usize, bool)> = split(text)
+                .iter()
+                .map(|l| (l.keep.start, l.keep.end, l.blank_before))
+                .collect();
+            assert_eq!(got, want, "{text:?}");
+        }
+    }
 }

@@ -69,9 +69,13 @@ pub(crate) fn words(s: &str) -> usize {
 static MINH_H: LazyLock<memchr::memmem::Finder<'static>> =
     LazyLock::new(|| memchr::memmem::Finder::new("minh h"));
 
-/// The words a credit starts with, in the forms [`CAPTION_TAIL`] accepts.
-static CREDIT_WORDS: LazyLock<Option<aho_corasick::AhoCorasick>> = LazyLock::new(|| {
-    aho_corasick::AhoCorasick::new(["Ảnh", "ẢNH", "Nguồn", "Đồ h", "Photo", "Clip", "Video"]).ok()
+/// The words a credit starts with, in the forms [`CAPTION_TAIL`] accepts, each searched for
+/// with a prebuilt vector search.
+static CREDIT_WORDS: LazyLock<Vec<memchr::memmem::Finder<'static>>> = LazyLock::new(|| {
+    ["Ảnh", "ẢNH", "Nguồn", "Đồ h", "Photo", "Clip", "Video"]
+        .iter()
+        .map(memchr::memmem::Finder::new)
+        .collect()
 });
 
 /// Whether `text` holds a space followed by a hyphen or an en dash.
@@ -85,9 +89,10 @@ fn has_spaced_dash(text: &str) -> bool {
     })
 }
 
-/// Whether the line is a photo caption marked by a credit or "ảnh minh họa".
-pub(crate) fn is_caption(line: &str) -> bool {
-    if line.len() > 1200 || words(line) > 80 {
+/// Whether the line is a photo caption marked by a credit or "ảnh minh họa". `n` is the
+/// line's number of [`words`].
+pub(crate) fn is_caption(line: &str, n: usize) -> bool {
+    if line.len() > 1200 || n > 80 {
         return false;
     }
     // Cheap tests first: each pattern needs a closing bracket, "minh h…" or a credit word.
@@ -108,12 +113,9 @@ pub(crate) fn is_caption(line: &str) -> bool {
     if memchr::memchr(b':', tail.as_bytes()).is_none() && !has_spaced_dash(tail) {
         return false;
     }
-    let credit_word = match CREDIT_WORDS.as_ref() {
-        Some(words) => words.is_match(tail),
-        None => ["Ảnh", "ẢNH", "Nguồn", "Đồ h", "Photo", "Clip", "Video"]
-            .iter()
-            .any(|w| tail.contains(w)),
-    };
+    let credit_word = CREDIT_WORDS
+        .iter()
+        .any(|w| w.find(tail.as_bytes()).is_some());
     if !credit_word {
         return false;
     }
@@ -125,12 +127,10 @@ pub(crate) fn is_caption(line: &str) -> bool {
 }
 
 /// Whether the line is a short caption that says where the people stand in the picture:
-/// "Thứ trưởng Nguyễn Văn A (phải) tiếp Đại sứ B." Longer lines are left to the story.
-pub(crate) fn is_position_caption(line: &str) -> bool {
-    line.contains('(')
-        && words(line) <= 15
-        && sentences(line) == 1
-        && PICTURE_POSITION.is_match(line)
+/// "Thứ trưởng Nguyễn Văn A (phải) tiếp Đại sứ B." Longer lines are left to the story. `n` is
+/// the line's number of [`words`].
+pub(crate) fn is_position_caption(line: &str, n: usize) -> bool {
+    line.contains('(') && n <= 15 && sentences(line) == 1 && PICTURE_POSITION.is_match(line)
 }
 
 /// Whether the line is an image file name or image address.
@@ -145,11 +145,20 @@ pub(crate) fn is_image_file(line: &str) -> bool {
         return false;
     };
     let ext = line[dot + 1..].split('?').next().unwrap_or("");
-    let plausible = EXTENSIONS.iter().any(|e| ext.eq_ignore_ascii_case(e))
-        || line.contains('?')
-            && EXTENSIONS
-                .iter()
-                .any(|e| line.to_ascii_lowercase().contains(&format!(".{e}?")));
+    // Or an extension right before a question mark (".JPG?w=800"), in any case of ASCII.
+    let bytes = line.as_bytes();
+    let before_query = || {
+        memchr::memchr_iter(b'?', bytes).any(|q| {
+            EXTENSIONS.iter().any(|e| {
+                q > e.len()
+                    && bytes.get(q - e.len() - 1) == Some(&b'.')
+                    && bytes
+                        .get(q - e.len()..q)
+                        .is_some_and(|x| x.eq_ignore_ascii_case(e.as_bytes()))
+            })
+        })
+    };
+    let plausible = EXTENSIONS.iter().any(|e| ext.eq_ignore_ascii_case(e)) || before_query();
     plausible && IMAGE_FILE.is_match(line)
 }
 
@@ -399,6 +408,12 @@ mod tests {
                 "x.pngg",
                 "Ảnh.ǰpg",
                 "a b c.gif",
+                "Vì sao.JPG? Hỏi",
+                "ảnh.PnG?",
+                ".jpg?",
+                "jpg?",
+                "x.jpgg? a.bmp",
+                "Ai? Ở đâu? Khi nào.",
             ]
             .map(String::from),
         );
@@ -418,7 +433,7 @@ mod tests {
         let mut seen = [0, 0];
         for line in sample_lines() {
             let want = is_caption_reference(&line);
-            assert_eq!(is_caption(&line), want, "{line:?}");
+            assert_eq!(is_caption(&line, words(&line)), want, "{line:?}");
             seen[usize::from(want)] += 1;
         }
         assert!(seen[0] > 5 && seen[1] > 5, "{seen:?}");
@@ -433,6 +448,8 @@ mod tests {
 
     #[test]
     fn captions() {
+        let is_caption = |line: &str| is_caption(line, words(line));
+        let is_position_caption = |line: &str| is_position_caption(line, words(line));
         assert!(is_caption(
             "Bộ trưởng gặp Bộ trưởng Ngoại giao Peru. Ảnh: Minh Duy"
         ));

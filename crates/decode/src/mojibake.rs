@@ -172,6 +172,10 @@ impl Stats {
 /// Walks `segment`, counting groups and, when `out` is given, writing the repaired segment.
 fn walk(segment: &str, mut out: Option<&mut String>) -> Stats {
     let mut stats = Stats::default();
+    // Only non-ASCII characters count: an ASCII segment has nothing to count.
+    if out.is_none() && segment.is_ascii() {
+        return stats;
+    }
     let mut i = 0;
     while let Some(c) = segment.get(i..).and_then(|s| s.chars().next()) {
         i += c.len_utf8();
@@ -219,29 +223,43 @@ fn repair_once(text: &str) -> Option<String> {
     let mut genuine = 0usize;
     let mut start = 0;
     for (i, c) in text.char_indices() {
-        let breaks = c == '\n' || byte_of(c).is_none();
-        if !breaks {
+        let stands_for_byte = byte_of(c).is_some();
+        if c != '\n' && stands_for_byte {
             continue;
         }
-        if byte_of(c).is_none() {
+        if !stands_for_byte {
             genuine += 1;
         }
-        if let Some(seg) = text.get(start..i) {
-            let stats = walk(seg, None);
-            segments.push(Segment {
-                start,
-                end: i,
-                stats,
-            });
-        }
-        start = i + c.len_utf8();
-    }
-    if let Some(seg) = text.get(start..) {
         segments.push(Segment {
             start,
-            end: text.len(),
-            stats: walk(seg, None),
+            end: i,
+            stats: Stats::default(),
         });
+        start = i + c.len_utf8();
+    }
+    segments.push(Segment {
+        start,
+        end: text.len(),
+        stats: Stats::default(),
+    });
+    // A segment reads as mojibake only with a plausible group, which starts with the pattern
+    // [`suspect`] looks for: segments without it are counted only when some segment repairs.
+    let mut any_mojibake = false;
+    for seg in &mut segments {
+        let text = text.get(seg.start..seg.end).unwrap_or_default();
+        if suspect(text) {
+            seg.stats = walk(text, None);
+            any_mojibake |= seg.stats.is_mojibake();
+        }
+    }
+    if !any_mojibake {
+        return None;
+    }
+    for seg in &mut segments {
+        let text = text.get(seg.start..seg.end).unwrap_or_default();
+        if !suspect(text) {
+            seg.stats = walk(text, None);
+        }
     }
     genuine += segments
         .iter()
@@ -344,6 +362,101 @@ mod tests {
         assert!(!suspect("Việt Nam"));
         assert!(!suspect("CHÂU ÂU"));
         assert!(!suspect("plain ascii"));
+    }
+
+    /// Every segment walked, as before segments without the suspect pattern were skipped: the
+    /// reference [`repair`] must agree with.
+    fn repair_reference(text: &str) -> Option<String> {
+        fn once(text: &str) -> Option<String> {
+            let mut segments = Vec::new();
+            let mut genuine = 0usize;
+            let mut start = 0;
+            for (i, c) in text.char_indices() {
+                let breaks = c == '\n' || byte_of(c).is_none();
+                if !breaks {
+                    continue;
+                }
+                if byte_of(c).is_none() {
+                    genuine += 1;
+                }
+                let seg = &text[start..i];
+                segments.push((start, i, walk(seg, None)));
+                start = i + c.len_utf8();
+            }
+            segments.push((start, text.len(), walk(&text[start..], None)));
+            genuine += segments
+                .iter()
+                .filter(|s| !s.2.is_mojibake())
+                .map(|s| s.2.stray)
+                .sum::<usize>();
+            let repairs = |s: &(usize, usize, Stats)| {
+                s.2.is_mojibake() && (s.2.groups() >= 2 || genuine == 0)
+            };
+            if !segments.iter().any(repairs) {
+                return None;
+            }
+            let mut out = String::new();
+            let mut done = 0;
+            for seg in segments.iter().filter(|s| repairs(s)) {
+                out.push_str(&text[done..seg.0]);
+                walk(&text[seg.0..seg.1], Some(&mut out));
+                done = seg.1;
+            }
+            out.push_str(&text[done..]);
+            Some(out)
+        }
+        let mut fixed: Option<String> = None;
+        for _ in 0..3 {
+            let current = fixed.as_deref().unwrap_or(text);
+            if !suspect(current) {
+                break;
+            }
+            match once(current) {
+                Some(next) => fixed = Some(next),
+                None => break,
+            }
+        }
+        fixed
+    }
+
+    #[test]
+    fn repair_agrees_with_walking_every_segment() {
+        let texts = [
+            "Đà Nẵng: “Hội nghị” về kinh tế — 100€ ™\nThủ tướng phát biểu.",
+            "Người dân Hà Nội",
+            "Thời sự: Hà Nội mưa lớn",
+            "CHÂU ÂU",
+            "Giá vàng “NGÃ” ngửa, lên 80 triệu đồng",
+            "café crème © 2024 «citation» ± 5°",
+            "Hà… và Ô– ôư Ã¡",
+        ];
+        let mut cases: Vec<String> = Vec::new();
+        for t in texts {
+            cases.push(t.to_string());
+            cases.push(garble(t));
+            cases.push(garble(&garble(t)));
+            cases.push(format!("{} — Việt Nam là một quốc gia", garble(t)));
+            cases.push(format!("{}\nViệt Nam ư {}", garble(t), t));
+            cases.push(format!("Hà… {} ờ Ã¡", garble(t)));
+        }
+        let mut repaired = 0;
+        for t in &cases {
+            let want = repair_reference(t);
+            repaired += usize::from(want.is_some());
+            assert_eq!(repair(t), want, "{t:?}");
+        }
+        assert!(repaired > 10 && repaired < cases.len(), "{repaired}");
+    }
+
+    #[test]
+    fn ascii_segments_count_nothing() {
+        for seg in ["", "abc", "Viet Nam 2024", "a\u{7F}b"] {
+            let mut out = String::new();
+            assert_eq!(walk(seg, None), Stats::default(), "{seg:?}");
+            assert_eq!(walk(seg, Some(&mut out)), Stats::default(), "{seg:?}");
+            assert_eq!(out, seg);
+        }
+        assert_ne!(walk("Viá»‡t", None), Stats::default());
     }
 
     #[test]

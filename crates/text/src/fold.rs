@@ -56,12 +56,22 @@ pub fn fold_chars(input: &str) -> impl Iterator<Item = char> + '_ {
 /// ```
 pub fn fold_bytes_into(input: &str, out: &mut Vec<u8>) {
     let bytes = input.as_bytes();
-    out.reserve(bytes.len());
+    let start = out.len();
+    // A character of n bytes folds to at most 2n bytes (a two-byte letter whose lower case
+    // takes four at worst), so the fold is written into room made once, then cut to size.
+    out.resize(start + 2 * bytes.len(), 0);
+    let Some(dst) = out.get_mut(start..) else {
+        return;
+    };
+    let mut w = 0;
     let mut at = 0;
     while let Some(&b) = bytes.get(at) {
         if b < 0x80 {
             if b != 0 {
-                out.push(b.to_ascii_lowercase());
+                if let Some(d) = dst.get_mut(w) {
+                    *d = b.to_ascii_lowercase();
+                }
+                w += 1;
             }
             at += 1;
             continue;
@@ -80,7 +90,10 @@ pub fn fold_bytes_into(input: &str, out: &mut Vec<u8>) {
             _ => None,
         };
         if let Some(&h) = hit.filter(|&&h| h != 0) {
-            out.push(h);
+            if let Some(d) = dst.get_mut(w) {
+                *d = h;
+            }
+            w += 1;
             at += if b == 0xE1 { 3 } else { 2 };
             continue;
         }
@@ -89,10 +102,16 @@ pub fn fold_bytes_into(input: &str, out: &mut Vec<u8>) {
         };
         let f = fold_char(c);
         if f != '\0' {
-            out.extend_from_slice(f.encode_utf8(&mut [0; 4]).as_bytes());
+            let mut buf = [0; 4];
+            let enc = f.encode_utf8(&mut buf).as_bytes();
+            if let Some(d) = dst.get_mut(w..w + enc.len()) {
+                d.copy_from_slice(enc);
+            }
+            w += enc.len();
         }
         at += c.len_utf8();
     }
+    out.truncate(start + w);
 }
 
 /// Walks `input`, calling `emit` with each folded character that is kept and the byte offset of
