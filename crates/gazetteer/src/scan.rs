@@ -209,8 +209,8 @@ pub(crate) struct Matcher {
     prefixes: Vec<Vec<(usize, usize)>>,
     /// Pattern lengths in bytes.
     lengths: Vec<usize>,
-    /// By byte: whether some pattern begins with it.
-    starts: Vec<bool>,
+    /// The first words of the patterns, as a filter: see [`FirstWords`].
+    first_words: FirstWords,
     /// Lowercased tone keys of the phrases confirming a country before / after it, by number
     /// of words.
     before: HashMap<usize, HashSet<String>>,
@@ -329,14 +329,11 @@ impl Matcher {
             })
             .collect();
         let lengths = patterns.iter().map(String::len).collect();
-        let mut starts = vec![false; 256];
+        let mut first_words = FirstWords::new();
         for p in &patterns {
-            if let Some(slot) = p
-                .bytes()
-                .next()
-                .and_then(|b| starts.get_mut(usize::from(b)))
-            {
-                *slot = true;
+            let run = word_end(p, 0);
+            if let Some(word) = p.as_bytes().get(..run) {
+                first_words.insert(word);
             }
         }
         let automaton = NFA::builder()
@@ -358,7 +355,7 @@ impl Matcher {
             candidates,
             prefixes,
             lengths,
-            starts,
+            first_words,
             before,
             after,
         }
@@ -404,32 +401,43 @@ impl Gazetteer {
         };
         let mut raws = Vec::new();
         let mut buf = String::new();
-        let mut i = 0;
-        let mut prev_alnum = false;
         let bytes = hay.as_bytes();
+        // At the top of the loop `i` is the start of a character that follows no letter or
+        // digit.
+        let mut i = 0;
         while let Some(&b) = bytes.get(i) {
-            let (alnum, len) = if b.is_ascii() {
-                (b.is_ascii_alphanumeric(), 1)
+            let len = if b < 0x80 {
+                if !b.is_ascii_alphanumeric() {
+                    i += 1;
+                    continue;
+                }
+                1
             } else {
                 match hay.get(i..).and_then(|rest| rest.chars().next()) {
-                    Some(c) => (is_alphanumeric(c), c.len_utf8()),
+                    Some(c) if is_alphanumeric(c) => c.len_utf8(),
+                    Some(c) => {
+                        i += c.len_utf8();
+                        continue;
+                    }
                     None => break,
                 }
             };
-            let may_start = m.starts.get(usize::from(b)).copied().unwrap_or(false);
-            if alnum && !prev_alnum && may_start {
+            // A word starts at `i`. A name accepted here ends at a word boundary, so the
+            // word is the whole first word of the name: a word that begins no name is
+            // passed over without walking the automaton.
+            let end = word_end(hay, i + len);
+            let word = bytes.get(i..end).unwrap_or_default();
+            if m.first_words.may_contain(word) {
                 if let Some(raw) = self.match_at(automaton, hay, map, text, i, &mut buf) {
                     i += m.lengths.get(raw.pattern).copied().unwrap_or(1).max(1);
-                    prev_alnum = hay
-                        .get(..i)
-                        .and_then(|h| h.chars().next_back())
-                        .is_some_and(is_alphanumeric);
                     raws.push(raw);
+                    if alnum_before(hay, i) {
+                        i = word_end(hay, i);
+                    }
                     continue;
                 }
             }
-            prev_alnum = alnum;
-            i += len;
+            i = end;
         }
         self.resolve(text, &raws, &mut buf)
     }
@@ -449,15 +457,7 @@ impl Gazetteer {
             .chain(m.prefixes.get(longest).into_iter().flatten().copied());
         for (pattern, len) in tries {
             let end = at + len;
-            let last_alnum = hay
-                .get(..end)
-                .and_then(|h| h.chars().next_back())
-                .is_some_and(is_alphanumeric);
-            let next_alnum = hay
-                .get(end..)
-                .and_then(|h| h.chars().next())
-                .is_some_and(is_alphanumeric);
-            if last_alnum && next_alnum {
+            if alnum_before(hay, end) && alnum_at(hay, end) {
                 continue;
             }
             let Some((start, stop)) = source_span(text, map, at, end) else {
@@ -597,6 +597,88 @@ impl Gazetteer {
     }
 }
 
+/// Whether the character ending at byte `at` of `text` is a letter or digit.
+fn alnum_before(text: &str, at: usize) -> bool {
+    match at.checked_sub(1).and_then(|k| text.as_bytes().get(k)) {
+        Some(&b) if b < 0x80 => b.is_ascii_alphanumeric(),
+        Some(_) => text
+            .get(..at)
+            .and_then(|h| h.chars().next_back())
+            .is_some_and(is_alphanumeric),
+        None => false,
+    }
+}
+
+/// Whether the character starting at byte `at` of `text` is a letter or digit.
+fn alnum_at(text: &str, at: usize) -> bool {
+    match text.as_bytes().get(at) {
+        Some(&b) if b < 0x80 => b.is_ascii_alphanumeric(),
+        Some(_) => text
+            .get(at..)
+            .and_then(|t| t.chars().next())
+            .is_some_and(is_alphanumeric),
+        None => false,
+    }
+}
+
+/// The end of the run of letters and digits of `text` starting at byte `at` (`at` itself
+/// when none starts there).
+fn word_end(text: &str, mut at: usize) -> usize {
+    let bytes = text.as_bytes();
+    while let Some(&b) = bytes.get(at) {
+        if b < 0x80 {
+            if !b.is_ascii_alphanumeric() {
+                break;
+            }
+            at += 1;
+        } else {
+            match text.get(at..).and_then(|t| t.chars().next()) {
+                Some(c) if is_alphanumeric(c) => at += c.len_utf8(),
+                _ => break,
+            }
+        }
+    }
+    at
+}
+
+/// A set of words that may answer "perhaps" for a word not in it, never "no" for one in it:
+/// one bit per hash of a word. Used for the first words of the patterns, it turns away most
+/// words of a text before any walk of the automaton.
+struct FirstWords {
+    bits: Vec<u64>,
+}
+
+impl FirstWords {
+    const HASH_BITS: u32 = 16;
+
+    fn new() -> Self {
+        FirstWords {
+            bits: vec![0; 1 << (Self::HASH_BITS - 6)],
+        }
+    }
+
+    fn slot(word: &[u8]) -> (usize, u64) {
+        let mut h: u32 = 0x811c_9dc5;
+        for &b in word {
+            h = (h ^ u32::from(b)).wrapping_mul(0x0100_0193);
+        }
+        let h = (h >> (32 - Self::HASH_BITS)) as usize;
+        (h >> 6, 1 << (h & 63))
+    }
+
+    fn insert(&mut self, word: &[u8]) {
+        let (at, bit) = Self::slot(word);
+        if let Some(w) = self.bits.get_mut(at) {
+            *w |= bit;
+        }
+    }
+
+    fn may_contain(&self, word: &[u8]) -> bool {
+        let (at, bit) = Self::slot(word);
+        self.bits.get(at).is_some_and(|w| w & bit != 0)
+    }
+}
+
 /// The longest pattern starting at `at`, as (pattern id, byte length).
 fn longest_at(nfa: &NFA, hay: &[u8], at: usize) -> Option<(usize, usize)> {
     let mut sid = nfa.start_state(Anchored::Yes).ok()?;
@@ -686,6 +768,172 @@ fn first_words(text: &str, n: usize) -> Option<&str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::gazetteer;
+
+    /// The scan without the first-word filter: an automaton walk at every word start.
+    fn scan_every_word<'a>(g: &'a Gazetteer, text: &str) -> Vec<Hit<'a>> {
+        let m = &g.matcher;
+        let Some(automaton) = &m.automaton else {
+            return Vec::new();
+        };
+        let (hay, map) = match_text(text);
+        let mut raws = Vec::new();
+        let mut buf = String::new();
+        let mut i = 0;
+        let mut prev_alnum = false;
+        while let Some(c) = hay.get(i..).and_then(|rest| rest.chars().next()) {
+            let alnum = is_alphanumeric(c);
+            if alnum && !prev_alnum {
+                if let Some(raw) = g.match_at(automaton, &hay, &map, text, i, &mut buf) {
+                    i += m.lengths[raw.pattern];
+                    prev_alnum = hay[..i].chars().next_back().is_some_and(is_alphanumeric);
+                    raws.push(raw);
+                    continue;
+                }
+            }
+            prev_alnum = alnum;
+            i += c.len_utf8();
+        }
+        g.resolve(text, &raws, &mut buf)
+    }
+
+    /// Every name of the data, in several surroundings.
+    fn texts_with_every_name() -> Vec<String> {
+        let g = gazetteer();
+        let names: Vec<&str> = g
+            .countries()
+            .iter()
+            .flat_map(|c| c.names.iter().chain(&c.capital))
+            .chain(g.places().iter().flat_map(|p| &p.names))
+            .chain(g.organizations().iter().flat_map(|o| &o.names))
+            .chain(g.titles().iter().flat_map(|t| &t.forms))
+            .chain(g.honorifics().iter().flat_map(|h| &h.forms))
+            .chain(
+                g.office_holders_all()
+                    .iter()
+                    .flat_map(|h| std::iter::once(&h.name).chain(&h.aliases)),
+            )
+            .copied()
+            .collect();
+        let mut texts = Vec::new();
+        for (k, name) in names.iter().enumerate() {
+            let next = names[(k * 7 + 3) % names.len()];
+            texts.push(format!("{name}"));
+            texts.push(format!("Hôm qua, {name} đã gặp {next}."));
+            texts.push(format!("({name})-{next}  và\n\n{}", name.to_uppercase()));
+            texts.push(format!("x{name} {name}y {name}-{next}"));
+            texts.push(format!("{}  –  {next}", name.to_lowercase()));
+        }
+        texts
+    }
+
+    #[test]
+    fn the_first_word_filter_turns_away_no_name() {
+        let g = gazetteer();
+        let mut hits = 0;
+        for text in texts_with_every_name() {
+            let want = scan_every_word(g, &text);
+            hits += want.len();
+            assert_eq!(g.scan(&text), want, "{text:?}");
+        }
+        assert!(hits > 10_000, "{hits} hits");
+    }
+
+    mod properties {
+        use super::*;
+        use proptest::prelude::*;
+
+        fn text() -> impl Strategy<Value = String> {
+            let pieces = prop::sample::select(vec![
+                "Mỹ",
+                "Anh",
+                " ",
+                "  ",
+                "-",
+                "\u{2011}",
+                "Tổng thống",
+                "Hà Nội",
+                "ông",
+                "Ý",
+                "\u{303}",
+                "Việt",
+                "Nam",
+                ",",
+                "và",
+                "ß",
+                "\u{a0}",
+                "Thuỵ Sĩ",
+                "Liên hợp quốc",
+                "LHQ",
+                "Bộ trưởng Ngoại giao",
+                "Nhà Trắng",
+                "Nha Trang",
+                "Nam Phi",
+                "\n",
+                "WHO",
+                "Tập Cận Bình",
+                "Putin",
+            ]);
+            prop::collection::vec(
+                prop_oneof![pieces.prop_map(String::from), any::<String>()],
+                0..14,
+            )
+            .prop_map(|v| v.concat())
+        }
+
+        proptest! {
+            #[test]
+            fn the_filtered_scan_is_the_scan_of_every_word(t in text()) {
+                let g = gazetteer();
+                prop_assert_eq!(g.scan(&t), scan_every_word(g, &t));
+            }
+        }
+    }
+
+    #[test]
+    fn first_words_are_never_turned_away() {
+        let mut set = FirstWords::new();
+        let words = ["hoa", "ky", "ông", "đ", "a", "ab", "nam", "phi", "1"];
+        for w in words {
+            set.insert(w.as_bytes());
+        }
+        for w in words {
+            assert!(set.may_contain(w.as_bytes()), "{w}");
+        }
+        let others = ["hoak", "k", "ong", "ba", "xyz", "2", "nam ", "phi-"];
+        let turned_away = others
+            .iter()
+            .filter(|w| !set.may_contain(w.as_bytes()))
+            .count();
+        assert!(turned_away >= others.len() - 1, "{turned_away}");
+    }
+
+    #[test]
+    fn word_boundaries_by_bytes_agree_with_characters() {
+        for text in [
+            "Hà Nội",
+            "ab  c-d",
+            "ß1",
+            "x\u{303}y",
+            "İa",
+            "中国 x",
+            "a\u{a0}b",
+            "",
+        ] {
+            for at in (0..=text.len()).filter(|&k| text.is_char_boundary(k)) {
+                let before = text[..at].chars().next_back().is_some_and(is_alphanumeric);
+                let after = text[at..].chars().next().is_some_and(is_alphanumeric);
+                assert_eq!(alnum_before(text, at), before, "{text:?} {at}");
+                assert_eq!(alnum_at(text, at), after, "{text:?} {at}");
+                let run: usize = text[at..]
+                    .chars()
+                    .take_while(|&c| is_alphanumeric(c))
+                    .map(char::len_utf8)
+                    .sum();
+                assert_eq!(word_end(text, at), at + run, "{text:?} {at}");
+            }
+        }
+    }
 
     #[test]
     fn word_windows() {
