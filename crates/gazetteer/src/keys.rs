@@ -3,7 +3,7 @@
 
 use unicode_normalization::UnicodeNormalization;
 
-use biennien_text::{fold, fold_char};
+use biennien_text::fold_char;
 
 /// Whether `c` is a combining diacritical mark (dropped by folding, kept by tone keys).
 pub(crate) fn is_combining_mark(c: char) -> bool {
@@ -135,11 +135,15 @@ pub(crate) fn pattern_text(name: &str) -> String {
 /// The key of the lookups: folded, every run of characters other than letters and digits made
 /// one space, trimmed (`D.A. Medvedev` and `d. a. medvedev` both give `d a medvedev`).
 pub(crate) fn lookup_key(name: &str) -> String {
-    // The fold alone: no offset map is needed here (this runs for every candidate name).
-    let folded = fold(name);
-    let mut key = String::with_capacity(folded.len());
+    // Folding is character by character: each character is folded and classified in one
+    // pass, without a folded copy (this runs for every candidate name).
+    let mut key = String::with_capacity(name.len());
     let mut gap = false;
-    for c in folded.chars() {
+    for c in name.chars() {
+        let c = fold_char(c);
+        if c == '\0' {
+            continue;
+        }
         if c.is_alphanumeric() {
             if gap && !key.is_empty() {
                 key.push(' ');
@@ -288,6 +292,41 @@ mod tests {
         let (m, map) = match_text("Hoa\u{a0} Kỳ\u{2011}Nga");
         assert_eq!(m, "hoa ky-nga");
         assert_eq!(map.len(), m.len());
+    }
+
+    #[test]
+    fn lookup_keys_are_those_of_the_folded_text() {
+        let of_fold = |name: &str| {
+            let folded = biennien_text::fold(name);
+            let mut key = String::new();
+            let mut gap = false;
+            for c in folded.chars() {
+                if c.is_alphanumeric() {
+                    if gap && !key.is_empty() {
+                        key.push(' ');
+                    }
+                    gap = false;
+                    key.push(c);
+                } else if !is_combining_mark(c) {
+                    gap = true;
+                }
+            }
+            key
+        };
+        for name in [
+            "D.A. Medvedev",
+            "  Nguyễn  Xuân Phúc ",
+            "A\u{301}nh\0 Quốc",
+            "Kang Kyung-hwa",
+            "İstanbul ẞ ß Œuvre",
+            "Tập Cận Bình / 习近平",
+            "Đ.đ -- Ơ\u{a0}Ư",
+            "",
+            "...",
+        ] {
+            assert_eq!(lookup_key(name), of_fold(name), "{name:?}");
+        }
+        assert_eq!(lookup_key("  Nguyễn  Xuân Phúc "), "nguyen xuan phuc");
     }
 
     #[test]
