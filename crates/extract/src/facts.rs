@@ -985,7 +985,8 @@ mod tests {
             "vien tro ",
             " ung ho  ung ho ",
         ];
-        let rules: [&dyn Fn(usize, &str) -> bool; 4] = [
+        type Rule<'a> = &'a dyn Fn(usize, &str) -> bool;
+        let rules: [Rule; 4] = [
             &|_, _| true,
             &|_, w| w != "tang",
             &|at, w| w != "tang" || at % 2 == 0,

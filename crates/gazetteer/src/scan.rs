@@ -818,7 +818,7 @@ mod tests {
         let mut texts = Vec::new();
         for (k, name) in names.iter().enumerate() {
             let next = names[(k * 7 + 3) % names.len()];
-            texts.push(format!("{name}"));
+            texts.push(name.to_string());
             texts.push(format!("Hôm qua, {name} đã gặp {next}."));
             texts.push(format!("({name})-{next}  và\n\n{}", name.to_uppercase()));
             texts.push(format!("x{name} {name}y {name}-{next}"));
