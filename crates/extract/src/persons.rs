@@ -228,23 +228,39 @@ pub(crate) fn tokens(text: &str, start: usize, end: usize) -> Vec<Token<'_>> {
 /// Fills `out` with the tokens of `text[start..end]`, offsets absolute; a buffer kept from one
 /// sentence to the next spares growing a new one for each.
 fn tokens_into<'t>(text: &'t str, start: usize, end: usize, out: &mut Vec<Token<'t>>) {
+    tokens_read_with(
+        text,
+        (start, end),
+        split_whitespace_chars,
+        trim_to_core,
+        out,
+    );
+}
+
+/// [`tokens_into`] with the ways to split the text at white space and to trim a word to its
+/// letters and digits (the length trimmed before, and what is left) given.
+fn tokens_read_with<'t, W: Iterator<Item = &'t str>>(
+    text: &'t str,
+    (start, end): (usize, usize),
+    split: impl Fn(&'t str) -> W,
+    trim: impl Fn(&'t str) -> (usize, &'t str),
+    out: &mut Vec<Token<'t>>,
+) {
     out.clear();
     let s = text.get(start..end).unwrap_or("");
     let mut pos = 0;
-    let mut words = split_whitespace_chars(s);
+    let mut words = split(s);
     while let Some(word) = words.next() {
         let wstart = pos;
         pos += word.len() + 1;
         if word.is_empty() {
             continue;
         }
-        let (lead, core) = trim_to_core(word);
+        let (lead, core) = trim(word);
         // "Prayuth Chan - ocha", "Kang Kyung - hwa": a spaced hyphen before a lower-case part
         // joins the parts of one name.
         if matches!(word, "-" | "–") {
-            let next = split_whitespace_chars(s.get(pos..).unwrap_or(""))
-                .next()
-                .unwrap_or("");
+            let next = split(s.get(pos..).unwrap_or("")).next().unwrap_or("");
             // The part may carry the punctuation that ends the phrase: "Kyung - hwa,".
             let part = next.trim_end_matches(|c: char| !c.is_alphanumeric());
             let part_tail = &next[part.len()..];
@@ -1996,77 +2012,18 @@ mod tests {
     /// [`tokens`] as first written, splitting with the standard library and trimming each word
     /// from both ends: the form the faster one must agree with.
     fn tokens_as_first_written(text: &str, start: usize, end: usize) -> Vec<Token<'_>> {
-        let s = text.get(start..end).unwrap_or("");
-        let mut out: Vec<Token<'_>> = Vec::new();
-        let mut pos = 0;
-        let mut words = s.split(char::is_whitespace);
-        while let Some(word) = words.next() {
-            let wstart = pos;
-            pos += word.len() + 1;
-            if word.is_empty() {
-                continue;
-            }
-            let lead = word.len()
-                - word
-                    .trim_start_matches(|c: char| !biennien_text::is_alphanumeric(c))
-                    .len();
-            let core = word.trim_matches(|c: char| !biennien_text::is_alphanumeric(c));
-            // "Prayuth Chan - ocha", "Kang Kyung - hwa": a spaced hyphen before a lower-case part
-            // joins the parts of one name.
-            if matches!(word, "-" | "–") {
-                let next = s
-                    .get(pos..)
-                    .unwrap_or("")
-                    .split(char::is_whitespace)
-                    .next()
-                    .unwrap_or("");
-                // The part may carry the punctuation that ends the phrase: "Kyung - hwa,".
-                let part = next.trim_end_matches(|c: char| !c.is_alphanumeric());
-                let part_tail = &next[part.len()..];
-                // "Jean - Claude Juncker": the first part of a compound given name before a
-                // capitalized second part.
-                let compound = out.last().is_some_and(|l| {
-                    !l.closes
-                        && COMPOUND_GIVEN.contains(&l.text)
-                        && part.chars().next().is_some_and(char::is_uppercase)
-                        && part.chars().all(char::is_alphabetic)
-                        && !has_vietnamese_letters(part)
-                });
-                if let Some(last) = out.last_mut().filter(|l| {
-                    capitalized(l.text)
-                        && !l.closes
-                        && (compound || part.chars().next().is_some_and(char::is_lowercase))
-                        && (compound
-                            || part.chars().all(|c| c.is_ascii_alphabetic())
-                                && (2..=5).contains(&part.chars().count()))
-                }) {
-                    let joined_end = start + pos + part.len();
-                    last.end = joined_end;
-                    last.text = text.get(last.start..joined_end).unwrap_or(last.text);
-                    last.closes = part_tail.contains([',', ';', ':', ')', '"', '?', '!', '.']);
-                    pos += next.len() + 1;
-                    words.next();
-                    continue;
-                }
-            }
-            if core.is_empty() {
-                // A dash or other lone punctuation closes the phrase before it.
-                if let Some(last) = out.last_mut() {
-                    last.closes = true;
-                }
-                continue;
-            }
-            // Keep a final period of an initial ("D.A.") inside the word.
-            let tail = &word[lead + core.len()..];
-            out.push(Token {
-                start: start + wstart + lead,
-                end: start + wstart + lead + core.len(),
-                text: core,
-                closes: tail.contains([',', ';', ':', ')', '"', '?', '!'])
-                    || (tail.starts_with('.') && !is_initial(core)),
-                opens: word[..lead].contains(['(', '"', '\'']),
-            });
-        }
+        let mut out = Vec::new();
+        tokens_read_with(
+            text,
+            (start, end),
+            |s| s.split(char::is_whitespace),
+            |word| {
+                let not_alphanumeric = |c: char| !biennien_text::is_alphanumeric(c);
+                let lead = word.len() - word.trim_start_matches(not_alphanumeric).len();
+                (lead, word.trim_matches(not_alphanumeric))
+            },
+            &mut out,
+        );
         out
     }
 
