@@ -67,7 +67,7 @@ pub fn run(args: &Args) -> Result<ExitCode> {
                 let json = if args.pretty {
                     serde_json::to_string_pretty(&doc)
                 } else {
-                    serde_json::to_string(&doc)
+                    Ok(doc.to_json())
                 };
                 (
                     doc.error.is_some(),

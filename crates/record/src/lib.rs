@@ -7,6 +7,8 @@
 
 use serde::{Deserialize, Serialize};
 
+mod json;
+
 /// A half-open byte range `[start, end)` into the text it was taken from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
 pub struct Span {
