@@ -58,10 +58,14 @@ fn byte_of(c: char) -> Option<u8> {
 /// (UTF-8 `C3 82`–`C3 B4`) directly followed by a character whose UTF-8 starts with `C2`, `C5`,
 /// `C6`, `CB` or `E2` (how the stand-ins for bytes 0x80–0xBF are encoded).
 pub(crate) fn suspect(text: &str) -> bool {
+    suspect_bytes(text.as_bytes())
+}
+
+/// [`suspect`] on bytes.
+fn suspect_bytes(bytes: &[u8]) -> bool {
     // Vietnamese text is full of `C3` leads (à, á, â, ê, ô…), so the three-byte pattern is
     // tested at every position, in blocks, without branches: the compiler vectorizes it.
     const BLOCK: usize = 64;
-    let bytes = text.as_bytes();
     let n = bytes.len().saturating_sub(2);
     let (Some(a), Some(b), Some(c)) = (bytes.get(..n), bytes.get(1..n + 1), bytes.get(2..n + 2))
     else {
@@ -215,8 +219,70 @@ struct Segment {
     stats: Stats,
 }
 
+/// Whether the pattern [`suspect`] looks for starts at byte `i`.
+fn pattern_at(bytes: &[u8], i: usize) -> bool {
+    matches!(
+        bytes.get(i..i + 3),
+        Some(&[0xC3, 0x82..=0xB4, 0xC2 | 0xC5 | 0xC6 | 0xCB | 0xE2])
+    )
+}
+
+/// Whether a segment (see [`repair_once`]) that holds the pattern [`suspect`] looks for reads
+/// as mojibake. Only the segments around the pattern's occurrences are found and walked, so
+/// genuine text in which the pattern happens to occur ("là”") costs a scan, not a walk.
+fn pattern_segment_is_mojibake(text: &str) -> bool {
+    const BLOCK: usize = 64;
+    let bytes = text.as_bytes();
+    let breaks = |c: char| c == '\n' || byte_of(c).is_none();
+    let mut walked = 0; // end of the last segment walked
+    let mut block = 0;
+    while block + 2 < bytes.len() {
+        let window = bytes
+            .get(block..(block + BLOCK + 2).min(bytes.len()))
+            .unwrap_or_default();
+        let next = block + BLOCK;
+        if !suspect_bytes(window) {
+            block = next;
+            continue;
+        }
+        for k in (block.max(walked)..next).filter(|&k| pattern_at(bytes, k)) {
+            // The pattern is a character U+00C2–U+00F4 and the lead byte of the next one; it
+            // lies in a segment only if neither character breaks segments.
+            let (Some(head), Some(tail)) = (text.get(..k), text.get(k..)) else {
+                continue;
+            };
+            let mut chars = tail.chars();
+            let inside = chars.next().is_some_and(|c| !breaks(c))
+                && chars.next().is_some_and(|c| !breaks(c));
+            if k < walked || !inside {
+                continue;
+            }
+            let start = head
+                .char_indices()
+                .rev()
+                .find(|&(_, c)| breaks(c))
+                .map_or(0, |(i, c)| i + c.len_utf8());
+            let end = tail
+                .char_indices()
+                .find(|&(_, c)| breaks(c))
+                .map_or(text.len(), |(i, _)| k + i);
+            if walk(text.get(start..end).unwrap_or_default(), None).is_mojibake() {
+                return true;
+            }
+            walked = end;
+        }
+        block = next;
+    }
+    false
+}
+
 /// Repairs the mojibake segments of `text` once; `None` when nothing was repaired.
 fn repair_once(text: &str) -> Option<String> {
+    // Nothing is repaired unless a segment holding the pattern reads as mojibake: the common
+    // case, genuine text, is settled without cutting the whole text into segments.
+    if !pattern_segment_is_mojibake(text) {
+        return None;
+    }
     let mut segments = Vec::new();
     // Non-ASCII characters that are plainly not mojibake: outside segments, or in segments
     // that do not read as mojibake.
@@ -429,6 +495,8 @@ mod tests {
             "Giá vàng “NGÃ” ngửa, lên 80 triệu đồng",
             "café crème © 2024 «citation» ± 5°",
             "Hà… và Ô– ôư Ã¡",
+            "Ông nói là” của bộ, và é–ơ, ô“x”, Ãƒ‚ ê•",
+            "Hội nghị là“ Việt” — đã ký\nlà” Ôƒ",
         ];
         let mut cases: Vec<String> = Vec::new();
         for t in texts {
@@ -446,6 +514,61 @@ mod tests {
             assert_eq!(repair(t), want, "{t:?}");
         }
         assert!(repaired > 10 && repaired < cases.len(), "{repaired}");
+        // Texts in which the pattern occurs without mojibake are among the cases.
+        assert!(cases.iter().any(|t| suspect(t) && repair(t).is_none()));
+    }
+
+    /// Every segment cut and the ones holding the pattern walked: what
+    /// [`pattern_segment_is_mojibake`] must agree with.
+    fn pattern_segment_reference(text: &str) -> bool {
+        let mut start = 0;
+        let mut segments = Vec::new();
+        for (i, c) in text.char_indices() {
+            if c == '\n' || byte_of(c).is_none() {
+                segments.push(&text[start..i]);
+                start = i + c.len_utf8();
+            }
+        }
+        segments.push(&text[start..]);
+        segments
+            .iter()
+            .any(|seg| suspect_slow(seg) && walk(seg, None).is_mojibake())
+    }
+
+    #[test]
+    fn pattern_segments_agree_with_cutting_every_segment() {
+        let pieces = [
+            "là” ",
+            "Viá»‡t ",
+            "Ã¡",
+            "ư",
+            "\n",
+            "é–",
+            "Ông ",
+            "Ä‘",
+            "x",
+            "ô“x” ",
+            "Ãƒ‚",
+            "…",
+        ];
+        let mut cases = Vec::new();
+        // Every sequence of up to three pieces, after padding that moves it across blocks.
+        for pad in [0, 1, 61, 62, 63, 64, 65, 127] {
+            for a in pieces {
+                for b in pieces {
+                    for c in pieces {
+                        cases.push(format!("{}{a}{b}{c}", "x".repeat(pad)));
+                    }
+                }
+            }
+        }
+        let mut hits = 0;
+        for t in &cases {
+            let want = pattern_segment_reference(t);
+            hits += usize::from(want);
+            assert_eq!(pattern_segment_is_mojibake(t), want, "{t:?}");
+        }
+        assert!(hits > 100 && hits < cases.len(), "{hits}");
     }
 
     #[test]
