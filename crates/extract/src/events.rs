@@ -374,11 +374,19 @@ fn triggers(lower: &str, map: &[usize]) -> Vec<Trigger> {
 
 /// The words of a lower-cased sentence, each with its byte offset.
 fn words_of(lower: &str) -> Vec<(usize, &str)> {
-    lower
-        .split(|c: char| !is_alphanumeric(c))
-        .filter(|w| !w.is_empty())
-        .map(|w| (w.as_ptr() as usize - lower.as_ptr() as usize, w))
-        .collect()
+    let mut out = Vec::with_capacity(lower.len() / 4);
+    let mut from: Option<usize> = None;
+    for (i, c) in lower.char_indices() {
+        if is_alphanumeric(c) {
+            from.get_or_insert(i);
+        } else if let Some(f) = from.take() {
+            out.push((f, lower.get(f..i).unwrap_or("")));
+        }
+    }
+    if let Some(f) = from {
+        out.push((f, lower.get(f..).unwrap_or("")));
+    }
+    out
 }
 
 /// The words of the clause before byte `rel` of a sentence: from its last ";" on.
@@ -705,6 +713,22 @@ const PLACE_WORDS: &[&str] = &[
 
 /// The place of a sentence: "tại <place or country>" (also "ở", "ở thủ đô").
 fn place_in(ctx: &Context<'_>, start: usize, end: usize) -> Option<(Option<String>, String)> {
+    // Only a place or a country tagged in the sentence can be its place.
+    let placed = starting_in(ctx.tags, start, end, |t| t.start)
+        .iter()
+        .any(|t| t.end <= end && matches!(t.kind, TagKind::Place { .. } | TagKind::Country { .. }));
+    if !placed {
+        return None;
+    }
+    place_after_word(ctx, start, end)
+}
+
+/// The place of a sentence, looked for after each "tại" and "ở" (see [`place_in`]).
+fn place_after_word(
+    ctx: &Context<'_>,
+    start: usize,
+    end: usize,
+) -> Option<(Option<String>, String)> {
     let (lower, map) = ctx.lower.span(start, end);
     let mut best = None;
     let at_words = ["tại ", "ở "];
@@ -1066,13 +1090,24 @@ pub fn find(ctx: &Context<'_>) -> Vec<Found> {
     let mut arrivals: Vec<(usize, String, PartialDate)> = Vec::new();
     for &(s_start, s_end) in ctx.sentences {
         let (lower, map) = ctx.lower.span(s_start, s_end);
-        let historic = has(lower, "thiết lập quan hệ") || has(lower, "kỷ niệm");
-        let mut own_date = date_in(ctx, s_start, s_end).filter(|_| !historic);
+        // A sentence about the relation's history; only asked of a sentence with a date or a
+        // trigger, the only ones it changes anything for.
+        let mut historic_once: Option<bool> = None;
+        let mut historic_of = || {
+            *historic_once
+                .get_or_insert_with(|| has(lower, "thiết lập quan hệ") || has(lower, "kỷ niệm"))
+        };
+        let said = date_in(ctx, s_start, s_end);
+        let mut own_date = said.filter(|_| !historic_of());
         // "Cùng ngày", "chiều cùng ngày": the day last told, over a coarser date of its own.
-        if has(lower, "cùng ngày") && own_date.is_none_or(|d| d.day.is_none()) {
+        if last_date.is_some_and(|d| d.day.is_some())
+            && own_date.is_none_or(|d| d.day.is_none())
+            && has(lower, "cùng ngày")
+        {
             own_date = last_date.filter(|d| d.day.is_some()).or(own_date);
         }
         let trig = triggers(lower, map);
+        let historic = (own_date.is_some() || !trig.is_empty()) && historic_of();
         // A visit's start told after its encounters ("đến Hà Nội chiều 7/4, bắt đầu chuyến
         // thăm") does not date what follows.
         let visit_only = !trig.is_empty() && trig.iter().all(|t| t.kind == Kind::Visit);
@@ -2009,7 +2044,7 @@ fn merge_visits(events: Vec<Found>, anchor: Option<PartialDate>) -> Vec<Found> {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
     #[test]
@@ -2056,6 +2091,100 @@ mod tests {
         assert_eq!(kinds("kỳ họp thứ 10"), vec![]);
         assert_eq!(kinds("hai bên đã ký Bản ghi nhớ"), vec![Kind::Sign]);
         assert_eq!(kinds("điện đàm với Thủ tướng"), vec![Kind::Call]);
+    }
+
+    /// The sentences of a body and everything events are read with, as `extract` makes them.
+    pub(crate) fn with_context<R>(body: &str, f: impl FnOnce(&Context<'_>) -> R) -> R {
+        let sents: Vec<(usize, usize)> = crate::sentences::split(body)
+            .iter()
+            .map(|s| (s.start, s.end))
+            .collect();
+        let folded = crate::mapped::Mapped::fold(body);
+        let lower = crate::mapped::Mapped::lower(body);
+        let tags = crate::tags::tag_folded(body, &folded);
+        let dates = crate::dates::find(body);
+        let persons = crate::persons::recognize(body, &sents, &tags);
+        let ctx = Context {
+            text: body,
+            sentences: &sents,
+            tags: &tags,
+            persons: &persons,
+            dates: &dates,
+            anchor: PartialDate::parse_iso("2024-11-20"),
+            pair: Some(("JP".to_string(), "VN".to_string())),
+            lower: &lower,
+            folded: &folded,
+        };
+        f(&ctx)
+    }
+
+    /// Bodies of varied sentences: places, countries, dates, triggers, upper case.
+    pub(crate) fn bodies() -> Vec<String> {
+        let sentences = [
+            "Ngày 14/11/2024, Thủ tướng Phạm Minh Chính hội đàm với Thủ tướng Nhật Bản Kishida Fumio tại Hà Nội.",
+            "Kim ngạch thương mại song phương năm 2023 đạt 3,37 tỷ USD; năm 2022 đạt 150 triệu USD;",
+            "năm 2021 đạt 95,8 triệu USD.",
+            "Hai nước thiết lập quan hệ ngoại giao ngày 21/9/1973.",
+            "Nhật Bản là đối tác thương mại lớn thứ 4 của Việt Nam.",
+            "Chính phủ Nhật Bản viện trợ 5 triệu USD cho Việt Nam.",
+            "Giá dầu tăng 5 USD ở thị trường Mỹ.",
+            "Đại sứ Pháp tặng 100.000 USD cho người dân Lào.",
+            "Việt Nam và Ấn Độ là Đối tác chiến lược toàn diện từ năm 2016.",
+            "KỶ NIỆM 50 NĂM THIẾT LẬP QUAN HỆ NGOẠI GIAO VIỆT NAM - NHẬT BẢN.",
+            "Cùng ngày, Bộ trưởng Ngoại giao Bùi Thanh Sơn tiếp Đại sứ Pháp tại Hà Nội.",
+            "Tổng thống Mỹ Joe Biden thăm chính thức Việt Nam từ ngày 10-11/9.",
+            "Ông nói chuyện ở Đà Nẵng với sinh viên.",
+            "TẠI TOKYO, HAI BÊN ĐÃ KÝ BẢN GHI NHỚ.",
+            "Chiều 15/11, Chủ tịch nước gặp Tổng thống Peru ở thủ đô Lima.",
+            "Hàn Quốc hỗ trợ 2 triệu USD, và Úc tài trợ thêm 1 triệu AUD.",
+            "Trao đổi thương mại giữa hai nước tăng 10%.",
+            "Ông Smith từng đến thăm Anh nhiều lần.",
+        ];
+        let n = sentences.len();
+        let mut out: Vec<String> = (0..n)
+            .map(|k| {
+                (0..n)
+                    .map(|i| sentences[(i * 7 + k) % n])
+                    .collect::<Vec<_>>()
+                    .join(if k % 2 == 0 { " " } else { "\n" })
+            })
+            .collect();
+        out.push(sentences.join(" ").to_uppercase());
+        out.push(sentences.join("\n\n").to_lowercase());
+        out.push(String::new());
+        out
+    }
+
+    #[test]
+    fn a_place_needs_a_place_tagged_in_its_sentence() {
+        let mut found = 0;
+        for body in bodies() {
+            with_context(&body, |ctx| {
+                for &(s, e) in ctx.sentences {
+                    let want = place_after_word(ctx, s, e);
+                    found += usize::from(want.is_some());
+                    assert_eq!(place_in(ctx, s, e), want, "{:?}", &body[s..e]);
+                }
+            });
+        }
+        assert!(found > 0);
+    }
+
+    #[test]
+    fn words_are_the_runs_of_letters_and_digits() {
+        for body in bodies() {
+            let lower = body.to_lowercase();
+            let want: Vec<(usize, &str)> = lower
+                .split(|c: char| !is_alphanumeric(c))
+                .filter(|w| !w.is_empty())
+                .map(|w| (w.as_ptr() as usize - lower.as_ptr() as usize, w))
+                .collect();
+            assert_eq!(words_of(&lower), want);
+        }
+        assert_eq!(
+            words_of("  a-b, 12đ "),
+            vec![(2, "a"), (4, "b"), (7, "12đ")]
+        );
     }
 
     #[test]

@@ -8,7 +8,7 @@ use aho_corasick::{AhoCorasick, MatchKind};
 use biennien_text::{fold, is_alphanumeric};
 
 use crate::dates::{DateMention, PartialDate, Said};
-use crate::mapped::{any_within, find_str, has, Phrases};
+use crate::mapped::{find_str, has, within, Phrases};
 use crate::money;
 use crate::tags::{starting_in, TagKind};
 use crate::Context;
@@ -259,7 +259,7 @@ const RANK_WORDS: &[(&str, u32)] = &[
 ];
 
 /// The words one of which every fact's sentence has (see `relations`, `partnership`,
-/// `trade`, `rank` and `aid`).
+/// `trade`, `rank` and `aid`), in the order of [`Group`].
 fn fact_words() -> &'static Phrases {
     static P: OnceLock<Phrases> = OnceLock::new();
     P.get_or_init(|| {
@@ -277,18 +277,115 @@ fn fact_words() -> &'static Phrases {
     })
 }
 
+/// The kinds of fact word, each the words one reading of a sentence needs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Group {
+    /// [`ESTABLISHED`], for `relations`.
+    Established,
+    /// [`LEVELS`], for `partnership`.
+    Level,
+    /// [`TRADE_WORDS`], for `trade`.
+    Trade,
+    /// [`RANK_PHRASES`], for `rank`.
+    Rank,
+    /// [`AID_WORDS`] with a space on each side, for `aid`.
+    Aid,
+}
+
+/// The group of the fact word with index `k` in [`fact_words`], and its index in its group.
+fn group_of(k: usize) -> (Group, usize) {
+    let sizes = [
+        (Group::Established, ESTABLISHED.len()),
+        (Group::Level, LEVELS.len()),
+        (Group::Trade, TRADE_WORDS.len()),
+        (Group::Rank, RANK_PHRASES.len()),
+    ];
+    let mut k = k;
+    for (g, n) in sizes {
+        if k < n {
+            return (g, k);
+        }
+        k -= n;
+    }
+    (Group::Aid, k)
+}
+
+/// What the fact words found in one sentence allow: which readings may find something.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+struct Needs {
+    /// A word of relations being established.
+    established: bool,
+    /// A partnership level.
+    level: bool,
+    /// Where the first trade word starts in the sentence's folded copy.
+    trade_at: Option<usize>,
+    /// A trade rank phrase.
+    rank: bool,
+    /// An aid word that `aid_at` may accept ("tang" only when written "tặng").
+    aid: bool,
+}
+
+impl Needs {
+    /// Whether the sentence's pair is needed.
+    fn pair(&self) -> bool {
+        self.established || self.level || self.trade_at.is_some()
+    }
+}
+
+/// What the fact words `hits` (occurrences in the folded body, see [`Phrases::occurrences_of`])
+/// allow in the sentence whose folded copy starts at `base`.
+fn needs<'a>(
+    ctx: &Context<'_>,
+    hits: impl Iterator<Item = &'a (usize, usize, usize)>,
+    base: usize,
+) -> Needs {
+    let mut n = Needs::default();
+    for &(at, _, k) in hits {
+        match group_of(k) {
+            (Group::Established, _) => n.established = true,
+            (Group::Level, _) => n.level = true,
+            (Group::Trade, _) => {
+                let rel = at - base;
+                if n.trade_at.is_none_or(|t| rel < t) {
+                    n.trade_at = Some(rel);
+                }
+            }
+            (Group::Rank, _) => n.rank = true,
+            (Group::Aid, i) => {
+                n.aid = n.aid
+                    || AID_WORDS.get(i).is_some_and(|w| *w != "tang")
+                    || ctx
+                        .folded
+                        .map()
+                        .get(at + 1)
+                        .and_then(|&o| ctx.text.get(o..))
+                        .is_some_and(|t| t.starts_with("tặng") || t.starts_with("Tặng"));
+            }
+        }
+    }
+    n
+}
+
 /// Finds the facts of an article.
 pub fn find(ctx: &Context<'_>) -> Vec<Found> {
+    find_with(ctx, true)
+}
+
+/// The facts of an article; `gated` leaves out the readings whose words a sentence lacks
+/// (see [`needs`]), which find nothing there.
+fn find_with(ctx: &Context<'_>, gated: bool) -> Vec<Found> {
     let mut out: Vec<Found> = Vec::new();
     // Every fact needs one of its words in the sentence: find them all in one pass over the
     // body, and leave the (many) sentences without any.
-    let words = fact_words().occurrences(ctx.folded.str(0, ctx.text.len()));
+    let words = fact_words().occurrences_of(ctx.folded.str(0, ctx.text.len()));
     // The pair of a trade figure whose sentence ended in ";": the list of figures may go on
     // in the next one ("… năm 2022 đạt 150 triệu USD; năm 2023 đạt 95,8 triệu USD").
     let mut listing: Option<Vec<String>> = None;
     for &(s, e) in ctx.sentences {
         let carried = listing.take();
-        if !any_within(&words, ctx.folded.at(s), ctx.folded.at(e)) {
+        let base = ctx.folded.at(s);
+        let mut hits = within(&words, base, ctx.folded.at(e)).peekable();
+        if hits.peek().is_none() {
             if let Some(p) = carried {
                 let folded = ctx.folded.str(s, e);
                 let before = out.len();
@@ -299,13 +396,36 @@ pub fn find(ctx: &Context<'_>) -> Vec<Found> {
             }
             continue;
         }
+        // Each reading needs a word of its own: the others are left out.
+        let need = if gated {
+            needs(ctx, hits, base)
+        } else {
+            Needs {
+                established: true,
+                level: true,
+                trade_at: {
+                    let folded = ctx.folded.str(s, e);
+                    TRADE_WORDS.iter().filter_map(|w| find_str(folded, w)).min()
+                },
+                rank: true,
+                aid: true,
+            }
+        };
         // The sentence folded, and for each of its bytes the body offset it came from.
         let (folded, map) = ctx.folded.span(s, e);
-        let pair = pair_of(ctx, s, e, folded);
-        relations(ctx, (s, e), folded, pair.as_ref(), &mut out);
+        let pair = if need.pair() {
+            pair_of(ctx, s, e, folded)
+        } else {
+            None
+        };
+        if need.established {
+            relations(ctx, (s, e), folded, pair.as_ref(), &mut out);
+        }
         if let Some(p) = &pair {
-            partnership(folded, p, (s, e), &mut out);
-            if let Some(at) = TRADE_WORDS.iter().filter_map(|w| find_str(folded, w)).min() {
+            if need.level {
+                partnership(folded, p, (s, e), &mut out);
+            }
+            if let Some(at) = need.trade_at {
                 let before = out.len();
                 trade(ctx, (s, e), (folded, at), p, &mut out);
                 if out.len() > before && folded.trim_end().ends_with(';') {
@@ -313,8 +433,12 @@ pub fn find(ctx: &Context<'_>) -> Vec<Found> {
                 }
             }
         }
-        rank(ctx, (s, e), (folded, map), &mut out);
-        aid(ctx, (s, e), (folded, map), &mut out);
+        if need.rank {
+            rank(ctx, (s, e), (folded, map), &mut out);
+        }
+        if need.aid {
+            aid(ctx, (s, e), (folded, map), &mut out);
+        }
     }
     // One fact per kind, countries and value.
     let mut uniq: Vec<Found> = Vec::new();
@@ -971,6 +1095,19 @@ mod tests {
                     .find(|&i| accept(i, w))
             })
             .min()
+    }
+
+    #[test]
+    fn readings_left_out_find_nothing() {
+        let mut found = 0;
+        for body in crate::events::tests::bodies() {
+            crate::events::tests::with_context(&body, |ctx| {
+                let want = find_with(ctx, false);
+                found += want.len();
+                assert_eq!(find_with(ctx, true), want, "{body:?}");
+            });
+        }
+        assert!(found > 0);
     }
 
     #[test]

@@ -170,18 +170,19 @@ impl Phrases {
     }
 
     /// Every occurrence of every phrase in `hay`, overlapping ones included, as byte spans
-    /// sorted by start.
-    pub(crate) fn occurrences(&self, hay: &str) -> Vec<(usize, usize)> {
-        let mut out: Vec<(usize, usize)> = match &self.ac {
+    /// with the index of the phrase found there, sorted by start (then end, then index).
+    pub(crate) fn occurrences_of(&self, hay: &str) -> Vec<(usize, usize, usize)> {
+        let mut out: Vec<(usize, usize, usize)> = match &self.ac {
             Some(ac) => ac
                 .find_overlapping_iter(hay)
-                .map(|m| (m.start(), m.end()))
+                .map(|m| (m.start(), m.end(), m.pattern().as_usize()))
                 .collect(),
             None => self
                 .phrases
                 .iter()
-                .flat_map(|p| hay.match_indices(p.as_str()))
-                .map(|(i, p)| (i, i + p.len()))
+                .enumerate()
+                .flat_map(|(k, p)| hay.match_indices(p.as_str()).map(move |(i, p)| (i, k, p)))
+                .map(|(i, k, p)| (i, i + p.len(), k))
                 .collect(),
         };
         out.sort_unstable();
@@ -189,15 +190,19 @@ impl Phrases {
     }
 }
 
-/// Whether one of `spans` (sorted by start) lies within `[start, end)`.
-pub(crate) fn any_within(spans: &[(usize, usize)], start: usize, end: usize) -> bool {
-    let from = spans.partition_point(|&(s, _)| s < start);
+/// The occurrences (see [`Phrases::occurrences_of`]) that lie within `[start, end)`.
+pub(crate) fn within(
+    spans: &[(usize, usize, usize)],
+    start: usize,
+    end: usize,
+) -> impl Iterator<Item = &(usize, usize, usize)> {
+    let from = spans.partition_point(|&(s, _, _)| s < start);
     spans
         .get(from..)
         .unwrap_or_default()
         .iter()
-        .take_while(|&&(s, _)| s < end)
-        .any(|&(_, e)| e <= end)
+        .take_while(move |&&(s, _, _)| s < end)
+        .filter(move |&&(_, e, _)| e <= end)
 }
 
 #[cfg(test)]
@@ -263,8 +268,10 @@ mod tests {
     fn phrases_are_found_overlapping() {
         let p = Phrases::new([" tang ", " ho tro ", "ho"]);
         let hay = "da ho tro va tang ";
-        assert_eq!(p.occurrences(hay), vec![(2, 10), (3, 5), (12, 18)]);
-        assert!(any_within(&p.occurrences(hay), 3, 6));
-        assert!(!any_within(&p.occurrences(hay), 4, 17));
+        let found = p.occurrences_of(hay);
+        assert_eq!(found, vec![(2, 10, 1), (3, 5, 2), (12, 18, 0)]);
+        assert_eq!(within(&found, 3, 6).collect::<Vec<_>>(), vec![&(3, 5, 2)]);
+        assert_eq!(within(&found, 4, 17).count(), 0);
+        assert_eq!(within(&found, 0, 18).count(), 3);
     }
 }
