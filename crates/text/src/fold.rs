@@ -110,19 +110,18 @@ fn tail_word(rest: &[u8]) -> (u64, usize) {
 /// other characters go through [`fold_char`].
 ///
 /// The ASCII bytes at the front of each word of eight are written at once (with the word's
-/// other bytes, which later writes overwrite), so `out` and `map` are given room for the
-/// whole input and eight bytes more, and cut to size at the end.
+/// other bytes, which later writes overwrite), so `out` is given room for the whole input
+/// and eight bytes more, and cut to size at the end; `map` grows by the entries it gets.
 #[inline]
 fn fold_in_words<const MAP: bool>(input: &str, out: &mut Vec<u8>, map: &mut Vec<usize>) {
     let bytes = input.as_bytes();
     let len = bytes.len();
     let out_base = out.len();
-    let map_base = map.len();
     // Room for what is left to fold, plus one word: a character of n bytes folds to at most
     // n bytes but for the general path, which grows the room when it writes more.
     out.resize(out_base + len + 8, 0);
     if MAP {
-        map.resize(map_base + len + 8, 0);
+        map.reserve(len + 1);
     }
     let mut w = 0;
     let mut at = 0;
@@ -140,18 +139,7 @@ fn fold_in_words<const MAP: bool>(input: &str, out: &mut Vec<u8>, map: &mut Vec<
                 dst.copy_from_slice(&ascii_lower_word(word).to_le_bytes());
             }
             if MAP {
-                if let Some(dst) = map.get_mut(map_base + w..map_base + w + 8) {
-                    dst.copy_from_slice(&[
-                        at,
-                        at + 1,
-                        at + 2,
-                        at + 3,
-                        at + 4,
-                        at + 5,
-                        at + 6,
-                        at + 7,
-                    ]);
-                }
+                map.extend(at..at + ascii);
             }
             w += ascii;
             at += ascii;
@@ -165,9 +153,7 @@ fn fold_in_words<const MAP: bool>(input: &str, out: &mut Vec<u8>, map: &mut Vec<
                 *d = hit;
             }
             if MAP {
-                if let Some(m) = map.get_mut(map_base + w) {
-                    *m = at;
-                }
+                map.push(at);
             }
             w += 1;
             at += n;
@@ -188,25 +174,17 @@ fn fold_in_words<const MAP: bool>(input: &str, out: &mut Vec<u8>, map: &mut Vec<
         if enc.len() > n {
             let grow = enc.len() - n;
             out.resize(out.len() + grow, 0);
-            if MAP {
-                map.resize(map.len() + grow, 0);
-            }
         }
         if let Some(d) = out.get_mut(out_base + w..out_base + w + enc.len()) {
             d.copy_from_slice(enc);
         }
         if MAP {
-            if let Some(m) = map.get_mut(map_base + w..map_base + w + enc.len()) {
-                m.fill(at);
-            }
+            map.extend(std::iter::repeat_n(at, enc.len()));
         }
         w += enc.len();
         at += n;
     }
     out.truncate(out_base + w);
-    if MAP {
-        map.truncate(map_base + w);
-    }
 }
 
 /// Walks `input`, calling `emit` with each folded character that is kept and the byte offset of
