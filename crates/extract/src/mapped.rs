@@ -21,28 +21,7 @@ pub struct Mapped {
 impl Mapped {
     /// `text` with each character lower-cased to the first character of its lower case.
     pub fn lower(text: &str) -> Self {
-        let mut out = String::with_capacity(text.len());
-        let mut map = Vec::with_capacity(text.len() + 1);
-        let bytes = text.as_bytes();
-        let mut i = 0;
-        while let Some(&b) = bytes.get(i) {
-            // ASCII bytes without decoding a character.
-            if b < 0x80 {
-                out.push(char::from(b.to_ascii_lowercase()));
-                map.push(i);
-                i += 1;
-                continue;
-            }
-            let Some(c) = text.get(i..).and_then(|rest| rest.chars().next()) else {
-                break;
-            };
-            let l = lower_char(c);
-            map.extend(std::iter::repeat_n(i, l.len_utf8()));
-            out.push(l);
-            i += c.len_utf8();
-        }
-        map.push(text.len());
-        Mapped { text: out, map }
+        lower_same_length(text).unwrap_or_else(|| lower_by_char(text))
     }
 
     /// `text` folded by [`biennien_text::fold`] (lower case, no diacritics).
@@ -83,6 +62,80 @@ impl Mapped {
     pub fn str(&self, start: usize, end: usize) -> &str {
         self.span(start, end).0
     }
+}
+
+/// [`Mapped::lower`] when every character's lower case has its UTF-8 length (all Vietnamese
+/// text): the copy is the text with the changed characters replaced and ASCII lower-cased in
+/// one pass, and the map is the identity but for the continuation bytes of each non-ASCII
+/// character. `None` when some character's lower case has another length.
+fn lower_same_length(text: &str) -> Option<Mapped> {
+    let bytes = text.as_bytes();
+    let mut out = String::with_capacity(text.len());
+    let mut map: Vec<usize> = (0..text.len() + 1).collect();
+    let mut copied = 0;
+    let mut at = next_non_ascii(bytes, 0);
+    while let Some(c) = text.get(at..).and_then(|rest| rest.chars().next()) {
+        let len = c.len_utf8();
+        if let Some(m) = map.get_mut(at + 1..at + len) {
+            m.fill(at);
+        }
+        let l = lower_char(c);
+        if l != c {
+            if l.len_utf8() != len {
+                return None;
+            }
+            out.push_str(text.get(copied..at).unwrap_or_default());
+            out.push(l);
+            copied = at + len;
+        }
+        at = next_non_ascii(bytes, at + len);
+    }
+    out.push_str(text.get(copied..).unwrap_or_default());
+    out.make_ascii_lowercase();
+    Some(Mapped { text: out, map })
+}
+
+/// [`Mapped::lower`] character by character, for any text.
+fn lower_by_char(text: &str) -> Mapped {
+    let mut out = String::with_capacity(text.len());
+    let mut map = Vec::with_capacity(text.len() + 1);
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        // ASCII bytes without decoding a character.
+        if b < 0x80 {
+            out.push(char::from(b.to_ascii_lowercase()));
+            map.push(i);
+            i += 1;
+            continue;
+        }
+        let Some(c) = text.get(i..).and_then(|rest| rest.chars().next()) else {
+            break;
+        };
+        let l = lower_char(c);
+        map.extend(std::iter::repeat_n(i, l.len_utf8()));
+        out.push(l);
+        i += c.len_utf8();
+    }
+    map.push(text.len());
+    Mapped { text: out, map }
+}
+
+/// The offset of the first byte at or after `from` that is not ASCII (`bytes.len()` if none),
+/// testing eight bytes at a time.
+fn next_non_ascii(bytes: &[u8], mut from: usize) -> usize {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    while let Some(word) = bytes.get(from..from + 8) {
+        let mut w = [0; 8];
+        w.copy_from_slice(word);
+        let high = u64::from_le_bytes(w) & HIGH;
+        if high != 0 {
+            return from + (high.trailing_zeros() / 8) as usize;
+        }
+        from += 8;
+    }
+    let rest = bytes.get(from..).unwrap_or_default();
+    from + rest.iter().position(|&b| b >= 0x80).unwrap_or(rest.len())
 }
 
 /// The first character of the lower case of `c`. Characters below U+2000 (every Vietnamese
@@ -230,6 +283,74 @@ mod tests {
                 assert_eq!(m.len(), t.len() + 1);
                 assert_eq!(m.last().copied(), Some(e));
             }
+        }
+    }
+
+    #[test]
+    fn lower_in_one_pass_is_lower_by_char() {
+        let texts = [
+            "",
+            "abc",
+            "ĐÀ NẴNG, Thụy Sĩ: Ông Nguyễn Xuân Phúc gặp TT Obama (2016).",
+            "Ủy ban nhân dân tỉnh Hòa Bình ĐƯỢC THÀNH LẬP năm 1886",
+            "Müller, Ångström, ÆØÅ, Σίσυφος ΟΔΥΣΣΕΥΣ, Москва МОСКВА",
+            "combining: A\u{301}nh o\u{323}\u{302} and 12345678901234567 ascii run \u{0}",
+            "一二三 中文 ß ẞ Ǆ ǅ ǆ",
+            "long ascii run without any accent at all, only letters",
+        ];
+        for (k, text) in texts.into_iter().enumerate() {
+            let fast = lower_same_length(text);
+            let slow = lower_by_char(text);
+            // All but the text with `ẞ` (whose lower case `ß` is shorter) take the one pass.
+            assert_eq!(fast.is_some(), k != 6, "{text:?}");
+            if let Some(fast) = fast {
+                assert_eq!(
+                    (fast.text(), fast.map()),
+                    (slow.text(), slow.map()),
+                    "{text:?}"
+                );
+            }
+            let any = Mapped::lower(text);
+            assert_eq!(
+                (any.text(), any.map()),
+                (slow.text(), slow.map()),
+                "{text:?}"
+            );
+        }
+        // Lower cases of another length take the path by character.
+        for text in ["İstanbul", "ȺB", "\u{212A}elvin"] {
+            assert!(lower_same_length(text).is_none(), "{text:?}");
+            let any = Mapped::lower(text);
+            let slow = lower_by_char(text);
+            assert_eq!(
+                (any.text(), any.map()),
+                (slow.text(), slow.map()),
+                "{text:?}"
+            );
+        }
+        // Every character below U+3000 next to ASCII on both sides.
+        for c in (0..0x3000).filter_map(char::from_u32) {
+            let text = format!("Ab{c}Cd{c}{c}xYz");
+            let slow = lower_by_char(&text);
+            if let Some(fast) = lower_same_length(&text) {
+                assert_eq!(
+                    (fast.text(), fast.map()),
+                    (slow.text(), slow.map()),
+                    "{c:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn next_non_ascii_finds_the_first_high_byte() {
+        let text = "abcdefghijklmnopqrstuvwxyzé0123456789ĐABCDEFGHIJ";
+        let bytes = text.as_bytes();
+        for from in 0..=bytes.len() {
+            let want = (from..bytes.len())
+                .find(|&i| bytes[i] >= 0x80)
+                .unwrap_or(bytes.len());
+            assert_eq!(next_non_ascii(bytes, from), want, "{from}");
         }
     }
 

@@ -1,6 +1,7 @@
 //! The keys names are compared by: folded match text (for the scanner), lookup keys (for the
 //! `Gazetteer` lookups) and tone keys (to tell `Mỹ` from `My` after folding has merged them).
 
+use unicode_normalization::char::decompose_canonical;
 use unicode_normalization::UnicodeNormalization;
 
 use biennien_text::fold_char;
@@ -97,6 +98,12 @@ pub(crate) fn match_text_of_folded(folded: &str, map: &[usize]) -> (String, Vec<
     let mut in_space = false;
     let mut at = 0;
     while let Some(&b) = bytes.get(at) {
+        if b > b' ' && b < 0x80 {
+            // A run of ASCII other than white space and controls is kept as it is.
+            at += plain_run(bytes, at);
+            in_space = false;
+            continue;
+        }
         let (len, white, hyphen) = if b < 0x80 {
             (1, b.is_ascii_whitespace(), false)
         } else {
@@ -125,6 +132,31 @@ pub(crate) fn match_text_of_folded(folded: &str, map: &[usize]) -> (String, Vec<
     out.push_str(folded.get(copy_from..at).unwrap_or(""));
     out_map.extend_from_slice(map.get(copy_from..at).unwrap_or_default());
     (out, out_map)
+}
+
+/// The length of the run of ASCII bytes above the space (`!` to DEL) starting at `bytes[at]`,
+/// found eight bytes at a time.
+fn plain_run(bytes: &[u8], at: usize) -> usize {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    let mut from = at;
+    loop {
+        // Past the end reads as 0x80, which ends the run.
+        let mut word = [0x80u8; 8];
+        let rest = bytes.get(from..).unwrap_or_default();
+        let n = rest.len().min(8);
+        if let (Some(dst), Some(src)) = (word.get_mut(..n), rest.get(..n)) {
+            dst.copy_from_slice(src);
+        }
+        let word = u64::from_le_bytes(word);
+        let low = word & !HIGH;
+        // The high bit of each byte that is not ASCII or is at most a space.
+        let stop = (word | !low.wrapping_add(ONES * u64::from(0x80 - b'!'))) & HIGH;
+        if stop != 0 {
+            return from + (stop.trailing_zeros() / 8) as usize - at;
+        }
+        from += 8;
+    }
 }
 
 /// A pattern as the scanner sees it: match text without leading or trailing space.
@@ -191,36 +223,86 @@ fn is_tone_mark(c: char) -> bool {
 /// lowercased when `lower`. Two spellings have the same tone key when they differ only in
 /// tone placement (and case, when `lower`).
 pub(crate) fn tone_key_into(text: &str, lower: bool, out: &mut String) {
-    let mut tones: Vec<char> = Vec::new();
-    let mut in_space = false;
-    let flush = |tones: &mut Vec<char>, out: &mut String| {
-        tones.sort_unstable();
-        out.extend(tones.drain(..));
-    };
-    for c in text.nfd() {
+    let start = out.len();
+    if !tone_key_by_char(text, lower, out) {
+        out.truncate(start);
+        tone_key_of_nfd(text, lower, out);
+    }
+}
+
+/// Builds the tone key of a decomposed text, one character at a time.
+struct ToneKey<'a> {
+    out: &'a mut String,
+    lower: bool,
+    tones: Vec<char>,
+    in_space: bool,
+}
+
+impl ToneKey<'_> {
+    fn push(&mut self, c: char) {
         if is_tone_mark(c) {
-            tones.push(c);
+            self.tones.push(c);
         } else if c.is_alphanumeric() || is_combining_mark(c) {
-            in_space = false;
-            if lower {
-                out.extend(c.to_lowercase());
+            self.in_space = false;
+            if self.lower {
+                self.out.extend(c.to_lowercase());
             } else {
-                out.push(c);
+                self.out.push(c);
             }
         } else {
-            flush(&mut tones, out);
+            self.flush();
             if c.is_whitespace() {
-                if !in_space {
-                    out.push(' ');
+                if !self.in_space {
+                    self.out.push(' ');
                 }
-                in_space = true;
+                self.in_space = true;
             } else {
-                in_space = false;
-                out.push(if is_hyphen(c) { '-' } else { c });
+                self.in_space = false;
+                self.out.push(if is_hyphen(c) { '-' } else { c });
             }
         }
     }
-    flush(&mut tones, out);
+
+    fn flush(&mut self) {
+        self.tones.sort_unstable();
+        self.out.extend(self.tones.drain(..));
+    }
+}
+
+/// [`tone_key_into`] for a text of ASCII and precomposed Latin letters (U+00C0..=U+024F,
+/// U+1E00..=U+1EFF: every Vietnamese letter), whose NFD is the decomposition of each
+/// character in turn: each begins with a starter, so no combining marks are reordered across
+/// characters. Returns `false` (with `out` partly written) at any other character.
+fn tone_key_by_char(text: &str, lower: bool, out: &mut String) -> bool {
+    let mut key = ToneKey {
+        out,
+        lower,
+        tones: Vec::new(),
+        in_space: false,
+    };
+    for c in text.chars() {
+        match c as u32 {
+            0..=0x7F => key.push(c),
+            0xC0..=0x24F | 0x1E00..=0x1EFF => decompose_canonical(c, |d| key.push(d)),
+            _ => return false,
+        }
+    }
+    key.flush();
+    true
+}
+
+/// [`tone_key_into`] of any text, through its NFD.
+fn tone_key_of_nfd(text: &str, lower: bool, out: &mut String) {
+    let mut key = ToneKey {
+        out,
+        lower,
+        tones: Vec::new(),
+        in_space: false,
+    };
+    for c in text.nfd() {
+        key.push(c);
+    }
+    key.flush();
 }
 
 /// The tone key of `text` (see [`tone_key_into`]).
@@ -288,6 +370,19 @@ mod tests {
     }
 
     #[test]
+    fn plain_runs_end_at_space_controls_and_non_ascii() {
+        let text = "abc!~\u{7F}def ghijklmnopqrstuvw\txyz0123456789é,.;\0ABCDEFGHIJKLMNOPQRS";
+        let bytes = text.as_bytes();
+        for at in 0..bytes.len() {
+            let want = bytes[at..]
+                .iter()
+                .position(|&b| b <= b' ' || b >= 0x80)
+                .unwrap_or(bytes.len() - at);
+            assert_eq!(plain_run(bytes, at), want, "{at}");
+        }
+    }
+
+    #[test]
     fn match_text_collapses_space() {
         let (m, map) = match_text("Hoa\u{a0} Kỳ\u{2011}Nga");
         assert_eq!(m, "hoa ky-nga");
@@ -344,6 +439,59 @@ mod tests {
         assert_ne!(tone_key("Ý", true), tone_key("y", true));
         assert_ne!(tone_key("Ông", true), tone_key("ống", true));
         assert_ne!(tone_key("WHO", false), tone_key("who", false));
+    }
+
+    #[test]
+    fn tone_keys_by_character_are_those_of_the_nfd() {
+        let slow = |text: &str, lower: bool| {
+            let mut out = String::from("x");
+            tone_key_of_nfd(text, lower, &mut out);
+            out
+        };
+        let texts = [
+            "",
+            "Thụy Điển",
+            "THUỴ SĨ  và\tHOÀ  Bình",
+            "Ô-xtrây-li-a, Niu Di-lân (NZ) 2024",
+            "Ǖ ǖ Ǻ ǻ Ǿ ǿ Ȁ ȫ Ṩ ṩ Ẫ ẫ ỹ Ỹ × ÷ Ð ð Ħ ŉ ſ",
+            "quý hoà thuyền Uỷ Khánh Hòa",
+        ];
+        for text in texts {
+            for lower in [true, false] {
+                let mut fast = String::from("x");
+                assert!(tone_key_by_char(text, lower, &mut fast), "{text:?}");
+                assert_eq!(fast, slow(text, lower), "{text:?}");
+                let mut any = String::from("x");
+                tone_key_into(text, lower, &mut any);
+                assert_eq!(any, slow(text, lower), "{text:?}");
+            }
+        }
+        // Marks and other scripts take the NFD path.
+        for text in [
+            "A\u{301}nh",
+            "o\u{301}\u{31B}",
+            "Ωμέγα",
+            "“Mỹ”",
+            "\u{2000}x",
+        ] {
+            let mut fast = String::new();
+            assert!(!tone_key_by_char(text, true, &mut fast), "{text:?}");
+            for lower in [true, false] {
+                let mut any = String::from("x");
+                tone_key_into(text, lower, &mut any);
+                assert_eq!(any, slow(text, lower), "{text:?}");
+            }
+        }
+        // Every character of the ranges, between letters and after a toned vowel.
+        for c in (0..0x80).chain(0xC0..=0x24F).chain(0x1E00..=0x1EFF) {
+            let Some(c) = char::from_u32(c) else { continue };
+            let text = format!("ò{c}Ạ{c}{c} {c}");
+            for lower in [true, false] {
+                let mut fast = String::new();
+                assert!(tone_key_by_char(&text, lower, &mut fast));
+                assert_eq!(format!("x{fast}"), slow(&text, lower), "{c:?}");
+            }
+        }
     }
 
     #[test]

@@ -107,6 +107,9 @@ struct Candidate {
     spelling: String,
     /// The form lowercased.
     lower: String,
+    /// Whether each character of `lower` is its own lower case (so a text that differs from
+    /// `lower` only in the case of ASCII letters lowercases to `lower`).
+    lower_fixed: bool,
 }
 
 impl Candidate {
@@ -151,6 +154,7 @@ impl Candidate {
             exact_key: acronym.then(|| tone_key(form, false)),
             ambiguous,
             spelling: tone_key(form, true),
+            lower_fixed: lower_is_fixed(&form.to_lowercase()),
             lower: form.to_lowercase(),
         }
     }
@@ -185,7 +189,15 @@ impl Candidate {
     /// Whether `original` is spelled like the form (case, tone placement and white space
     /// aside), given the form's lowercased tone key `key`.
     fn spelled_like(&self, original: &str, key: &str, buf: &mut String) -> bool {
-        // Most text is written exactly like the data: compare without decomposing first.
+        // Most text is written exactly like the data: compare without decomposing first, and
+        // without lowercasing each character when only ASCII letters differ in case.
+        if self.lower_fixed
+            && original
+                .as_bytes()
+                .eq_ignore_ascii_case(self.lower.as_bytes())
+        {
+            return true;
+        }
         if original
             .chars()
             .flat_map(char::to_lowercase)
@@ -197,6 +209,11 @@ impl Candidate {
         tone_key_into(original, true, buf);
         buf == key
     }
+}
+
+/// Whether every character of `lower` is its own lower case.
+fn lower_is_fixed(lower: &str) -> bool {
+    lower.chars().all(|c| c.to_lowercase().eq([c]))
 }
 
 /// The compiled patterns of a gazetteer.
@@ -625,21 +642,33 @@ fn alnum_at(text: &str, at: usize) -> bool {
 /// when none starts there).
 fn word_end(text: &str, mut at: usize) -> usize {
     let bytes = text.as_bytes();
-    while let Some(&b) = bytes.get(at) {
-        if b < 0x80 {
-            if !b.is_ascii_alphanumeric() {
-                break;
-            }
-            at += 1;
-        } else {
-            match text.get(at..).and_then(|t| t.chars().next()) {
+    loop {
+        let rest = bytes.get(at..).unwrap_or_default();
+        at += rest
+            .iter()
+            .position(|&b| !ASCII_ALNUM[usize::from(b)])
+            .unwrap_or(rest.len());
+        match bytes.get(at) {
+            Some(&b) if b >= 0x80 => match text.get(at..).and_then(|t| t.chars().next()) {
                 Some(c) if is_alphanumeric(c) => at += c.len_utf8(),
                 _ => break,
-            }
+            },
+            _ => break,
         }
     }
     at
 }
+
+/// By byte: whether it is an ASCII letter or digit.
+static ASCII_ALNUM: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 128 {
+        table[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    table
+};
 
 /// A set of words that may answer "perhaps" for a word not in it, never "no" for one in it:
 /// one bit per hash of a word. Used for the first words of the patterns, it turns away most
@@ -769,6 +798,99 @@ fn first_words(text: &str, n: usize) -> Option<&str> {
 mod tests {
     use super::*;
     use crate::gazetteer;
+
+    #[test]
+    fn word_ends_are_those_of_the_characters() {
+        for text in [
+            "",
+            "viet nam",
+            "abc123xyz,",
+            "hà nội-việt nam",
+            "ωμεγα 中文 x\u{301}y ab\u{2010}cd",
+            "Z9 _ a\u{7F}b é1",
+        ] {
+            for at in (0..=text.len()).filter(|&i| text.is_char_boundary(i)) {
+                let want = text[at..]
+                    .char_indices()
+                    .find(|&(_, c)| !is_alphanumeric(c))
+                    .map_or(text.len(), |(k, _)| at + k);
+                assert_eq!(word_end(text, at), want, "{text:?} {at}");
+            }
+        }
+    }
+
+    #[test]
+    fn spelled_like_is_the_lowercase_or_tone_key_comparison() {
+        let forms = [
+            "Mỹ",
+            "My",
+            "Nhà Trắng",
+            "Thụy Sĩ",
+            "WHO",
+            "Ý",
+            "İstanbul",
+            "ΟΔΥΣΣΕΥΣ",
+            "Σίσυφος",
+            "K\u{212A}",
+            "Ǆemal",
+            "Hoa Kỳ",
+        ];
+        let originals = [
+            "Mỹ",
+            "MỸ",
+            "mỹ",
+            "My",
+            "MY",
+            "Nhà Trắng",
+            "NHÀ TRẮNG",
+            "nhà trắng",
+            "Nha Trang",
+            "Thuỵ Sĩ",
+            "THỤY SĨ",
+            "thụy sĩ",
+            "WHO",
+            "who",
+            "Ý",
+            "ý",
+            "y",
+            "İstanbul",
+            "istanbul",
+            "i\u{307}stanbul",
+            "ΟΔΥΣΣΕΥΣ",
+            "οδυσσευσ",
+            "οδυσσευς",
+            "Σίσυφος",
+            "σίσυφος",
+            "Kk",
+            "kk",
+            "ǅemal",
+            "ǆemal",
+            "HOA KỲ",
+            "hoa kỳ",
+            "Hoa  Kỳ",
+        ];
+        let mut buf = String::new();
+        for form in forms {
+            let c = Candidate::new(Target::Block, form, false);
+            for original in originals {
+                let lowered = original
+                    .chars()
+                    .flat_map(char::to_lowercase)
+                    .eq(c.lower.chars());
+                let want = lowered || tone_key(original, true) == c.spelling;
+                assert_eq!(
+                    c.spelled_like(original, &c.spelling, &mut buf),
+                    want,
+                    "{form:?} {original:?}"
+                );
+                if c.lower_fixed && original.as_bytes().eq_ignore_ascii_case(c.lower.as_bytes()) {
+                    assert!(lowered, "{form:?} {original:?}");
+                }
+            }
+        }
+        assert!(!lower_is_fixed("\u{130}"));
+        assert!(lower_is_fixed("mỹ"));
+    }
 
     /// The scan without the first-word filter: an automaton walk at every word start.
     fn scan_every_word<'a>(g: &'a Gazetteer, text: &str) -> Vec<Hit<'a>> {

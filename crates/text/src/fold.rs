@@ -27,6 +27,12 @@ pub fn fold(input: &str) -> String {
     if input.is_ascii() && !input.as_bytes().contains(&0) {
         return input.to_ascii_lowercase();
     }
+    fold_by_char(input)
+}
+
+/// [`fold`] one character at a time, for any text: for the short texts it is called with,
+/// cheaper than setting up the word-at-a-time fold.
+fn fold_by_char(input: &str) -> String {
     let mut out = String::with_capacity(input.len());
     fold_each(input, |f, _| out.push(f));
     out
@@ -55,63 +61,130 @@ pub fn fold_chars(input: &str) -> impl Iterator<Item = char> + '_ {
 /// assert_eq!(out, b"x da nang");
 /// ```
 pub fn fold_bytes_into(input: &str, out: &mut Vec<u8>) {
+    if input.as_bytes().contains(&0) {
+        fold_bytes_by_char(input, out);
+    } else {
+        fold_in_words::<false>(input, out, &mut Vec::new());
+    }
+}
+
+/// [`fold_bytes_into`] one character at a time, for any text.
+fn fold_bytes_by_char(input: &str, out: &mut Vec<u8>) {
+    let mut buf = [0; 4];
+    fold_each(input, |f, _| {
+        out.extend_from_slice(f.encode_utf8(&mut buf).as_bytes());
+    });
+}
+
+/// Bytes with the high bit set, one per byte of a word.
+const HIGH: u64 = 0x8080_8080_8080_8080;
+/// One in each byte of a word.
+const ONES: u64 = 0x0101_0101_0101_0101;
+
+/// The eight ASCII bytes of `word` (read little-endian) lower-cased.
+#[inline]
+fn ascii_lower_word(word: u64) -> u64 {
+    let low = word & !HIGH;
+    // The high bit of each byte: at least `A`, and above `Z`. Bytes below 0x80 plus these
+    // never carry into the next byte.
+    let from_a = low.wrapping_add(ONES * u64::from(0x80 - b'A'));
+    let past_z = low.wrapping_add(ONES * u64::from(0x80 - b'Z' - 1));
+    let upper = from_a & !past_z & HIGH;
+    word | (upper >> 2)
+}
+
+/// The last bytes of a text (fewer than eight) as a word, zero-padded, and their number.
+#[cold]
+fn tail_word(rest: &[u8]) -> (u64, usize) {
+    let mut word = [0u8; 8];
+    let n = rest.len().min(8);
+    if let (Some(dst), Some(src)) = (word.get_mut(..n), rest.get(..n)) {
+        dst.copy_from_slice(src);
+    }
+    (u64::from_le_bytes(word), n)
+}
+
+/// Appends the fold of `input` (which must hold no NUL byte) to `out`, and when `MAP`, the
+/// offset in `input` of the character each byte comes from to `map`. Runs of ASCII are read
+/// and lower-cased eight bytes at a time; the tabled letters are folded from their bytes;
+/// other characters go through [`fold_char`].
+///
+/// The ASCII bytes at the front of each word of eight are written at once (with the word's
+/// other bytes, which later writes overwrite), so `out` is given room for the whole input
+/// and eight bytes more, and cut to size at the end; `map` grows by the entries it gets.
+#[inline]
+fn fold_in_words<const MAP: bool>(input: &str, out: &mut Vec<u8>, map: &mut Vec<usize>) {
     let bytes = input.as_bytes();
-    let start = out.len();
-    // A character of n bytes folds to at most 2n bytes (a two-byte letter whose lower case
-    // takes four at worst), so the fold is written into room made once, then cut to size.
-    out.resize(start + 2 * bytes.len(), 0);
-    let Some(dst) = out.get_mut(start..) else {
-        return;
-    };
+    let len = bytes.len();
+    let out_base = out.len();
+    // Room for what is left to fold, plus one word: a character of n bytes folds to at most
+    // n bytes but for the general path, which grows the room when it writes more.
+    out.resize(out_base + len + 8, 0);
+    if MAP {
+        map.reserve(len + 1);
+    }
     let mut w = 0;
     let mut at = 0;
-    while let Some(&b) = bytes.get(at) {
-        if b < 0x80 {
-            if b != 0 {
-                if let Some(d) = dst.get_mut(w) {
-                    *d = b.to_ascii_lowercase();
-                }
-                w += 1;
+    while at < len {
+        let (word, n) = match bytes.get(at..at + 8) {
+            Some(&[b0, b1, b2, b3, b4, b5, b6, b7]) => {
+                (u64::from_le_bytes([b0, b1, b2, b3, b4, b5, b6, b7]), 8)
             }
-            at += 1;
-            continue;
-        }
-        // The tabled letters, read straight from their two or three bytes.
-        let hit = match b {
-            0xC3..=0xC9 => bytes
-                .get(at + 1)
-                .and_then(|&b1| LATIN.get((usize::from(b - 0xC3) << 6) | usize::from(b1 & 0x3F))),
-            0xE1 => match (bytes.get(at + 1), bytes.get(at + 2)) {
-                (Some(&b1 @ 0xB8..=0xBB), Some(&b2)) => {
-                    LATIN_ADDITIONAL.get((usize::from(b1 - 0xB8) << 6) | usize::from(b2 & 0x3F))
-                }
-                _ => None,
-            },
-            _ => None,
+            _ => tail_word(bytes.get(at..).unwrap_or_default()),
         };
-        if let Some(&h) = hit.filter(|&&h| h != 0) {
-            if let Some(d) = dst.get_mut(w) {
-                *d = h;
+        let high = word & HIGH;
+        let ascii = ((high.trailing_zeros() / 8) as usize).min(n);
+        if ascii > 0 {
+            if let Some(dst) = out.get_mut(out_base + w..out_base + w + 8) {
+                dst.copy_from_slice(&ascii_lower_word(word).to_le_bytes());
+            }
+            if MAP {
+                map.extend(at..at + ascii);
+            }
+            w += ascii;
+            at += ascii;
+            if ascii == 8 || at >= len {
+                continue;
+            }
+        }
+        // `at` starts a character that is not ASCII.
+        if let Some((hit, n)) = tabled_fold(bytes, at) {
+            if let Some(d) = out.get_mut(out_base + w) {
+                *d = hit;
+            }
+            if MAP {
+                map.push(at);
             }
             w += 1;
-            at += if b == 0xE1 { 3 } else { 2 };
+            at += n;
             continue;
         }
         let Some(c) = input.get(at..).and_then(|rest| rest.chars().next()) else {
             break;
         };
         let f = fold_char(c);
-        if f != '\0' {
-            let mut buf = [0; 4];
-            let enc = f.encode_utf8(&mut buf).as_bytes();
-            if let Some(d) = dst.get_mut(w..w + enc.len()) {
-                d.copy_from_slice(enc);
-            }
-            w += enc.len();
+        let n = c.len_utf8();
+        let mut buf = [0; 4];
+        let enc: &[u8] = if f == '\0' {
+            &[]
+        } else {
+            f.encode_utf8(&mut buf).as_bytes()
+        };
+        // Keep room for the rest of the input and one word after this character.
+        if enc.len() > n {
+            let grow = enc.len() - n;
+            out.resize(out.len() + grow, 0);
         }
-        at += c.len_utf8();
+        if let Some(d) = out.get_mut(out_base + w..out_base + w + enc.len()) {
+            d.copy_from_slice(enc);
+        }
+        if MAP {
+            map.extend(std::iter::repeat_n(at, enc.len()));
+        }
+        w += enc.len();
+        at += n;
     }
-    out.truncate(start + w);
+    out.truncate(out_base + w);
 }
 
 /// Walks `input`, calling `emit` with each folded character that is kept and the byte offset of
@@ -182,9 +255,20 @@ pub fn fold_char(c: char) -> char {
 /// `input`, and a byte span `[a, b)` of the folded string comes from `input[offsets[a]..]`
 /// up to the character that produced byte `b - 1`.
 pub fn fold_with_offsets(input: &str) -> (String, Vec<usize>) {
-    if input.is_ascii() && !input.as_bytes().contains(&0) {
-        return (input.to_ascii_lowercase(), (0..=input.len()).collect());
+    if !input.as_bytes().contains(&0) {
+        let mut out = Vec::new();
+        let mut map = Vec::new();
+        fold_in_words::<true>(input, &mut out, &mut map);
+        map.push(input.len());
+        if let Ok(out) = String::from_utf8(out) {
+            return (out, map);
+        }
     }
+    fold_with_offsets_by_char(input)
+}
+
+/// [`fold_with_offsets`] one character at a time, for any text.
+fn fold_with_offsets_by_char(input: &str) -> (String, Vec<usize>) {
     let mut out = String::with_capacity(input.len());
     let mut map = Vec::with_capacity(input.len() + 1);
     fold_each(input, |f, at| {
@@ -373,6 +457,50 @@ mod tests {
             let mut out = Vec::new();
             fold_bytes_into(&s, &mut out);
             assert_eq!(out, fold(&s).into_bytes(), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn word_at_a_time_folds_like_char_by_char() {
+        let texts = [
+            "",
+            "a",
+            "ABCDEFGH",
+            "ABCDEFGHI",
+            "@[`{ AZaz 09 ~\u{7F}\t\n",
+            "Bùi Thanh Sơn gặp Bộ trưởng NGOẠI GIAO Hoa Kỳ tại Hà Nội ngày 12/3/2024.",
+            "ĐÀ NẴNG, THỪA THIÊN HUẾ, Thành phố Hồ Chí Minh (TP.HCM)",
+            "Ta\u{300}i o\u{323}\u{302} Ωμέγα ΟΔΥΣΣΕΥΣ 中文 Ⱥ İ ẞ 😀 Ǆ \u{212A}\u{2126}",
+            "Müller, Ångström, ÆØÅ, Łódź, Москва, Ǆemal, ﬁ ligature",
+            "x\u{10FFFF}y\u{FFFD}z",
+        ];
+        for text in texts {
+            // Every alignment of the text against the words of eight bytes.
+            for pad in 0..9 {
+                let padded = format!("{}{text}", "Q".repeat(pad));
+                for cut in (0..=padded.len()).filter(|&i| padded.is_char_boundary(i)) {
+                    let s = &padded[..cut];
+                    assert_eq!(fold_with_offsets(s), fold_with_offsets_by_char(s), "{s:?}");
+                    let mut out = b"Kept ".to_vec();
+                    let mut slow = out.clone();
+                    fold_bytes_into(s, &mut out);
+                    fold_bytes_by_char(s, &mut slow);
+                    assert_eq!(out, slow, "{s:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn ascii_words_lower_like_to_ascii_lowercase() {
+        for b in 0..0x80u8 {
+            for at in 0..8 {
+                let mut bytes = *b"AzZa@[`{";
+                bytes[at] = b;
+                let word = u64::from_le_bytes(bytes);
+                let want = u64::from_le_bytes(bytes.map(|b| b.to_ascii_lowercase()));
+                assert_eq!(ascii_lower_word(word), want, "{b:#x} at {at}");
+            }
         }
     }
 
