@@ -5,7 +5,7 @@
 
 use std::sync::LazyLock;
 
-use biennien_text::{fold, is_alphanumeric};
+use biennien_text::{fold, fold_chars, is_alphanumeric};
 
 use crate::hash::{FastMap as HashMap, FastSet as HashSet};
 
@@ -27,6 +27,11 @@ pub(crate) struct Lexicon {
     /// For each first word of a menu label (as plain words), the most words of such a label.
     menu_first: HashMap<String, usize>,
     byline_label: HashSet<String>,
+    /// The first words (see [`first_word`]) of the related headers, related prefixes and
+    /// footer phrases: a line whose folded first word is none of them is none of these.
+    openers: HashSet<String>,
+    /// The first words of the share phrases and labels, likewise.
+    share_openers: HashSet<String>,
 }
 
 /// Phrases that open a line, grouped by their first word so that a line is compared only with
@@ -112,12 +117,60 @@ pub(crate) fn trim_label(folded: &str) -> &str {
     })
 }
 
+/// The bytes of a folded line that the prefix tests look at.
+const HEAD_BYTES: usize = 128;
+
+/// The first word (see [`first_word`]) of the head (see [`head`]) of the fold of `line`, read
+/// character by character from the start of `line` without folding the rest of it: `None`
+/// when the word does not end within the head. `buf` receives the word.
+pub(crate) fn folded_first_word<'b>(line: &str, buf: &'b mut String) -> Option<&'b str> {
+    buf.clear();
+    // Bytes of the fold read so far.
+    let mut at = 0;
+    // ASCII bytes fold to themselves in lower case (NUL to nothing): read byte by byte while
+    // they last, then character by character.
+    let bytes = line.as_bytes();
+    let ascii = bytes
+        .iter()
+        .position(|b| !b.is_ascii())
+        .unwrap_or(bytes.len());
+    for &b in &bytes[..ascii] {
+        if b == 0 {
+            continue;
+        }
+        let alnum = b.is_ascii_alphanumeric();
+        if !alnum && !buf.is_empty() {
+            return Some(buf.as_str());
+        }
+        at += 1;
+        if at > HEAD_BYTES {
+            return None;
+        }
+        if alnum {
+            buf.push(char::from(b.to_ascii_lowercase()));
+        }
+    }
+    for c in fold_chars(&line[ascii..]) {
+        let alnum = is_alphanumeric(c);
+        if !alnum && !buf.is_empty() {
+            break;
+        }
+        at += c.len_utf8();
+        if at > HEAD_BYTES {
+            return None;
+        }
+        if alnum {
+            buf.push(c);
+        }
+    }
+    Some(buf.as_str())
+}
+
 /// The first 128 bytes of a folded line (cut at a character boundary): enough for any template
 /// phrase and what follows it, so that long paragraphs are not scanned whole.
 fn head(line: &str) -> &str {
     // Bytes, not characters: folded text is nearly all ASCII.
-    const BYTES: usize = 128;
-    let mut end = line.len().min(BYTES);
+    let mut end = line.len().min(HEAD_BYTES);
     while !line.is_char_boundary(end) {
         end -= 1;
     }
@@ -157,11 +210,13 @@ impl Lexicon {
             let folded = fold(phrase.trim());
             match kind {
                 "related_header" => {
+                    lex.openers.insert(first_word(&folded).to_string());
                     lex.related_header.insert(folded);
                 }
                 "related_prefix" => lex.related_prefix.push(folded),
                 "share" => lex.share.push(folded),
                 "share_label" => {
+                    lex.share_openers.insert(first_word(&folded).to_string());
                     lex.share_label.insert(folded);
                 }
                 "footer" => lex.footer.push(folded),
@@ -184,7 +239,26 @@ impl Lexicon {
         for list in [&mut lex.related_prefix, &mut lex.share, &mut lex.footer] {
             list.sort();
         }
+        for list in [&lex.related_prefix, &lex.footer] {
+            lex.openers.extend(list.by_first_word.keys().cloned());
+        }
+        lex.share_openers
+            .extend(lex.share.by_first_word.keys().cloned());
         lex
+    }
+
+    /// Whether a line whose folded first word (see [`folded_first_word`]) is `word` may be a
+    /// related header ([`Lexicon::is_related_header`]), a related link
+    /// ([`Lexicon::is_related_prefixed`]) or a footer phrase ([`Lexicon::is_footer`] without
+    /// the copyright sign): when not, none of these tests can hold.
+    pub(crate) fn may_open(&self, word: &str) -> bool {
+        self.openers.contains(word)
+    }
+
+    /// Whether a line whose folded first word (see [`folded_first_word`]) is `word` may be a
+    /// share prompt ([`Lexicon::is_share`]): when not, it is none.
+    pub(crate) fn may_open_share(&self, word: &str) -> bool {
+        self.share_openers.contains(word)
     }
 
     /// Whether the whole line (given folded) is a header of a block of other stories.
@@ -360,6 +434,98 @@ mod tests {
             found += got.0;
         }
         assert!(found > lines.len() / 2, "{found}");
+    }
+
+    /// Lines for the tests of first words: phrases of every kind as written, in capitals,
+    /// after arrows, with text after them, and lines the phrases must not match.
+    fn phrase_lines() -> Vec<String> {
+        let lex = lexicon();
+        let mut phrases: Vec<String> = lex.related_header.iter().cloned().collect();
+        for list in [&lex.related_prefix, &lex.footer, &lex.share] {
+            phrases.extend(list.by_first_word.values().flatten().cloned());
+        }
+        phrases.sort();
+        let mut lines = Vec::new();
+        for p in &phrases {
+            lines.push(p.clone());
+            lines.push(p.to_uppercase());
+            lines.push(format!(">> {p}: Hội chợ hàng Việt Nam"));
+            lines.push(format!("{p} là một"));
+            lines.push(format!("{p}x"));
+        }
+        lines.extend(
+            [
+                "Tin liên quan",
+                "TIN LIÊN QUAN:",
+                "» Đọc thêm: Hai nước ký bản ghi nhớ",
+                "© 2023 Thời báo Ngoại giao",
+                "Bản quyền thuộc về báo",
+                "Hai bên nhất trí tăng cường hợp tác.",
+                "",
+                "...",
+                "» » »",
+                "\u{301}\u{301}Tin liên quan",
+                "\0Xem thêm: x",
+                "ΩΜΕΓΑ 1",
+                "中文 Tin",
+            ]
+            .map(String::from),
+        );
+        // Words that end before, at and after the head's last byte.
+        for pad in [120, 123, 124, 125, 126, 127, 128] {
+            lines.push(format!("{}Xem thêm: x", "-".repeat(pad)));
+            lines.push(format!("{}xem", "·".repeat(pad / 2)));
+            lines.push("ạ".repeat(pad));
+        }
+        lines.push("a".repeat(200));
+        lines
+    }
+
+    #[test]
+    fn folded_first_words_agree_with_folding_the_line() {
+        let mut buf = String::new();
+        let mut seen = [0, 0];
+        for line in phrase_lines() {
+            let folded = fold(&line);
+            let f = head(&folded).trim_start_matches(|c: char| !is_alphanumeric(c));
+            let want = first_word(f);
+            match folded_first_word(&line, &mut buf) {
+                Some(w) => {
+                    assert_eq!(w, want, "{line:?}");
+                    seen[0] += 1;
+                }
+                // Only when the word runs past the head.
+                None => {
+                    let start = folded.find(is_alphanumeric).unwrap_or(folded.len());
+                    let end = start + first_word_chars(&folded[start..]).len();
+                    assert!(end > HEAD_BYTES, "{line:?}");
+                    seen[1] += 1;
+                }
+            }
+        }
+        assert!(seen[0] > 20 && seen[1] > 0, "{seen:?}");
+    }
+
+    #[test]
+    fn lines_that_open_no_phrase_match_none() {
+        let lex = lexicon();
+        let mut buf = String::new();
+        let mut seen = [0, 0];
+        for line in phrase_lines() {
+            let folded = fold(&line);
+            let any = lex.is_related_header(&folded)
+                || lex.is_related_prefixed(&folded)
+                || (!line.contains('©') && lex.is_footer(&line, &folded, 3));
+            let first = folded_first_word(&line, &mut buf);
+            let opens = first.is_none_or(|w| lex.may_open(w));
+            assert!(opens || !any, "{line:?}");
+            seen[usize::from(any)] += 1;
+            let share = lex.is_share(&folded, 3);
+            let opens_share = first.is_none_or(|w| lex.may_open_share(w));
+            assert!(opens_share || !share, "{line:?}");
+            seen[usize::from(share)] += 1;
+        }
+        assert!(seen[0] > 20 && seen[1] > 20, "{seen:?}");
     }
 
     #[test]

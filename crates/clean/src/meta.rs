@@ -189,7 +189,7 @@ fn only_stamp_words(rest: &str) -> bool {
 /// …"): returns the ISO date and the byte length of the prefix.
 /// Whether four digits stand in a row: every stamp names its year in full, so most lines are
 /// ruled out without running a pattern.
-fn has_year(bytes: &[u8]) -> bool {
+pub(crate) fn has_year(bytes: &[u8]) -> bool {
     // Four digits at i, i + 1, i + 2, i + 3, tested at every i without branches (the compiler
     // vectorizes it): lines are short, and most have no year.
     let n = bytes.len().saturating_sub(3);
@@ -217,12 +217,24 @@ pub(crate) fn stamp_prefix(line: &str) -> Option<(String, usize)> {
     if !has_year(&line.as_bytes()[..line.len().min(80)]) {
         return None;
     }
+    // Only heads that hold a year and fit in a stamp line can be stamps (see [`stamp_line`]).
+    let year_end = line
+        .as_bytes()
+        .windows(4)
+        .position(|w| w.iter().all(u8::is_ascii_digit))
+        .map_or(usize::MAX, |at| at + 4);
     let mut best = None;
     for (i, _) in line
         .char_indices()
         .filter(|&(i, c)| c == ' ' && i > 0)
         .take(10)
     {
+        if i > 80 {
+            break;
+        }
+        if i < year_end {
+            continue;
+        }
         let head = &line[..i];
         let tail = line[i..].trim_start();
         if !tail
@@ -323,6 +335,15 @@ pub(crate) fn outlet_tag_prefix(line: &str) -> Option<(String, Option<String>, u
 /// A line that only names the source: "(TTXVN/Vietnam+)", "Theo baoquocte.vn", "Nguồn: VOV".
 /// A source line that also names a writer ("Theo Nguyễn Hoàng (TTXVN)") is a [`credit`].
 pub(crate) fn outlet_line(line: &str) -> Option<String> {
+    // A bracket or the lead word of a source line ("Theo", "Nguồn") opens it.
+    if !line.trim_start().starts_with(['(', 'T', 't', 'N', 'n']) {
+        return None;
+    }
+    outlet_line_read(line)
+}
+
+/// [`outlet_line`] read without first looking at how the line starts.
+fn outlet_line_read(line: &str) -> Option<String> {
     let t = line.trim().trim_end_matches('.').trim();
     if let Some(inner) = t.strip_prefix('(').and_then(|r| r.strip_suffix(')')) {
         let inner = inner.trim();
@@ -345,6 +366,15 @@ pub(crate) fn outlet_line(line: &str) -> Option<String> {
 /// A source line: "Nguồn: VOV", "Theo baoquocte.vn", and with the writer's name,
 /// "Theo Nguyễn Hoàng (TTXVN)".
 pub(crate) fn source_line(line: &str) -> Option<Credit> {
+    // The lead word of a source line ("Theo", "Nguồn") opens it.
+    if !line.trim_start().starts_with(['T', 't', 'N', 'n']) {
+        return None;
+    }
+    source_line_read(line)
+}
+
+/// [`source_line`] read without first looking at how the line starts.
+fn source_line_read(line: &str) -> Option<Credit> {
     let t = line.trim().trim_end_matches('.').trim();
     let rest = strip_source_lead(t)?;
     if let Some((author, outlet)) = name_and_outlet(rest) {
@@ -394,7 +424,14 @@ fn strip_source_lead(t: &str) -> Option<&str> {
     }
     // Compared character by character: most lines start with other words ("Trong", "Ngày").
     let lead = &t[..end];
-    if !fold_chars(lead).eq("theo".chars()) && !fold_chars(lead).eq("nguon".chars()) {
+    // The first two letters tell the two words apart, and most other words from both.
+    let mut folded = fold_chars(lead);
+    let is_lead = match (folded.next(), folded.next()) {
+        (Some('t'), Some('h')) => folded.eq("eo".chars()),
+        (Some('n'), Some('g')) => folded.eq("uon".chars()),
+        _ => false,
+    };
+    if !is_lead {
         return None;
     }
     let rest = t[end..].trim_start().trim_start_matches(':').trim();
@@ -639,7 +676,7 @@ fn byline_names(line: &str) -> Option<String> {
     }
     let parts: Vec<&str> = t
         .split([',', '-', '–', '&'])
-        .flat_map(|p| p.split(" và "))
+        .flat_map(split_and)
         .map(str::trim)
         .collect();
     if parts.len() > 4 {
@@ -657,6 +694,28 @@ fn byline_names(line: &str) -> Option<String> {
         })
     });
     all_names.then(|| title_case(t))
+}
+
+/// " và " ("and"), searched for with a prebuilt search.
+static AND: LazyLock<memchr::memmem::Finder<'static>> =
+    LazyLock::new(|| memchr::memmem::Finder::new(" và "));
+
+/// The pieces of `text` between the words " và ", as `text.split(" và ")` gives them.
+fn split_and(text: &str) -> impl Iterator<Item = &str> {
+    let mut rest = Some(text);
+    std::iter::from_fn(move || {
+        let r = rest?;
+        match AND.find(r.as_bytes()) {
+            Some(at) => {
+                rest = r.get(at + " và ".len()..);
+                r.get(..at)
+            }
+            None => {
+                rest = None;
+                Some(r)
+            }
+        }
+    })
 }
 
 /// An all-capitals name in title case ("HOÀI THU" gives "Hoài Thu"); role acronyms ("PV")
@@ -703,6 +762,9 @@ const NOT_NAMES: &[&str] = &[
     "apec",
 ];
 
+// One bit for each word in the sets of [`names_a_place`].
+const _: () = assert!(NOT_NAMES.len() <= 32);
+
 /// Two to five capitalized words of letters only: the shape of a (Vietnamese) name, written
 /// either in title case ("Thu Hằng") or in capitals ("THU HẰNG").
 pub(crate) fn is_person_name_shape(s: &str) -> bool {
@@ -723,12 +785,243 @@ pub(crate) fn is_person_name_shape(s: &str) -> bool {
         return false;
     }
     let f = fold(s);
-    !NOT_NAMES.iter().any(|n| f.contains(n))
+    !names_a_place(&f)
+}
+
+/// Whether the folded text `f` holds one of [`NOT_NAMES`]: at each byte, only the words that
+/// start with that byte are compared.
+fn names_a_place(f: &str) -> bool {
+    /// For each byte, the words of [`NOT_NAMES`] that start with it, as a bit set.
+    static BY_FIRST: LazyLock<[u32; 256]> = LazyLock::new(|| {
+        let mut by_first = [0u32; 256];
+        for (k, n) in NOT_NAMES.iter().enumerate() {
+            if let Some(&b) = n.as_bytes().first() {
+                by_first[usize::from(b)] |= 1 << k;
+            }
+        }
+        by_first
+    });
+    let bytes = f.as_bytes();
+    bytes.iter().enumerate().any(|(at, &b)| {
+        let mut set = BY_FIRST[usize::from(b)];
+        while set != 0 {
+            let k = set.trailing_zeros() as usize;
+            set &= set - 1;
+            if NOT_NAMES
+                .get(k)
+                .is_some_and(|n| bytes[at..].starts_with(n.as_bytes()))
+            {
+                return true;
+            }
+        }
+        false
+    })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Lines of the kinds the metadata readers meet.
+    fn meta_lines() -> Vec<String> {
+        let mut lines: Vec<String> = [
+            "Theo baoquocte.vn",
+            "theo TTXVN",
+            "THEO VOV",
+            "Theo Nguyễn Hoàng (TTXVN)",
+            "Theo Thu Hằng/VOV-Hiroshima",
+            "Theo đó, hai bên nhất trí tăng cường hợp tác.",
+            "Nguồn: VOV",
+            "NGUỒN: Reuters.",
+            "nguon: afp",
+            "Nguồn vốn ODA được ưu tiên",
+            "Ngày 14/11, hai bên hội đàm",
+            "Thứ trưởng Hà Kim Ngọc",
+            "Trong khuôn khổ chuyến thăm",
+            "Tŀeo x",
+            "Thẹo: x",
+            "Ṭheo VOV",
+            "(TTXVN/Vietnam+)",
+            "(từ thủ đô Lima, Peru)",
+            "(Ảnh: TTXVN)",
+            " (TTXVN)",
+            "  Theo VOV ",
+            "\u{a0}Theo VOV",
+            "...",
+            "",
+            "T",
+            "Theo",
+            "Theo:",
+            "Nguồn:   Dân trí",
+            "Minh Ngọc",
+            "Đỗ Sinh (TTXVN/Vietnam+)",
+            "Thu Hằng/VOV.VN",
+            "HOÀI THU",
+            "Minh Anh và Thu Hà",
+            "Minh Anh và Hà Nội",
+            "Nhóm PV",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        lines.push(format!("Theo {}", "Nguyễn Văn A ".repeat(20)));
+        lines
+    }
+
+    #[test]
+    fn source_and_outlet_lines_agree_with_reading_every_line() {
+        let mut found = [0, 0];
+        for line in meta_lines() {
+            let outlet = outlet_line_read(&line);
+            found[0] += usize::from(outlet.is_some());
+            assert_eq!(outlet_line(&line), outlet, "{line:?}");
+            let source = source_line_read(&line);
+            found[1] += usize::from(source.is_some());
+            assert_eq!(source_line(&line), source, "{line:?}");
+        }
+        assert!(found[0] > 4 && found[1] > 4, "{found:?}");
+    }
+
+    #[test]
+    fn source_leads_agree_with_comparing_whole_words() {
+        fn reference(t: &str) -> Option<&str> {
+            if !t.starts_with(['T', 't', 'N', 'n']) {
+                return None;
+            }
+            let end = t.find(|c: char| c.is_whitespace() || c == ':')?;
+            if end > 8 {
+                return None;
+            }
+            let lead = &t[..end];
+            if !fold_chars(lead).eq("theo".chars()) && !fold_chars(lead).eq("nguon".chars()) {
+                return None;
+            }
+            let rest = t[end..].trim_start().trim_start_matches(':').trim();
+            (!rest.is_empty()).then_some(rest)
+        }
+        let mut found = 0;
+        for line in meta_lines() {
+            let want = reference(&line);
+            found += usize::from(want.is_some());
+            assert_eq!(strip_source_lead(&line), want, "{line:?}");
+        }
+        assert!(found > 5, "{found}");
+    }
+
+    #[test]
+    fn and_splits_as_split_does() {
+        for text in [
+            "",
+            " và ",
+            "Minh Anh và Thu Hà",
+            "a và b và c",
+            " và  và ",
+            "và",
+            "x vàvà y",
+            "Thu Hà và",
+            " và Thu Hà",
+        ] {
+            let got: Vec<&str> = split_and(text).collect();
+            let want: Vec<&str> = text.split(" và ").collect();
+            assert_eq!(got, want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn places_are_found_as_contains_finds_them() {
+        let mut seen = [0, 0];
+        let mut texts: Vec<String> = NOT_NAMES
+            .iter()
+            .flat_map(|n| {
+                [
+                    n.to_string(),
+                    format!("x{n}"),
+                    format!("{n} y"),
+                    n[1..].to_string(),
+                ]
+            })
+            .collect();
+        texts.extend(
+            [
+                "",
+                "thu hang",
+                "nguyen van a",
+                "ha no",
+                "ha noii",
+                "aseanx",
+                "tha noi",
+            ]
+            .map(String::from),
+        );
+        for f in &texts {
+            let want = NOT_NAMES.iter().any(|n| f.contains(n));
+            assert_eq!(names_a_place(f), want, "{f:?}");
+            seen[usize::from(want)] += 1;
+        }
+        assert!(seen[0] > 5 && seen[1] > 5, "{seen:?}");
+    }
+
+    /// Stamp prefixes read by trying every head, as before heads without a year or too long
+    /// for a stamp were passed over.
+    fn stamp_prefix_reference(line: &str) -> Option<(String, usize)> {
+        if !has_year(&line.as_bytes()[..line.len().min(80)]) {
+            return None;
+        }
+        let mut best = None;
+        for (i, _) in line
+            .char_indices()
+            .filter(|&(i, c)| c == ' ' && i > 0)
+            .take(10)
+        {
+            let head = &line[..i];
+            let tail = line[i..].trim_start();
+            if !tail
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || c == '(')
+            {
+                continue;
+            }
+            if let Some(date) = stamp_line(head) {
+                let folded = fold(head);
+                let marked = TIME.is_match(head)
+                    || folded
+                        .split(|c: char| !c.is_alphanumeric())
+                        .any(|w| STAMP_MARKERS.contains(&w));
+                if marked {
+                    best = Some((date, i));
+                }
+            }
+        }
+        best
+    }
+
+    #[test]
+    fn stamp_prefixes_agree_with_the_reference() {
+        let lines = [
+            "date 2024-10 Thứ trưởng Ngoại giao Hà Kim Ngọc. (Ảnh: TTXVN phát)",
+            "14/11/1994 là ngày thiết lập quan hệ ngoại giao",
+            "Cập nhật: 08:15 ngày 03/10/2023 Hai bên",
+            "Thứ Năm, 14/11/2024 09:30 (GMT+7) Thủ tướng",
+            "Thứ Năm, 14/11/2024 09:30 Thủ tướng Phạm Minh Chính",
+            "Đăng lúc 9h30 ngày 2/5/2024 Bộ trưởng",
+            "15/11/2024 17:51 Chủ tịch nước",
+            "Ngày 12 tháng 5 năm 2023 Hai bên",
+            "a b c d e f g h i j 2024 Hai",
+            "Thứ Năm, ngày 7 tháng 11 năm 2019 09:30 Thủ tướng tiếp Đại sứ",
+            "Thứ Năm, ngày 7 tháng 11 năm 2019 lúc 09:30 giờ địa phương Thủ tướng tiếp",
+            "2024 Hai bên",
+            "",
+            "12/3/2024",
+        ];
+        let mut found = 0;
+        for line in lines {
+            let want = stamp_prefix_reference(line);
+            found += usize::from(want.is_some());
+            assert_eq!(stamp_prefix(line), want, "{line:?}");
+        }
+        assert!(found > 3, "{found}");
+    }
 
     #[test]
     fn has_year_finds_four_digits_in_a_row() {

@@ -89,6 +89,15 @@ fn has_spaced_dash(text: &str) -> bool {
     })
 }
 
+/// Whether `line` ends as [`CAPTION_ILLUSTRATION`] needs: "họa" or "hoạ" (in any case), then
+/// white space and a full stop at most, so with "a" or "ạ" before them.
+fn ends_like_illustration(line: &str) -> bool {
+    line.strip_suffix('.')
+        .unwrap_or(line)
+        .trim_end()
+        .ends_with(['a', 'A', 'ạ', 'Ạ'])
+}
+
 /// Whether the line is a photo caption marked by a credit or "ảnh minh họa". `n` is the
 /// line's number of [`words`].
 pub(crate) fn is_caption(line: &str, n: usize) -> bool {
@@ -100,7 +109,10 @@ pub(crate) fn is_caption(line: &str, n: usize) -> bool {
     if end.ends_with([')', ']']) && CAPTION_PAREN.is_match(line) {
         return true;
     }
-    if MINH_H.find(line.as_bytes()).is_some() && CAPTION_ILLUSTRATION.is_match(line) {
+    if ends_like_illustration(line)
+        && MINH_H.find(line.as_bytes()).is_some()
+        && CAPTION_ILLUSTRATION.is_match(line)
+    {
         return true;
     }
     // A credit closes the line: only its last part can hold one.
@@ -130,7 +142,7 @@ pub(crate) fn is_caption(line: &str, n: usize) -> bool {
 /// "Thứ trưởng Nguyễn Văn A (phải) tiếp Đại sứ B." Longer lines are left to the story. `n` is
 /// the line's number of [`words`].
 pub(crate) fn is_position_caption(line: &str, n: usize) -> bool {
-    line.contains('(') && n <= 15 && sentences(line) == 1 && PICTURE_POSITION.is_match(line)
+    n <= 15 && line.contains('(') && sentences(line) == 1 && PICTURE_POSITION.is_match(line)
 }
 
 /// Whether the line is an image file name or image address.
@@ -366,6 +378,20 @@ mod tests {
         .iter()
         .map(|s| s.to_string())
         .collect();
+        lines.extend(
+            [
+                "Hai bên tại buổi tiếp. ẢNH MINH HỌA",
+                "Hai bên tại buổi tiếp - ảnh minh họa .",
+                "Hai bên tại buổi tiếp, Ảnh minh hoạ\u{2003}.",
+                "Hai bên tại buổi tiếp. Ảnh minh họa..",
+                "Hai bên tại buổi tiếp. Ảnh minh họa. ",
+                "minh họa, ảnh minh HỌA",
+                "Ảnh minh họa ở đầu, còn đây là lời",
+                "Ảnh minh hoạ",
+                "ảnh minh Hoạ",
+            ]
+            .map(String::from),
+        );
         lines.push(prose.to_string());
         // A credit beyond the last 240 bytes, and one inside them.
         lines.push(format!("{prose} {prose} Ảnh: Minh Duy {prose} {prose}"));
