@@ -228,10 +228,13 @@ pub(crate) fn tokens(text: &str, start: usize, end: usize) -> Vec<Token<'_>> {
 /// Fills `out` with the tokens of `text[start..end]`, offsets absolute; a buffer kept from one
 /// sentence to the next spares growing a new one for each.
 fn tokens_into<'t>(text: &'t str, start: usize, end: usize, out: &mut Vec<Token<'t>>) {
+    // Most sentences hold no white space outside ASCII: theirs is then found eight bytes at a
+    // time.
+    let wide = text.get(start..end).is_some_and(has_wide_space);
     tokens_read_with(
         text,
         (start, end),
-        split_whitespace_chars,
+        |s| split_whitespace_chars(s, wide),
         trim_to_core,
         out,
     );
@@ -303,21 +306,28 @@ fn tokens_read_with<'t, W: Iterator<Item = &'t str>>(
             start: start + wstart + lead,
             end: start + wstart + lead + core.len(),
             text: core,
-            closes: tail.contains([',', ';', ':', ')', '"', '?', '!'])
-                || (tail.starts_with('.') && !is_initial(core)),
-            opens: word[..lead].contains(['(', '"', '\'']),
+            closes: !tail.is_empty()
+                && (tail.contains([',', ';', ':', ')', '"', '?', '!'])
+                    || (tail.starts_with('.') && !is_initial(core))),
+            opens: lead > 0 && word[..lead].contains(['(', '"', '\'']),
         });
     }
 }
 
 /// The pieces of `s` between white-space characters, each white-space character ending one,
-/// exactly as `s.split(char::is_whitespace)` gives them; the text is read a byte at a time,
-/// without decoding the letters.
-fn split_whitespace_chars(s: &str) -> impl Iterator<Item = &str> {
+/// exactly as `s.split(char::is_whitespace)` gives them; the text is read without decoding the
+/// letters. `wide` tells whether `s` may hold white space outside ASCII (see
+/// [`has_wide_space`]).
+fn split_whitespace_chars(s: &str, wide: bool) -> impl Iterator<Item = &str> {
     let mut rest = Some(s);
     std::iter::from_fn(move || {
         let piece = rest?;
-        match first_whitespace(piece) {
+        let found = if wide {
+            first_whitespace(piece)
+        } else {
+            first_ascii_whitespace(piece.as_bytes()).map(|at| (at, 1))
+        };
+        match found {
             Some((at, len)) => {
                 rest = piece.get(at + len..);
                 piece.get(..at)
@@ -330,50 +340,120 @@ fn split_whitespace_chars(s: &str) -> impl Iterator<Item = &str> {
     })
 }
 
+/// The bytes that open the white-space characters outside ASCII but U+1680 (see
+/// [`first_whitespace`]), searched for at once.
+fn wide_space_leads(bytes: &[u8]) -> impl Iterator<Item = usize> + '_ {
+    memchr::memchr3_iter(0xC2, 0xE2, 0xE3, bytes)
+}
+
+/// Whether `s` holds a white-space character outside ASCII.
+fn has_wide_space(s: &str) -> bool {
+    static OGHAM_SPACE: OnceLock<memchr::memmem::Finder<'static>> = OnceLock::new();
+    let ogham = OGHAM_SPACE.get_or_init(|| memchr::memmem::Finder::new("\u{1680}"));
+    wide_space_leads(s.as_bytes()).any(|at| {
+        s.get(at..)
+            .and_then(|c| c.chars().next())
+            .is_some_and(char::is_whitespace)
+    }) || ogham.find(s.as_bytes()).is_some()
+}
+
+/// The offset of the first ASCII white-space byte of `bytes` (space, tab, line feed, vertical
+/// tab, form feed, carriage return). Eight bytes are read at once: those below 0x21 are found
+/// by a subtraction whose borrows cannot reach below the first of them, and are then told
+/// apart from the other control characters.
+fn first_ascii_whitespace(bytes: &[u8]) -> Option<usize> {
+    const ONES: u64 = u64::from_le_bytes([0x21; 8]);
+    const HIGH: u64 = u64::from_le_bytes([0x80; 8]);
+    let white = |b: u8| matches!(b, b' ' | b'\t'..=b'\r');
+    let mut at = 0;
+    while let Some(chunk) = bytes.get(at..at + 8) {
+        let mut word = [0; 8];
+        word.copy_from_slice(chunk);
+        let x = u64::from_le_bytes(word);
+        let low = x.wrapping_sub(ONES) & !x & HIGH;
+        if low == 0 {
+            at += 8;
+            continue;
+        }
+        let i = at + (low.trailing_zeros() / 8) as usize;
+        if bytes.get(i).copied().is_some_and(white) {
+            return Some(i);
+        }
+        at = i + 1;
+    }
+    bytes
+        .get(at..)
+        .and_then(|rest| rest.iter().position(|&b| white(b)))
+        .map(|i| at + i)
+}
+
 /// The byte offset and length of the first white-space character of `s`. Outside ASCII only
 /// characters whose first byte is 0xC2, 0xE1, 0xE2 or 0xE3 can be white space (U+0085, U+00A0,
-/// U+1680, U+2000–U+200A, U+2028, U+2029, U+202F, U+205F, U+3000): the others are skipped
-/// by their length.
+/// U+1680, U+2000–U+200A, U+2028, U+2029, U+202F, U+205F, U+3000). Of those, 0xE1 opens most
+/// Vietnamese letters with tone marks, and only U+1680 (bytes E1 9A 80) among its characters
+/// is white space: its next bytes say so without decoding. Every other byte, continuation
+/// bytes included, is passed over one at a time.
+#[inline]
 fn first_whitespace(s: &str) -> Option<(usize, usize)> {
     let bytes = s.as_bytes();
     let mut at = 0;
     while let Some(&b) = bytes.get(at) {
-        if b < 0x80 {
-            if matches!(b, b' ' | b'\t'..=b'\r') {
-                return Some((at, 1));
+        match b {
+            b' ' | b'\t'..=b'\r' => return Some((at, 1)),
+            0xE1 => {
+                if bytes.get(at + 1..at + 3) == Some(&[0x9A, 0x80]) {
+                    return Some((at, 3));
+                }
+                at += 3;
             }
-            at += 1;
-            continue;
+            0xC2 | 0xE2 | 0xE3 => {
+                let len = if b == 0xC2 { 2 } else { 3 };
+                if s.get(at..at + len)
+                    .and_then(|c| c.chars().next())
+                    .is_some_and(char::is_whitespace)
+                {
+                    return Some((at, len));
+                }
+                at += len;
+            }
+            _ => at += 1,
         }
-        let len = match b {
-            0xF0.. => 4,
-            0xE0.. => 3,
-            _ => 2,
-        };
-        if matches!(b, 0xC2 | 0xE1 | 0xE2 | 0xE3)
-            && s.get(at..at + len)
-                .and_then(|c| c.chars().next())
-                .is_some_and(char::is_whitespace)
-        {
-            return Some((at, len));
-        }
-        at += len;
     }
     None
 }
 
 /// The length of what leads `word` before its first letter or digit, and the word with what
-/// leads and trails it so trimmed. A word that begins or ends with an ASCII letter or digit,
-/// as most do, has nothing to trim at that end.
+/// leads and trails it so trimmed. A word that begins or ends with a letter or digit, as most
+/// do, has nothing to trim at that end: its first and last characters are read alone, the
+/// ASCII ones without decoding.
+#[inline]
 fn trim_to_core(word: &str) -> (usize, &str) {
     let not_alphanumeric = |c: char| !biennien_text::is_alphanumeric(c);
-    let rest = match word.as_bytes().first() {
-        Some(b) if b.is_ascii_alphanumeric() => word,
-        _ => word.trim_start_matches(not_alphanumeric),
+    let alphanumeric_at_start = match word.as_bytes().first() {
+        Some(b) if b.is_ascii() => b.is_ascii_alphanumeric(),
+        Some(_) => word
+            .chars()
+            .next()
+            .is_some_and(biennien_text::is_alphanumeric),
+        None => false,
     };
-    let core = match rest.as_bytes().last() {
-        Some(b) if b.is_ascii_alphanumeric() => rest,
-        _ => rest.trim_end_matches(not_alphanumeric),
+    let rest = if alphanumeric_at_start {
+        word
+    } else {
+        word.trim_start_matches(not_alphanumeric)
+    };
+    let alphanumeric_at_end = match rest.as_bytes().last() {
+        Some(b) if b.is_ascii() => b.is_ascii_alphanumeric(),
+        Some(_) => rest
+            .chars()
+            .next_back()
+            .is_some_and(biennien_text::is_alphanumeric),
+        None => false,
+    };
+    let core = if alphanumeric_at_end {
+        rest
+    } else {
+        rest.trim_end_matches(not_alphanumeric)
     };
     (word.len() - rest.len(), core)
 }
@@ -389,6 +469,7 @@ fn is_initial(core: &str) -> bool {
 
 /// A word that may be part of a name: capitalized, or an article joined to a capitalized part
 /// ("al-Faisal", "el-Sisi", "bin-Salman").
+#[inline]
 fn name_word(t: &str) -> bool {
     capitalized(t)
         || t.len() > 3
@@ -408,8 +489,12 @@ fn after_particle(tags: &[Tag], pos: usize) -> bool {
     tag_at(tags, pos).is_none_or(|t| matches!(t.kind, TagKind::Honorific))
 }
 
+#[inline]
 fn capitalized(t: &str) -> bool {
-    t.chars().next().is_some_and(char::is_uppercase)
+    match t.as_bytes().first() {
+        Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+        _ => t.chars().next().is_some_and(char::is_uppercase),
+    }
 }
 
 /// One person of the article.
@@ -751,6 +836,11 @@ impl Persons {
     /// Finds the person an existing short, reordered or misspelled form refers to; `keys` are
     /// the keys of the persons of the list, in its order.
     fn resolve(&self, keys: &[NameKey], words: &[&str]) -> Option<usize> {
+        // Every way below of finding the person compares with a key: with no person named yet
+        // there is nothing to fold.
+        if keys.is_empty() {
+            return None;
+        }
         // A joined token keeps its spaced dash ("Chan - ocha"): split on both.
         let f: Vec<String> = words
             .iter()
@@ -2068,9 +2158,52 @@ mod tests {
     #[test]
     fn whitespace_split_agrees_with_the_standard_library() {
         for text in TOKEN_SAMPLES {
-            let fast: Vec<&str> = split_whitespace_chars(text).collect();
             let std: Vec<&str> = text.split(char::is_whitespace).collect();
+            let fast: Vec<&str> = split_whitespace_chars(text, true).collect();
             assert_eq!(fast, std, "{text:?}");
+            let wide = has_wide_space(text);
+            let fast: Vec<&str> = split_whitespace_chars(text, wide).collect();
+            assert_eq!(fast, std, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn wide_space_is_found_as_by_decoding() {
+        let mut wide = 0;
+        for c in (0x80..=0x10_FFFF).filter_map(char::from_u32) {
+            let text = format!("ab{c}cd");
+            let expected = c.is_whitespace();
+            assert_eq!(has_wide_space(&text), expected, "{c:?}");
+            wide += usize::from(expected);
+        }
+        assert!(wide > 10, "{wide}");
+        for text in TOKEN_SAMPLES {
+            let expected = text.chars().any(|c| !c.is_ascii() && c.is_whitespace());
+            assert_eq!(has_wide_space(text), expected, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn ascii_whitespace_is_found_as_by_a_plain_search() {
+        // Every byte below 0x80 at every place of a text longer than one read of eight,
+        // among letters, marks outside ASCII and other control characters.
+        let fillers = [
+            "abcdefghijklmnopqrst",
+            "ạ\u{1}ễ\u{1f}đ!\u{0}Ư\u{7f}xyzĐặng~",
+            "\u{20}\u{21}",
+        ];
+        for filler in fillers {
+            let base = filler.as_bytes();
+            for b in 0u8..0x80 {
+                for at in 0..base.len() {
+                    let mut bytes = base.to_vec();
+                    bytes.insert(at, b);
+                    let plain = bytes
+                        .iter()
+                        .position(|&b| matches!(b, b' ' | b'\t'..=b'\r'));
+                    assert_eq!(first_ascii_whitespace(&bytes), plain, "{bytes:?}");
+                }
+            }
         }
     }
 
