@@ -469,15 +469,26 @@ fn is_initial(core: &str) -> bool {
 
 /// A word that may be part of a name: capitalized, or an article joined to a capitalized part
 /// ("al-Faisal", "el-Sisi", "bin-Salman").
-#[inline]
+#[inline(always)]
 fn name_word(t: &str) -> bool {
-    capitalized(t)
-        || t.len() > 3
-            && t.as_bytes()[..t.len().min(6)].contains(&b'-')
-            && t.split_once('-').is_some_and(|(article, rest)| {
-                (PARTICLES.contains(&article) || ARABIC_ARTICLES.contains(&article))
-                    && capitalized(rest)
-            })
+    match t.as_bytes().first() {
+        Some(b) if b.is_ascii_uppercase() => true,
+        // Any other ASCII byte opens no capital: only a joined article can make the word one.
+        Some(b) if b.is_ascii() => joined_article(t),
+        _ => capitalized(t) || joined_article(t),
+    }
+}
+
+/// Whether `t` is an article joined to a capitalized part ("al-Faisal"); the dash is looked for
+/// among the first bytes before the word is split.
+#[inline]
+fn joined_article(t: &str) -> bool {
+    t.len() > 3
+        && t.as_bytes()[..t.len().min(6)].contains(&b'-')
+        && t.split_once('-').is_some_and(|(article, rest)| {
+            (PARTICLES.contains(&article) || ARABIC_ARTICLES.contains(&article))
+                && capitalized(rest)
+        })
 }
 
 /// Forms of the Arabic article as it is joined to the next word.
@@ -866,7 +877,7 @@ impl Persons {
         }
         // A part of a fuller name: "Blinken", "ông Tập", "Bộ trưởng Wong", "Modi".
         if f.len() <= 2 {
-            let hits: Vec<usize> = keys
+            let mut hits = keys
                 .iter()
                 .enumerate()
                 .filter(|(_, k)| {
@@ -891,17 +902,15 @@ impl Persons {
                     }),
                     _ => true,
                 })
-                .map(|(i, _)| i)
-                .collect();
-            if hits.len() == 1 {
-                return hits.first().copied();
-            }
-            if hits.len() > 1 {
+                .map(|(i, _)| i);
+            if let Some(first) = hits.next() {
+                let mut more = hits.peekable();
+                if more.peek().is_none() {
+                    return Some(first);
+                }
                 // Prefer the one whose last word it is.
-                return hits
-                    .iter()
-                    .copied()
-                    .find(|&i| keys.get(i).and_then(|k| k.words.last()) == f.last());
+                let last_word = |i: usize| keys.get(i).and_then(|k| k.words.last()) == f.last();
+                return std::iter::once(first).chain(more).find(|&i| last_word(i));
             }
         }
         // A fuller form of a person first named by one word ("Kritenbrink", then "Daniel
@@ -922,17 +931,12 @@ impl Persons {
                 if pw.len() != f.len() {
                     continue;
                 }
-                let diffs: Vec<usize> = pw
-                    .iter()
-                    .zip(&f)
-                    .filter(|(a, b)| a != b)
-                    .map(|(a, b)| edit_distance(a, b))
-                    .collect();
-                if diffs.len() == 1
-                    && diffs[0] <= 2
-                    && pw.iter().map(String::len).sum::<usize>() >= 8
-                {
-                    return Some(i);
+                // One word differs, by two edits at most; the distance is measured only then.
+                let mut differing = pw.iter().zip(&f).filter(|(a, b)| a != b);
+                if let (Some((a, b)), None) = (differing.next(), differing.next()) {
+                    if pw.iter().map(String::len).sum::<usize>() >= 8 && edit_distance(a, b) <= 2 {
+                        return Some(i);
+                    }
                 }
             }
         }
@@ -1221,6 +1225,9 @@ pub fn recognize(text: &str, sentences: &[(usize, usize)], tags: &[Tag]) -> Pers
     let mut international_officers: Vec<usize> = Vec::new();
     let mut toks = Vec::new();
     for &(s_start, s_end) in sentences {
+        // Few sentences give a title's remit: the others are not searched for it before each
+        // name.
+        let remit_here = text.get(s_start..s_end).is_some_and(holds_remit);
         // Unnamed office holders: a title followed by a country and no name.
         for run in runs(text, tags, s_start, s_end, &mut toks) {
             let skip = name_start(&run.words);
@@ -1236,7 +1243,10 @@ pub fn recognize(text: &str, sentences: &[(usize, usize)], tags: &[Tag]) -> Pers
                     .and_then(|s| s.find(words[0]))
                     .map_or(run.start, |i| run.start + i)
             };
-            let lead = if let Some(at) = remit_clause(text, tags, s_start, run.start) {
+            let remit = remit_here
+                .then(|| remit_clause(text, tags, s_start, run.start))
+                .flatten();
+            let lead = if let Some(at) = remit {
                 // "Đặc phái viên Mỹ phụ trách vấn đề Venezuela Elliott Abrams": the title phrase
                 // ends before the remit.
                 let mut l = lead_before(text, tags, at, s_start);
@@ -1510,6 +1520,16 @@ const REMIT: &str = "phụ trách";
 fn remit_finder() -> &'static memchr::memmem::FinderRev<'static> {
     static FINDER: OnceLock<memchr::memmem::FinderRev<'static>> = OnceLock::new();
     FINDER.get_or_init(|| memchr::memmem::FinderRev::new(REMIT))
+}
+
+/// Whether `sentence` holds [`REMIT`] anywhere: when it does not, [`remit_clause`] finds none
+/// before any of its words.
+fn holds_remit(sentence: &str) -> bool {
+    static FINDER: OnceLock<memchr::memmem::Finder<'static>> = OnceLock::new();
+    FINDER
+        .get_or_init(|| memchr::memmem::Finder::new(REMIT))
+        .find(sentence.as_bytes())
+        .is_some()
 }
 
 /// Where a title's remit clause starts when one stands right before `at`: "phụ trách" and a few
@@ -2415,6 +2435,84 @@ mod tests {
         }
         // Some surnames are shared, so the order among holders of one surname is tested too.
         assert!(several > 0);
+    }
+
+    /// [`name_word`] as first written, asking for a capital before anything else.
+    fn name_word_as_first_written(t: &str) -> bool {
+        t.chars().next().is_some_and(char::is_uppercase)
+            || t.len() > 3
+                && t.as_bytes()[..t.len().min(6)].contains(&b'-')
+                && t.split_once('-').is_some_and(|(article, rest)| {
+                    (PARTICLES.contains(&article) || ARABIC_ARTICLES.contains(&article))
+                        && rest.chars().next().is_some_and(char::is_uppercase)
+                })
+    }
+
+    #[test]
+    fn name_words_agree_with_their_first_form() {
+        let words = [
+            "",
+            "a",
+            "A",
+            "al-Faisal",
+            "el-Sisi",
+            "bin-Salman",
+            "ad-Din",
+            "al-faisal",
+            "xy-Zed",
+            "Nguyễn",
+            "nguyễn",
+            "Đặng",
+            "đặng",
+            "Ưng",
+            "ưng",
+            "Ánh",
+            "ánh",
+            "Σοφία",
+            "σοφία",
+            "İzmir",
+            "ẞ",
+            "1990",
+            "-Abc",
+            "de-",
+            "de-Gaulle",
+            "von-Der",
+            "al-Đức",
+            "(Nam",
+            "東京",
+            "ul-Haq",
+            "ash-Sharif",
+            "as-Ẩn",
+            "d'Estaing",
+            "O'Neil",
+            "Chan - ocha",
+        ];
+        let mut named = 0;
+        for w in words {
+            assert_eq!(name_word(w), name_word_as_first_written(w), "{w:?}");
+            named += usize::from(name_word(w));
+        }
+        assert!(named > 10, "{named}");
+    }
+
+    #[test]
+    fn remit_is_looked_for_only_where_the_sentence_holds_it() {
+        let body = format!(
+            "{RUN_SAMPLES} Đặc phái viên Mỹ phụ trách vấn đề Venezuela Elliott Abrams nói. \
+             Ông Nguyễn Văn A, phụ trách châu Á của Bộ Ngoại giao Brazil, đến."
+        );
+        let tags = crate::tags::tag(&body);
+        let mut found = 0;
+        for s in crate::sentences::split(&body) {
+            let holds = holds_remit(&body[s.start..s.end]);
+            assert_eq!(holds, body[s.start..s.end].contains(REMIT));
+            for at in (s.start..=s.end).filter(|&i| body.is_char_boundary(i)) {
+                let remit = remit_clause(&body, &tags, s.start, at);
+                assert!(holds || remit.is_none(), "{at}");
+                found += usize::from(remit.is_some());
+            }
+        }
+        assert!(found > 0);
     }
 
     #[test]
