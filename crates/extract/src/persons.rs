@@ -143,6 +143,13 @@ fn starts_noun(word: &str, next: Option<&str>) -> bool {
     let Some(next) = next else {
         return false;
     };
+    // The word is lower-cased once, into a buffer, and compared whole with each noun.
+    let mut buf = [0; 32];
+    if let Some(lower) = lower_in(word, &mut buf) {
+        return NOUN_AFTER_NAME
+            .iter()
+            .any(|(a, bs)| *a == lower && bs.iter().any(|b| lower_is(next, b)));
+    }
     // Only the nouns that begin with the word's first letter, lower-cased, can be it.
     let Some(first) = word.chars().flat_map(char::to_lowercase).next() else {
         return false;
@@ -761,13 +768,56 @@ pub(crate) fn vietnamese_shape(words: &[&str]) -> bool {
     // The tests that copy a word (folding, lower-casing) come after those that only read it.
     (2..=4).contains(&words.len())
         && words.iter().all(|w| syllable_shaped(w))
-        && words
-            .first()
-            .is_some_and(|w| VN_SURNAMES.contains(&fold(w).as_str()))
+        && words.first().is_some_and(|w| folds_to_surname(w))
         // An ASCII word folds to its lower case: only the others can carry a diacritic.
         && words
             .iter()
-            .any(|w| !w.is_ascii() && fold(w) != w.to_lowercase())
+            .any(|w| !w.is_ascii() && folds_apart_from_lower_case(w))
+}
+
+/// `word` folded as by [`fold`], written into `buf` instead of a string of its own, when it
+/// fits there.
+fn fold_in<'b>(word: &str, buf: &'b mut [u8; 32]) -> Option<&'b str> {
+    let mut n = 0;
+    for c in biennien_text::fold_chars(word) {
+        let len = c.len_utf8();
+        c.encode_utf8(buf.get_mut(n..n + len)?);
+        n += len;
+    }
+    std::str::from_utf8(buf.get(..n)?).ok()
+}
+
+/// `word` lower-cased as by `str::to_lowercase`, written into `buf`, when it fits there and
+/// holds no capital sigma (the only letter whose lower case depends on its place in the word).
+fn lower_in<'b>(word: &str, buf: &'b mut [u8; 32]) -> Option<&'b str> {
+    if word.contains('Σ') {
+        return None;
+    }
+    let mut n = 0;
+    for c in word.chars().flat_map(char::to_lowercase) {
+        let len = c.len_utf8();
+        c.encode_utf8(buf.get_mut(n..n + len)?);
+        n += len;
+    }
+    std::str::from_utf8(buf.get(..n)?).ok()
+}
+
+/// Whether `word` folds to one of [`VN_SURNAMES`].
+fn folds_to_surname(word: &str) -> bool {
+    let mut buf = [0; 32];
+    match fold_in(word, &mut buf) {
+        Some(folded) => VN_SURNAMES.contains(&folded),
+        None => VN_SURNAMES.contains(&fold(word).as_str()),
+    }
+}
+
+/// Whether the fold of `word` differs from its lower case (it carries a diacritic or `đ`),
+/// compared character by character.
+fn folds_apart_from_lower_case(word: &str) -> bool {
+    if word.contains('Σ') {
+        return fold(word) != word.to_lowercase();
+    }
+    !biennien_text::fold_chars(word).eq(word.chars().flat_map(char::to_lowercase))
 }
 
 /// Whether `word` has the shape of a capitalized syllable: one to seven letters, the first
@@ -1052,9 +1102,7 @@ fn claimed_by_tag(tags: &[Tag], toks: &[Token<'_>], k: usize, run: Option<&Run<'
     if ambiguous
         && !(run.is_none()
             && toks.get(k + 1).is_some_and(|n| {
-                capitalized(n.text)
-                    && !has_vietnamese_letters(n.text)
-                    && !VN_SURNAMES.contains(&fold(n.text).as_str())
+                capitalized(n.text) && !has_vietnamese_letters(n.text) && !folds_to_surname(n.text)
             }))
     {
         return false;
@@ -1097,9 +1145,17 @@ fn name_start(words: &[&str]) -> usize {
     if words.len() <= 1 {
         return 0;
     }
-    let first = words[0].to_lowercase();
+    let mut buf = [0; 32];
+    let lowered;
+    let first: &str = match lower_in(words[0], &mut buf) {
+        Some(first) => first,
+        None => {
+            lowered = words[0].to_lowercase();
+            &lowered
+        }
+    };
     // "Tổng Cục …" folds like the surname "Tống": an institution's head word is no surname.
-    if vietnamese_shape(words) && !INSTITUTION_HEADS.contains(&first.as_str()) {
+    if vietnamese_shape(words) && !INSTITUTION_HEADS.contains(&first) {
         return 0;
     }
     // An agency's acronym before a name: "ITAR-TASS Sergei Mikhailov".
@@ -1111,7 +1167,7 @@ fn name_start(words: &[&str]) -> usize {
         return lead;
     }
     // A company's or brand's name before a full Vietnamese name: "Vingroup Phạm Nhật Vượng".
-    if words.len() >= 4 && !VN_SURNAMES.contains(&fold(words[0]).as_str()) {
+    if words.len() >= 4 && !folds_to_surname(words[0]) {
         let tail = &words[words.len() - 3..];
         if vietnamese_shape(tail)
             && tail.iter().any(|w| has_vietnamese_letters(w))
@@ -1122,7 +1178,7 @@ fn name_start(words: &[&str]) -> usize {
             return words.len() - 3;
         }
     }
-    if !INSTITUTION_WORDS.contains(&first.as_str()) {
+    if !INSTITUTION_WORDS.contains(&first) {
         return 0;
     }
     // The last Vietnamese-shaped tail of two to four words.
@@ -1133,7 +1189,7 @@ fn name_start(words: &[&str]) -> usize {
     }
     // No name after it: the whole run names an institution ("Bộ Công Thương"), unless its first
     // word only sometimes heads one ("Tập Cận Bình").
-    if INSTITUTION_HEADS.contains(&first.as_str()) {
+    if INSTITUTION_HEADS.contains(&first) {
         words.len()
     } else {
         0
@@ -1639,11 +1695,14 @@ fn foreigners_of_the_story(tags: &[Tag], persons: &mut Persons, international: &
         _ => return,
     };
     for (i, p) in persons.list.iter_mut().enumerate() {
-        let words: Vec<&str> = p.name.split_whitespace().collect();
         // Sino-Vietnamese readings of Chinese names ("Bành Lệ Viên") count as foreign when the
-        // surname is not a Vietnamese one.
-        let foreign = !vietnamese_shape(&words);
-        if p.country.is_none() && foreign && !international.contains(&i) {
+        // surname is not a Vietnamese one. The name's shape is read only for a person with no
+        // country.
+        let foreign = || {
+            let words: Vec<&str> = p.name.split_whitespace().collect();
+            !vietnamese_shape(&words)
+        };
+        if p.country.is_none() && !international.contains(&i) && foreign() {
             p.country = Some(dominant.clone());
         }
     }
@@ -1843,6 +1902,25 @@ fn bare_titles(text: &str, tags: &[Tag], persons: &mut Persons) {
         {
             continue;
         }
+        // The one holder the title may refer to, looked for before the words around it are
+        // folded.
+        let holders: Vec<usize> = (0..persons.list.len())
+            .filter(|&i| {
+                let p = &persons.list[i];
+                p.roles.iter().any(|r| r == role) && p.mentions.iter().any(|&(s, _)| s < start)
+            })
+            .collect();
+        let vietnamese_holders: Vec<usize> = holders
+            .iter()
+            .copied()
+            .filter(|&i| persons.list[i].country.as_deref() == Some("VN"))
+            .collect();
+        let pick = match (holders.as_slice(), vietnamese_holders.as_slice()) {
+            ([one], _) => Some(*one),
+            (_, [one]) if *vietnamese => Some(*one),
+            _ => None,
+        };
+        let Some(i) = pick else { continue };
         // A speaker is not a party: "Đại sứ cho hay …", "Phó Thủ tướng cho rằng …".
         let said = fold(&after[..after.floor_char_boundary(40)]);
         let said = ["cung ", "da ", "con ", "van "]
@@ -1863,23 +1941,6 @@ fn bare_titles(text: &str, tags: &[Tag], persons: &mut Persons) {
         {
             continue;
         }
-        let holders: Vec<usize> = (0..persons.list.len())
-            .filter(|&i| {
-                let p = &persons.list[i];
-                p.roles.iter().any(|r| r == role) && p.mentions.iter().any(|&(s, _)| s < start)
-            })
-            .collect();
-        let vietnamese_holders: Vec<usize> = holders
-            .iter()
-            .copied()
-            .filter(|&i| persons.list[i].country.as_deref() == Some("VN"))
-            .collect();
-        let pick = match (holders.as_slice(), vietnamese_holders.as_slice()) {
-            ([one], _) => Some(*one),
-            (_, [one]) if *vietnamese => Some(*one),
-            _ => None,
-        };
-        let Some(i) = pick else { continue };
         found.push(Mention {
             start,
             end: last.end,
@@ -2359,6 +2420,40 @@ mod tests {
         NOUN_AFTER_NAME.iter().any(|(a, bs)| {
             lower_is(word, a) && next.is_some_and(|n| bs.iter().any(|b| lower_is(n, b)))
         })
+    }
+
+    #[test]
+    fn folds_and_lower_cases_in_a_buffer_agree_with_the_copying_ones() {
+        let long = "Abcdefghijklmnopqrstuvwxyzabcdefgh";
+        let mut fitted = 0;
+        for w in WORD_POOL
+            .iter()
+            .copied()
+            .chain([long, "ẞ", "Σ", "ΑΣ", "İİİİİİİİİİİİİİİ"])
+        {
+            let mut buf = [0; 32];
+            if let Some(f) = fold_in(w, &mut buf) {
+                assert_eq!(f, fold(w), "{w:?}");
+                fitted += 1;
+            }
+            let mut buf = [0; 32];
+            if let Some(l) = lower_in(w, &mut buf) {
+                assert_eq!(l, w.to_lowercase(), "{w:?}");
+            }
+            assert_eq!(
+                folds_to_surname(w),
+                VN_SURNAMES.contains(&fold(w).as_str()),
+                "{w:?}"
+            );
+            assert_eq!(
+                folds_apart_from_lower_case(w),
+                fold(w) != w.to_lowercase(),
+                "{w:?}"
+            );
+        }
+        assert!(fitted > 20, "{fitted}");
+        assert!(fold_in(long, &mut [0; 32]).is_none());
+        assert!(lower_in("ΑΣ", &mut [0; 32]).is_none());
     }
 
     #[test]
