@@ -143,6 +143,13 @@ fn starts_noun(word: &str, next: Option<&str>) -> bool {
     let Some(next) = next else {
         return false;
     };
+    // The word is lower-cased once, into a buffer, and compared whole with each noun.
+    let mut buf = [0; 32];
+    if let Some(lower) = lower_in(word, &mut buf) {
+        return NOUN_AFTER_NAME
+            .iter()
+            .any(|(a, bs)| *a == lower && bs.iter().any(|b| lower_is(next, b)));
+    }
     // Only the nouns that begin with the word's first letter, lower-cased, can be it.
     let Some(first) = word.chars().flat_map(char::to_lowercase).next() else {
         return false;
@@ -228,10 +235,13 @@ pub(crate) fn tokens(text: &str, start: usize, end: usize) -> Vec<Token<'_>> {
 /// Fills `out` with the tokens of `text[start..end]`, offsets absolute; a buffer kept from one
 /// sentence to the next spares growing a new one for each.
 fn tokens_into<'t>(text: &'t str, start: usize, end: usize, out: &mut Vec<Token<'t>>) {
+    // Most sentences hold no white space outside ASCII: theirs is then found eight bytes at a
+    // time.
+    let wide = text.get(start..end).is_some_and(has_wide_space);
     tokens_read_with(
         text,
         (start, end),
-        split_whitespace_chars,
+        |s| split_whitespace_chars(s, wide),
         trim_to_core,
         out,
     );
@@ -303,21 +313,28 @@ fn tokens_read_with<'t, W: Iterator<Item = &'t str>>(
             start: start + wstart + lead,
             end: start + wstart + lead + core.len(),
             text: core,
-            closes: tail.contains([',', ';', ':', ')', '"', '?', '!'])
-                || (tail.starts_with('.') && !is_initial(core)),
-            opens: word[..lead].contains(['(', '"', '\'']),
+            closes: !tail.is_empty()
+                && (tail.contains([',', ';', ':', ')', '"', '?', '!'])
+                    || (tail.starts_with('.') && !is_initial(core))),
+            opens: lead > 0 && word[..lead].contains(['(', '"', '\'']),
         });
     }
 }
 
 /// The pieces of `s` between white-space characters, each white-space character ending one,
-/// exactly as `s.split(char::is_whitespace)` gives them; the text is read a byte at a time,
-/// without decoding the letters.
-fn split_whitespace_chars(s: &str) -> impl Iterator<Item = &str> {
+/// exactly as `s.split(char::is_whitespace)` gives them; the text is read without decoding the
+/// letters. `wide` tells whether `s` may hold white space outside ASCII (see
+/// [`has_wide_space`]).
+fn split_whitespace_chars(s: &str, wide: bool) -> impl Iterator<Item = &str> {
     let mut rest = Some(s);
     std::iter::from_fn(move || {
         let piece = rest?;
-        match first_whitespace(piece) {
+        let found = if wide {
+            first_whitespace(piece)
+        } else {
+            first_ascii_whitespace(piece.as_bytes()).map(|at| (at, 1))
+        };
+        match found {
             Some((at, len)) => {
                 rest = piece.get(at + len..);
                 piece.get(..at)
@@ -330,50 +347,120 @@ fn split_whitespace_chars(s: &str) -> impl Iterator<Item = &str> {
     })
 }
 
+/// The bytes that open the white-space characters outside ASCII but U+1680 (see
+/// [`first_whitespace`]), searched for at once.
+fn wide_space_leads(bytes: &[u8]) -> impl Iterator<Item = usize> + '_ {
+    memchr::memchr3_iter(0xC2, 0xE2, 0xE3, bytes)
+}
+
+/// Whether `s` holds a white-space character outside ASCII.
+fn has_wide_space(s: &str) -> bool {
+    static OGHAM_SPACE: OnceLock<memchr::memmem::Finder<'static>> = OnceLock::new();
+    let ogham = OGHAM_SPACE.get_or_init(|| memchr::memmem::Finder::new("\u{1680}"));
+    wide_space_leads(s.as_bytes()).any(|at| {
+        s.get(at..)
+            .and_then(|c| c.chars().next())
+            .is_some_and(char::is_whitespace)
+    }) || ogham.find(s.as_bytes()).is_some()
+}
+
+/// The offset of the first ASCII white-space byte of `bytes` (space, tab, line feed, vertical
+/// tab, form feed, carriage return). Eight bytes are read at once: those below 0x21 are found
+/// by a subtraction whose borrows cannot reach below the first of them, and are then told
+/// apart from the other control characters.
+fn first_ascii_whitespace(bytes: &[u8]) -> Option<usize> {
+    const ONES: u64 = u64::from_le_bytes([0x21; 8]);
+    const HIGH: u64 = u64::from_le_bytes([0x80; 8]);
+    let white = |b: u8| matches!(b, b' ' | b'\t'..=b'\r');
+    let mut at = 0;
+    while let Some(chunk) = bytes.get(at..at + 8) {
+        let mut word = [0; 8];
+        word.copy_from_slice(chunk);
+        let x = u64::from_le_bytes(word);
+        let low = x.wrapping_sub(ONES) & !x & HIGH;
+        if low == 0 {
+            at += 8;
+            continue;
+        }
+        let i = at + (low.trailing_zeros() / 8) as usize;
+        if bytes.get(i).copied().is_some_and(white) {
+            return Some(i);
+        }
+        at = i + 1;
+    }
+    bytes
+        .get(at..)
+        .and_then(|rest| rest.iter().position(|&b| white(b)))
+        .map(|i| at + i)
+}
+
 /// The byte offset and length of the first white-space character of `s`. Outside ASCII only
 /// characters whose first byte is 0xC2, 0xE1, 0xE2 or 0xE3 can be white space (U+0085, U+00A0,
-/// U+1680, U+2000–U+200A, U+2028, U+2029, U+202F, U+205F, U+3000): the others are skipped
-/// by their length.
+/// U+1680, U+2000–U+200A, U+2028, U+2029, U+202F, U+205F, U+3000). Of those, 0xE1 opens most
+/// Vietnamese letters with tone marks, and only U+1680 (bytes E1 9A 80) among its characters
+/// is white space: its next bytes say so without decoding. Every other byte, continuation
+/// bytes included, is passed over one at a time.
+#[inline]
 fn first_whitespace(s: &str) -> Option<(usize, usize)> {
     let bytes = s.as_bytes();
     let mut at = 0;
     while let Some(&b) = bytes.get(at) {
-        if b < 0x80 {
-            if matches!(b, b' ' | b'\t'..=b'\r') {
-                return Some((at, 1));
+        match b {
+            b' ' | b'\t'..=b'\r' => return Some((at, 1)),
+            0xE1 => {
+                if bytes.get(at + 1..at + 3) == Some(&[0x9A, 0x80]) {
+                    return Some((at, 3));
+                }
+                at += 3;
             }
-            at += 1;
-            continue;
+            0xC2 | 0xE2 | 0xE3 => {
+                let len = if b == 0xC2 { 2 } else { 3 };
+                if s.get(at..at + len)
+                    .and_then(|c| c.chars().next())
+                    .is_some_and(char::is_whitespace)
+                {
+                    return Some((at, len));
+                }
+                at += len;
+            }
+            _ => at += 1,
         }
-        let len = match b {
-            0xF0.. => 4,
-            0xE0.. => 3,
-            _ => 2,
-        };
-        if matches!(b, 0xC2 | 0xE1 | 0xE2 | 0xE3)
-            && s.get(at..at + len)
-                .and_then(|c| c.chars().next())
-                .is_some_and(char::is_whitespace)
-        {
-            return Some((at, len));
-        }
-        at += len;
     }
     None
 }
 
 /// The length of what leads `word` before its first letter or digit, and the word with what
-/// leads and trails it so trimmed. A word that begins or ends with an ASCII letter or digit,
-/// as most do, has nothing to trim at that end.
+/// leads and trails it so trimmed. A word that begins or ends with a letter or digit, as most
+/// do, has nothing to trim at that end: its first and last characters are read alone, the
+/// ASCII ones without decoding.
+#[inline]
 fn trim_to_core(word: &str) -> (usize, &str) {
     let not_alphanumeric = |c: char| !biennien_text::is_alphanumeric(c);
-    let rest = match word.as_bytes().first() {
-        Some(b) if b.is_ascii_alphanumeric() => word,
-        _ => word.trim_start_matches(not_alphanumeric),
+    let alphanumeric_at_start = match word.as_bytes().first() {
+        Some(b) if b.is_ascii() => b.is_ascii_alphanumeric(),
+        Some(_) => word
+            .chars()
+            .next()
+            .is_some_and(biennien_text::is_alphanumeric),
+        None => false,
     };
-    let core = match rest.as_bytes().last() {
-        Some(b) if b.is_ascii_alphanumeric() => rest,
-        _ => rest.trim_end_matches(not_alphanumeric),
+    let rest = if alphanumeric_at_start {
+        word
+    } else {
+        word.trim_start_matches(not_alphanumeric)
+    };
+    let alphanumeric_at_end = match rest.as_bytes().last() {
+        Some(b) if b.is_ascii() => b.is_ascii_alphanumeric(),
+        Some(_) => rest
+            .chars()
+            .next_back()
+            .is_some_and(biennien_text::is_alphanumeric),
+        None => false,
+    };
+    let core = if alphanumeric_at_end {
+        rest
+    } else {
+        rest.trim_end_matches(not_alphanumeric)
     };
     (word.len() - rest.len(), core)
 }
@@ -389,14 +476,26 @@ fn is_initial(core: &str) -> bool {
 
 /// A word that may be part of a name: capitalized, or an article joined to a capitalized part
 /// ("al-Faisal", "el-Sisi", "bin-Salman").
+#[inline(always)]
 fn name_word(t: &str) -> bool {
-    capitalized(t)
-        || t.len() > 3
-            && t.as_bytes()[..t.len().min(6)].contains(&b'-')
-            && t.split_once('-').is_some_and(|(article, rest)| {
-                (PARTICLES.contains(&article) || ARABIC_ARTICLES.contains(&article))
-                    && capitalized(rest)
-            })
+    match t.as_bytes().first() {
+        Some(b) if b.is_ascii_uppercase() => true,
+        // Any other ASCII byte opens no capital: only a joined article can make the word one.
+        Some(b) if b.is_ascii() => joined_article(t),
+        _ => capitalized(t) || joined_article(t),
+    }
+}
+
+/// Whether `t` is an article joined to a capitalized part ("al-Faisal"); the dash is looked for
+/// among the first bytes before the word is split.
+#[inline]
+fn joined_article(t: &str) -> bool {
+    t.len() > 3
+        && t.as_bytes()[..t.len().min(6)].contains(&b'-')
+        && t.split_once('-').is_some_and(|(article, rest)| {
+            (PARTICLES.contains(&article) || ARABIC_ARTICLES.contains(&article))
+                && capitalized(rest)
+        })
 }
 
 /// Forms of the Arabic article as it is joined to the next word.
@@ -408,8 +507,12 @@ fn after_particle(tags: &[Tag], pos: usize) -> bool {
     tag_at(tags, pos).is_none_or(|t| matches!(t.kind, TagKind::Honorific))
 }
 
+#[inline]
 fn capitalized(t: &str) -> bool {
-    t.chars().next().is_some_and(char::is_uppercase)
+    match t.as_bytes().first() {
+        Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+        _ => t.chars().next().is_some_and(char::is_uppercase),
+    }
 }
 
 /// One person of the article.
@@ -665,13 +768,56 @@ pub(crate) fn vietnamese_shape(words: &[&str]) -> bool {
     // The tests that copy a word (folding, lower-casing) come after those that only read it.
     (2..=4).contains(&words.len())
         && words.iter().all(|w| syllable_shaped(w))
-        && words
-            .first()
-            .is_some_and(|w| VN_SURNAMES.contains(&fold(w).as_str()))
+        && words.first().is_some_and(|w| folds_to_surname(w))
         // An ASCII word folds to its lower case: only the others can carry a diacritic.
         && words
             .iter()
-            .any(|w| !w.is_ascii() && fold(w) != w.to_lowercase())
+            .any(|w| !w.is_ascii() && folds_apart_from_lower_case(w))
+}
+
+/// `word` folded as by [`fold`], written into `buf` instead of a string of its own, when it
+/// fits there.
+fn fold_in<'b>(word: &str, buf: &'b mut [u8; 32]) -> Option<&'b str> {
+    let mut n = 0;
+    for c in biennien_text::fold_chars(word) {
+        let len = c.len_utf8();
+        c.encode_utf8(buf.get_mut(n..n + len)?);
+        n += len;
+    }
+    std::str::from_utf8(buf.get(..n)?).ok()
+}
+
+/// `word` lower-cased as by `str::to_lowercase`, written into `buf`, when it fits there and
+/// holds no capital sigma (the only letter whose lower case depends on its place in the word).
+fn lower_in<'b>(word: &str, buf: &'b mut [u8; 32]) -> Option<&'b str> {
+    if word.contains('Σ') {
+        return None;
+    }
+    let mut n = 0;
+    for c in word.chars().flat_map(char::to_lowercase) {
+        let len = c.len_utf8();
+        c.encode_utf8(buf.get_mut(n..n + len)?);
+        n += len;
+    }
+    std::str::from_utf8(buf.get(..n)?).ok()
+}
+
+/// Whether `word` folds to one of [`VN_SURNAMES`].
+fn folds_to_surname(word: &str) -> bool {
+    let mut buf = [0; 32];
+    match fold_in(word, &mut buf) {
+        Some(folded) => VN_SURNAMES.contains(&folded),
+        None => VN_SURNAMES.contains(&fold(word).as_str()),
+    }
+}
+
+/// Whether the fold of `word` differs from its lower case (it carries a diacritic or `đ`),
+/// compared character by character.
+fn folds_apart_from_lower_case(word: &str) -> bool {
+    if word.contains('Σ') {
+        return fold(word) != word.to_lowercase();
+    }
+    !biennien_text::fold_chars(word).eq(word.chars().flat_map(char::to_lowercase))
 }
 
 /// Whether `word` has the shape of a capitalized syllable: one to seven letters, the first
@@ -751,6 +897,11 @@ impl Persons {
     /// Finds the person an existing short, reordered or misspelled form refers to; `keys` are
     /// the keys of the persons of the list, in its order.
     fn resolve(&self, keys: &[NameKey], words: &[&str]) -> Option<usize> {
+        // Every way below of finding the person compares with a key: with no person named yet
+        // there is nothing to fold.
+        if keys.is_empty() {
+            return None;
+        }
         // A joined token keeps its spaced dash ("Chan - ocha"): split on both.
         let f: Vec<String> = words
             .iter()
@@ -776,7 +927,7 @@ impl Persons {
         }
         // A part of a fuller name: "Blinken", "ông Tập", "Bộ trưởng Wong", "Modi".
         if f.len() <= 2 {
-            let hits: Vec<usize> = keys
+            let mut hits = keys
                 .iter()
                 .enumerate()
                 .filter(|(_, k)| {
@@ -801,17 +952,15 @@ impl Persons {
                     }),
                     _ => true,
                 })
-                .map(|(i, _)| i)
-                .collect();
-            if hits.len() == 1 {
-                return hits.first().copied();
-            }
-            if hits.len() > 1 {
+                .map(|(i, _)| i);
+            if let Some(first) = hits.next() {
+                let mut more = hits.peekable();
+                if more.peek().is_none() {
+                    return Some(first);
+                }
                 // Prefer the one whose last word it is.
-                return hits
-                    .iter()
-                    .copied()
-                    .find(|&i| keys.get(i).and_then(|k| k.words.last()) == f.last());
+                let last_word = |i: usize| keys.get(i).and_then(|k| k.words.last()) == f.last();
+                return std::iter::once(first).chain(more).find(|&i| last_word(i));
             }
         }
         // A fuller form of a person first named by one word ("Kritenbrink", then "Daniel
@@ -832,17 +981,12 @@ impl Persons {
                 if pw.len() != f.len() {
                     continue;
                 }
-                let diffs: Vec<usize> = pw
-                    .iter()
-                    .zip(&f)
-                    .filter(|(a, b)| a != b)
-                    .map(|(a, b)| edit_distance(a, b))
-                    .collect();
-                if diffs.len() == 1
-                    && diffs[0] <= 2
-                    && pw.iter().map(String::len).sum::<usize>() >= 8
-                {
-                    return Some(i);
+                // One word differs, by two edits at most; the distance is measured only then.
+                let mut differing = pw.iter().zip(&f).filter(|(a, b)| a != b);
+                if let (Some((a, b)), None) = (differing.next(), differing.next()) {
+                    if pw.iter().map(String::len).sum::<usize>() >= 8 && edit_distance(a, b) <= 2 {
+                        return Some(i);
+                    }
                 }
             }
         }
@@ -958,9 +1102,7 @@ fn claimed_by_tag(tags: &[Tag], toks: &[Token<'_>], k: usize, run: Option<&Run<'
     if ambiguous
         && !(run.is_none()
             && toks.get(k + 1).is_some_and(|n| {
-                capitalized(n.text)
-                    && !has_vietnamese_letters(n.text)
-                    && !VN_SURNAMES.contains(&fold(n.text).as_str())
+                capitalized(n.text) && !has_vietnamese_letters(n.text) && !folds_to_surname(n.text)
             }))
     {
         return false;
@@ -1003,9 +1145,17 @@ fn name_start(words: &[&str]) -> usize {
     if words.len() <= 1 {
         return 0;
     }
-    let first = words[0].to_lowercase();
+    let mut buf = [0; 32];
+    let lowered;
+    let first: &str = match lower_in(words[0], &mut buf) {
+        Some(first) => first,
+        None => {
+            lowered = words[0].to_lowercase();
+            &lowered
+        }
+    };
     // "Tổng Cục …" folds like the surname "Tống": an institution's head word is no surname.
-    if vietnamese_shape(words) && !INSTITUTION_HEADS.contains(&first.as_str()) {
+    if vietnamese_shape(words) && !INSTITUTION_HEADS.contains(&first) {
         return 0;
     }
     // An agency's acronym before a name: "ITAR-TASS Sergei Mikhailov".
@@ -1017,7 +1167,7 @@ fn name_start(words: &[&str]) -> usize {
         return lead;
     }
     // A company's or brand's name before a full Vietnamese name: "Vingroup Phạm Nhật Vượng".
-    if words.len() >= 4 && !VN_SURNAMES.contains(&fold(words[0]).as_str()) {
+    if words.len() >= 4 && !folds_to_surname(words[0]) {
         let tail = &words[words.len() - 3..];
         if vietnamese_shape(tail)
             && tail.iter().any(|w| has_vietnamese_letters(w))
@@ -1028,7 +1178,7 @@ fn name_start(words: &[&str]) -> usize {
             return words.len() - 3;
         }
     }
-    if !INSTITUTION_WORDS.contains(&first.as_str()) {
+    if !INSTITUTION_WORDS.contains(&first) {
         return 0;
     }
     // The last Vietnamese-shaped tail of two to four words.
@@ -1039,7 +1189,7 @@ fn name_start(words: &[&str]) -> usize {
     }
     // No name after it: the whole run names an institution ("Bộ Công Thương"), unless its first
     // word only sometimes heads one ("Tập Cận Bình").
-    if INSTITUTION_HEADS.contains(&first.as_str()) {
+    if INSTITUTION_HEADS.contains(&first) {
         words.len()
     } else {
         0
@@ -1131,6 +1281,9 @@ pub fn recognize(text: &str, sentences: &[(usize, usize)], tags: &[Tag]) -> Pers
     let mut international_officers: Vec<usize> = Vec::new();
     let mut toks = Vec::new();
     for &(s_start, s_end) in sentences {
+        // Few sentences give a title's remit: the others are not searched for it before each
+        // name.
+        let remit_here = text.get(s_start..s_end).is_some_and(holds_remit);
         // Unnamed office holders: a title followed by a country and no name.
         for run in runs(text, tags, s_start, s_end, &mut toks) {
             let skip = name_start(&run.words);
@@ -1146,7 +1299,10 @@ pub fn recognize(text: &str, sentences: &[(usize, usize)], tags: &[Tag]) -> Pers
                     .and_then(|s| s.find(words[0]))
                     .map_or(run.start, |i| run.start + i)
             };
-            let lead = if let Some(at) = remit_clause(text, tags, s_start, run.start) {
+            let remit = remit_here
+                .then(|| remit_clause(text, tags, s_start, run.start))
+                .flatten();
+            let lead = if let Some(at) = remit {
                 // "Đặc phái viên Mỹ phụ trách vấn đề Venezuela Elliott Abrams": the title phrase
                 // ends before the remit.
                 let mut l = lead_before(text, tags, at, s_start);
@@ -1422,6 +1578,16 @@ fn remit_finder() -> &'static memchr::memmem::FinderRev<'static> {
     FINDER.get_or_init(|| memchr::memmem::FinderRev::new(REMIT))
 }
 
+/// Whether `sentence` holds [`REMIT`] anywhere: when it does not, [`remit_clause`] finds none
+/// before any of its words.
+fn holds_remit(sentence: &str) -> bool {
+    static FINDER: OnceLock<memchr::memmem::Finder<'static>> = OnceLock::new();
+    FINDER
+        .get_or_init(|| memchr::memmem::Finder::new(REMIT))
+        .find(sentence.as_bytes())
+        .is_some()
+}
+
 /// Where a title's remit clause starts when one stands right before `at`: "phụ trách" and a few
 /// words with no title or punctuation in them ("… phụ trách các vấn đề nhân đạo Valerie Amos").
 fn remit_clause(text: &str, tags: &[Tag], s_start: usize, at: usize) -> Option<usize> {
@@ -1529,11 +1695,14 @@ fn foreigners_of_the_story(tags: &[Tag], persons: &mut Persons, international: &
         _ => return,
     };
     for (i, p) in persons.list.iter_mut().enumerate() {
-        let words: Vec<&str> = p.name.split_whitespace().collect();
         // Sino-Vietnamese readings of Chinese names ("Bành Lệ Viên") count as foreign when the
-        // surname is not a Vietnamese one.
-        let foreign = !vietnamese_shape(&words);
-        if p.country.is_none() && foreign && !international.contains(&i) {
+        // surname is not a Vietnamese one. The name's shape is read only for a person with no
+        // country.
+        let foreign = || {
+            let words: Vec<&str> = p.name.split_whitespace().collect();
+            !vietnamese_shape(&words)
+        };
+        if p.country.is_none() && !international.contains(&i) && foreign() {
             p.country = Some(dominant.clone());
         }
     }
@@ -1733,6 +1902,25 @@ fn bare_titles(text: &str, tags: &[Tag], persons: &mut Persons) {
         {
             continue;
         }
+        // The one holder the title may refer to, looked for before the words around it are
+        // folded.
+        let holders: Vec<usize> = (0..persons.list.len())
+            .filter(|&i| {
+                let p = &persons.list[i];
+                p.roles.iter().any(|r| r == role) && p.mentions.iter().any(|&(s, _)| s < start)
+            })
+            .collect();
+        let vietnamese_holders: Vec<usize> = holders
+            .iter()
+            .copied()
+            .filter(|&i| persons.list[i].country.as_deref() == Some("VN"))
+            .collect();
+        let pick = match (holders.as_slice(), vietnamese_holders.as_slice()) {
+            ([one], _) => Some(*one),
+            (_, [one]) if *vietnamese => Some(*one),
+            _ => None,
+        };
+        let Some(i) = pick else { continue };
         // A speaker is not a party: "Đại sứ cho hay …", "Phó Thủ tướng cho rằng …".
         let said = fold(&after[..after.floor_char_boundary(40)]);
         let said = ["cung ", "da ", "con ", "van "]
@@ -1753,23 +1941,6 @@ fn bare_titles(text: &str, tags: &[Tag], persons: &mut Persons) {
         {
             continue;
         }
-        let holders: Vec<usize> = (0..persons.list.len())
-            .filter(|&i| {
-                let p = &persons.list[i];
-                p.roles.iter().any(|r| r == role) && p.mentions.iter().any(|&(s, _)| s < start)
-            })
-            .collect();
-        let vietnamese_holders: Vec<usize> = holders
-            .iter()
-            .copied()
-            .filter(|&i| persons.list[i].country.as_deref() == Some("VN"))
-            .collect();
-        let pick = match (holders.as_slice(), vietnamese_holders.as_slice()) {
-            ([one], _) => Some(*one),
-            (_, [one]) if *vietnamese => Some(*one),
-            _ => None,
-        };
-        let Some(i) = pick else { continue };
         found.push(Mention {
             start,
             end: last.end,
@@ -2068,9 +2239,52 @@ mod tests {
     #[test]
     fn whitespace_split_agrees_with_the_standard_library() {
         for text in TOKEN_SAMPLES {
-            let fast: Vec<&str> = split_whitespace_chars(text).collect();
             let std: Vec<&str> = text.split(char::is_whitespace).collect();
+            let fast: Vec<&str> = split_whitespace_chars(text, true).collect();
             assert_eq!(fast, std, "{text:?}");
+            let wide = has_wide_space(text);
+            let fast: Vec<&str> = split_whitespace_chars(text, wide).collect();
+            assert_eq!(fast, std, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn wide_space_is_found_as_by_decoding() {
+        let mut wide = 0;
+        for c in (0x80..=0x10_FFFF).filter_map(char::from_u32) {
+            let text = format!("ab{c}cd");
+            let expected = c.is_whitespace();
+            assert_eq!(has_wide_space(&text), expected, "{c:?}");
+            wide += usize::from(expected);
+        }
+        assert!(wide > 10, "{wide}");
+        for text in TOKEN_SAMPLES {
+            let expected = text.chars().any(|c| !c.is_ascii() && c.is_whitespace());
+            assert_eq!(has_wide_space(text), expected, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn ascii_whitespace_is_found_as_by_a_plain_search() {
+        // Every byte below 0x80 at every place of a text longer than one read of eight,
+        // among letters, marks outside ASCII and other control characters.
+        let fillers = [
+            "abcdefghijklmnopqrst",
+            "ạ\u{1}ễ\u{1f}đ!\u{0}Ư\u{7f}xyzĐặng~",
+            "\u{20}\u{21}",
+        ];
+        for filler in fillers {
+            let base = filler.as_bytes();
+            for b in 0u8..0x80 {
+                for at in 0..base.len() {
+                    let mut bytes = base.to_vec();
+                    bytes.insert(at, b);
+                    let plain = bytes
+                        .iter()
+                        .position(|&b| matches!(b, b' ' | b'\t'..=b'\r'));
+                    assert_eq!(first_ascii_whitespace(&bytes), plain, "{bytes:?}");
+                }
+            }
         }
     }
 
@@ -2209,6 +2423,40 @@ mod tests {
     }
 
     #[test]
+    fn folds_and_lower_cases_in_a_buffer_agree_with_the_copying_ones() {
+        let long = "Abcdefghijklmnopqrstuvwxyzabcdefgh";
+        let mut fitted = 0;
+        for w in WORD_POOL
+            .iter()
+            .copied()
+            .chain([long, "ẞ", "Σ", "ΑΣ", "İİİİİİİİİİİİİİİ"])
+        {
+            let mut buf = [0; 32];
+            if let Some(f) = fold_in(w, &mut buf) {
+                assert_eq!(f, fold(w), "{w:?}");
+                fitted += 1;
+            }
+            let mut buf = [0; 32];
+            if let Some(l) = lower_in(w, &mut buf) {
+                assert_eq!(l, w.to_lowercase(), "{w:?}");
+            }
+            assert_eq!(
+                folds_to_surname(w),
+                VN_SURNAMES.contains(&fold(w).as_str()),
+                "{w:?}"
+            );
+            assert_eq!(
+                folds_apart_from_lower_case(w),
+                fold(w) != w.to_lowercase(),
+                "{w:?}"
+            );
+        }
+        assert!(fitted > 20, "{fitted}");
+        assert!(fold_in(long, &mut [0; 32]).is_none());
+        assert!(lower_in("ΑΣ", &mut [0; 32]).is_none());
+    }
+
+    #[test]
     fn name_tests_agree_with_their_first_form() {
         let mut shapes = 0;
         let mut nouns = 0;
@@ -2282,6 +2530,84 @@ mod tests {
         }
         // Some surnames are shared, so the order among holders of one surname is tested too.
         assert!(several > 0);
+    }
+
+    /// [`name_word`] as first written, asking for a capital before anything else.
+    fn name_word_as_first_written(t: &str) -> bool {
+        t.chars().next().is_some_and(char::is_uppercase)
+            || t.len() > 3
+                && t.as_bytes()[..t.len().min(6)].contains(&b'-')
+                && t.split_once('-').is_some_and(|(article, rest)| {
+                    (PARTICLES.contains(&article) || ARABIC_ARTICLES.contains(&article))
+                        && rest.chars().next().is_some_and(char::is_uppercase)
+                })
+    }
+
+    #[test]
+    fn name_words_agree_with_their_first_form() {
+        let words = [
+            "",
+            "a",
+            "A",
+            "al-Faisal",
+            "el-Sisi",
+            "bin-Salman",
+            "ad-Din",
+            "al-faisal",
+            "xy-Zed",
+            "Nguyễn",
+            "nguyễn",
+            "Đặng",
+            "đặng",
+            "Ưng",
+            "ưng",
+            "Ánh",
+            "ánh",
+            "Σοφία",
+            "σοφία",
+            "İzmir",
+            "ẞ",
+            "1990",
+            "-Abc",
+            "de-",
+            "de-Gaulle",
+            "von-Der",
+            "al-Đức",
+            "(Nam",
+            "東京",
+            "ul-Haq",
+            "ash-Sharif",
+            "as-Ẩn",
+            "d'Estaing",
+            "O'Neil",
+            "Chan - ocha",
+        ];
+        let mut named = 0;
+        for w in words {
+            assert_eq!(name_word(w), name_word_as_first_written(w), "{w:?}");
+            named += usize::from(name_word(w));
+        }
+        assert!(named > 10, "{named}");
+    }
+
+    #[test]
+    fn remit_is_looked_for_only_where_the_sentence_holds_it() {
+        let body = format!(
+            "{RUN_SAMPLES} Đặc phái viên Mỹ phụ trách vấn đề Venezuela Elliott Abrams nói. \
+             Ông Nguyễn Văn A, phụ trách châu Á của Bộ Ngoại giao Brazil, đến."
+        );
+        let tags = crate::tags::tag(&body);
+        let mut found = 0;
+        for s in crate::sentences::split(&body) {
+            let holds = holds_remit(&body[s.start..s.end]);
+            assert_eq!(holds, body[s.start..s.end].contains(REMIT));
+            for at in (s.start..=s.end).filter(|&i| body.is_char_boundary(i)) {
+                let remit = remit_clause(&body, &tags, s.start, at);
+                assert!(holds || remit.is_none(), "{at}");
+                found += usize::from(remit.is_some());
+            }
+        }
+        assert!(found > 0);
     }
 
     #[test]
