@@ -575,6 +575,18 @@ fn tags_in(tags: &[Tag], start: usize, end: usize) -> impl Iterator<Item = &Tag>
         .filter(move |t| t.end <= end)
 }
 
+/// The tags of the sentence `[start, end)`: those starting in it, and the one before them when
+/// it reaches into it. Asked about places inside the sentence, [`tag_at`] and [`starting_in`]
+/// answer from them as from all the tags of the text, searching fewer.
+fn sentence_tags(tags: &[Tag], start: usize, end: usize) -> &[Tag] {
+    let mut lo = tags.partition_point(|t| t.start < start);
+    if lo > 0 && tags[lo - 1].end > start {
+        lo -= 1;
+    }
+    let hi = lo + tags[lo..].partition_point(|t| t.start < end);
+    &tags[lo..hi]
+}
+
 fn tag_at(tags: &[Tag], pos: usize) -> Option<&Tag> {
     // Tags do not overlap: the last one starting at or before `pos` is the only candidate.
     let i = tags.partition_point(|t| t.start <= pos);
@@ -1284,8 +1296,9 @@ pub fn recognize(text: &str, sentences: &[(usize, usize)], tags: &[Tag]) -> Pers
         // Few sentences give a title's remit: the others are not searched for it before each
         // name.
         let remit_here = text.get(s_start..s_end).is_some_and(holds_remit);
+        let stags = sentence_tags(tags, s_start, s_end);
         // Unnamed office holders: a title followed by a country and no name.
-        for run in runs(text, tags, s_start, s_end, &mut toks) {
+        for run in runs(text, stags, s_start, s_end, &mut toks) {
             let skip = name_start(&run.words);
             let words: &[&str] = &run.words[skip..];
             if words.is_empty() {
@@ -1305,9 +1318,9 @@ pub fn recognize(text: &str, sentences: &[(usize, usize)], tags: &[Tag]) -> Pers
             let lead = if let Some(at) = remit {
                 // "Đặc phái viên Mỹ phụ trách vấn đề Venezuela Elliott Abrams": the title phrase
                 // ends before the remit.
-                let mut l = lead_before(text, tags, at, s_start);
+                let mut l = lead_before(text, stags, at, s_start);
                 if l.start.is_none() {
-                    l = lead_before(text, tags, run.start, s_start);
+                    l = lead_before(text, stags, run.start, s_start);
                 } else if l.country.is_none() && !l.international {
                     // "… phụ trách châu Á của Bộ Ngoại giao Brazil": a country the remit says
                     // the office belongs to.
@@ -1315,9 +1328,9 @@ pub fn recognize(text: &str, sentences: &[(usize, usize)], tags: &[Tag]) -> Pers
                 }
                 l
             } else if skip == 0 {
-                lead_before(text, tags, run.start, s_start)
+                lead_before(text, stags, run.start, s_start)
             } else {
-                let mut l = lead_before(text, tags, run.start, s_start);
+                let mut l = lead_before(text, stags, run.start, s_start);
                 l.start = l.start.or(Some(run.start));
                 l
             };
@@ -2178,6 +2191,44 @@ mod tests {
             }
         }
         assert!(compared > 20, "{compared}");
+    }
+
+    #[test]
+    fn sentence_tags_answer_as_all_tags() {
+        let mut bodies = vec![RUN_SAMPLES.to_string()];
+        bodies.extend(TOKEN_SAMPLES.iter().map(|t| t.to_string()));
+        let mut found = 0;
+        for body in &bodies {
+            let tags = crate::tags::tag(body);
+            let mut spans: Vec<(usize, usize)> = crate::sentences::split(body)
+                .iter()
+                .map(|s| (s.start, s.end))
+                .collect();
+            // Spans that start or end inside a tag.
+            spans.extend(tags.iter().map(|t| (t.start + 1, t.end + 3)));
+            spans.extend(tags.iter().map(|t| (t.start.saturating_sub(2), t.end - 1)));
+            for (a, b) in spans {
+                let b = b.min(body.len());
+                let own = sentence_tags(&tags, a, b);
+                for pos in a..b {
+                    let expected = tag_at(&tags, pos).map(|t| (t.start, t.end));
+                    assert_eq!(tag_at(own, pos).map(|t| (t.start, t.end)), expected);
+                    found += usize::from(expected.is_some());
+                    for to in pos..=b {
+                        let all: Vec<usize> = starting_in(&tags, pos, to, |t| t.start)
+                            .iter()
+                            .map(|t| t.start)
+                            .collect();
+                        let mine: Vec<usize> = starting_in(own, pos, to, |t| t.start)
+                            .iter()
+                            .map(|t| t.start)
+                            .collect();
+                        assert_eq!(mine, all);
+                    }
+                }
+            }
+        }
+        assert!(found > 100, "{found}");
     }
 
     /// [`tokens`] as first written, splitting with the standard library and trimming each word
