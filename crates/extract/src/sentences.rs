@@ -55,21 +55,28 @@ fn ends_here(text: &str, i: usize) -> bool {
 
 /// Splits `body` into sentences.
 pub fn split(body: &str) -> Vec<Sentence> {
+    let bytes = body.as_bytes();
     let mut out = Vec::with_capacity(body.len() / 96 + 4);
     let mut paragraph = 0;
     let mut line_start = 0;
-    for line in body.split_inclusive('\n') {
-        let line_end = line_start + line.len();
-        let content = line.strip_suffix('\n').unwrap_or(line);
+    // The marks are ASCII, so their bytes never occur inside another character; they are
+    // found once for the whole body, lines ending at each newline.
+    let mut marks = marks(bytes).peekable();
+    let mut newlines = memchr::memchr_iter(b'\n', bytes);
+    while line_start < body.len() {
+        let (content_end, line_end) = match newlines.next() {
+            Some(n) => (n, n + 1),
+            None => (body.len(), body.len()),
+        };
+        let content = &body[line_start..content_end];
         if content.trim().is_empty() {
+            // No mark is white space: a blank line holds none.
             line_start = line_end;
             continue;
         }
         let mut start = line_start;
-        // The marks are ASCII, so their bytes never occur inside another character.
-        for i in marks(content.as_bytes()) {
-            let abs = line_start + i;
-            let end_mark = match content.as_bytes()[i] {
+        while let Some(abs) = marks.next_if(|&i| i < content_end) {
+            let end_mark = match bytes[abs] {
                 b'.' => ends_here(body, abs),
                 _ => body[abs + 1..].starts_with(char::is_whitespace),
             };
@@ -78,7 +85,7 @@ pub fn split(body: &str) -> Vec<Sentence> {
                 start = abs + 1;
             }
         }
-        push(&mut out, body, start, line_start + content.len(), paragraph);
+        push(&mut out, body, start, content_end, paragraph);
         paragraph += 1;
         line_start = line_end;
     }
