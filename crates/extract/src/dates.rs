@@ -134,6 +134,9 @@ pub struct DateMention {
     pub range: bool,
 }
 
+/// A day, month and year with separators ("14/11/2024", "5.10.2024").
+const FULL: &str = r"(?-u:\b)(\d{1,2})\s?[/.\-]\s?(\d{1,2})\s?[/.\-]\s?(\d{4})(?-u:\b)";
+
 /// A day and month after a lead word ("ngày 14/11", "sáng 15-3") or in brackets.
 const DAY_MONTH: &str = r"(?i)(?:(?:(?-u:\b)(?:ngày|hôm|sáng|trưa|chiều|tối|khuya|vào|từ|tới|trước|sau|và)|đêm|đến)\s+|\()(\d{1,2})\s?/\s?(\d{1,2})(?-u:\b)|(?:(?-u:\b)(?:ngày|hôm|sáng|trưa|chiều|tối)|đêm)\s+(\d{1,2})-(\d{1,2})(?-u:\b)";
 
@@ -151,7 +154,7 @@ fn patterns() -> &'static Patterns {
     static P: OnceLock<Patterns> = OnceLock::new();
     P.get_or_init(|| {
         Patterns {
-            full: anchored_re(r"(?-u:\b)(\d{1,2})\s?[/.\-]\s?(\d{1,2})\s?[/.\-]\s?(\d{4})(?-u:\b)"),
+            full: anchored_re(FULL),
             day_range: anchored_re(
                 r"(?-u:\b)(\d{1,2})\s?(?:-|–|đến|tới)\s?(\d{1,2})\s?[/\-]\s?(\d{1,2})(?:\s?[/\-]\s?(\d{4}))?(?-u:\b)",
             ),
@@ -364,6 +367,18 @@ fn look_at(text: &str, i: usize, out: &mut Vec<usize>) {
     }
 }
 
+/// Whether two of the nine characters from byte `d` of `text` on are separators of `full`:
+/// a match starting there has its second one at the ninth character at the latest.
+fn two_separators(text: &str, d: usize) -> bool {
+    text.get(d..)
+        .unwrap_or("")
+        .chars()
+        .take(9)
+        .filter(|c| matches!(c, '/' | '.' | '-'))
+        .nth(1)
+        .is_some()
+}
+
 /// Whether one of the three characters after the one at `at` is one of `seps`: where the
 /// separator after a one- or two-digit number (and an optional space) stands.
 fn separator_soon(text: &str, at: usize, seps: &[char]) -> bool {
@@ -555,7 +570,11 @@ pub fn find(text: &str) -> Vec<DateMention> {
         .copied()
         .filter(|&d| separator_soon(text, d, &['/', '.', '-', '–', 'đ', 't']))
         .collect();
-    let mut full_starts = starts.clone();
+    let mut full_starts: Vec<usize> = starts
+        .iter()
+        .copied()
+        .filter(|&d| two_separators(text, d))
+        .collect();
     for c in matches_from(&p.day_range, text, &mut starts) {
         let (Some(d1), Some(d2), Some(m)) =
             (num::<u32>(&c, 1), num::<u32>(&c, 2), num::<u32>(&c, 3))
@@ -592,7 +611,11 @@ pub fn find(text: &str) -> Vec<DateMention> {
     }
     // The three patterns with "tháng" need it before a number; most texts have none.
     let months = months_named(text, &numbers);
-    for c in p.words.captures_iter(if months { text } else { "" }) {
+    for c in months
+        .then(|| p.words.captures_iter(text))
+        .into_iter()
+        .flatten()
+    {
         let (Some(d), Some(m)) = (num::<u32>(&c, 1), num::<u32>(&c, 2)) else {
             continue;
         };
@@ -627,7 +650,11 @@ pub fn find(text: &str) -> Vec<DateMention> {
         };
         push(&mut out, g.start(), end, Said::Date(date), false);
     }
-    for c in p.month_year.captures_iter(if months { text } else { "" }) {
+    for c in months
+        .then(|| p.month_year.captures_iter(text))
+        .into_iter()
+        .flatten()
+    {
         let (Some(m), Some(y)) = (num::<u32>(&c, 1), num::<i32>(&c, 2)) else {
             continue;
         };
@@ -653,7 +680,11 @@ pub fn find(text: &str) -> Vec<DateMention> {
         };
         push(&mut out, whole.start, whole.end, Said::Date(date), true);
     }
-    for c in p.month.captures_iter(if months { text } else { "" }) {
+    for c in months
+        .then(|| p.month.captures_iter(text))
+        .into_iter()
+        .flatten()
+    {
         let Some(m) = num::<u32>(&c, 1).filter(|m| (1..=12).contains(m)) else {
             continue;
         };
@@ -960,6 +991,21 @@ mod tests {
             static R: OnceLock<Regex> = OnceLock::new();
             let r = R.get_or_init(|| re(DAY_MONTH));
             let plain: Vec<_> = r.captures_iter(&text).map(|c| spans(&c)).collect();
+            proptest::prop_assert_eq!(fast, plain);
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn full_starts_find_every_match(
+            text in pieces(&["14/11/2024", "12 / 11 / 2024", "12 - 11 .", "5.10.2024", "1 / 2 - 2024", "١/2/2024", "3.37", "/2024", ".", "-", " / "])
+        ) {
+            let numbers = number_starts(&text);
+            let mut starts: Vec<usize> = numbers.iter().copied().filter(|&d| two_separators(&text, d)).collect();
+            let spans = |c: &dyn Groups| (0..4).map(|i| c.group(i).map(|g| g.range())).collect::<Vec<_>>();
+            let fast: Vec<_> = matches_from(&patterns().full, &text, &mut starts).iter().map(|c| spans(c)).collect();
+            static R: OnceLock<Regex> = OnceLock::new();
+            let plain: Vec<_> = R.get_or_init(|| re(FULL)).captures_iter(&text).map(|c| spans(&c)).collect();
             proptest::prop_assert_eq!(fast, plain);
         }
     }
