@@ -134,6 +134,12 @@ pub struct DateMention {
     pub range: bool,
 }
 
+/// A day, month and year with separators ("14/11/2024", "5.10.2024").
+const FULL: &str = r"(?-u:\b)(\d{1,2})\s?[/.\-]\s?(\d{1,2})\s?[/.\-]\s?(\d{4})(?-u:\b)";
+
+/// A day and month after a lead word ("ngày 14/11", "sáng 15-3") or in brackets.
+const DAY_MONTH: &str = r"(?i)(?:(?:(?-u:\b)(?:ngày|hôm|sáng|trưa|chiều|tối|khuya|vào|từ|tới|trước|sau|và)|đêm|đến)\s+|\()(\d{1,2})\s?/\s?(\d{1,2})(?-u:\b)|(?:(?-u:\b)(?:ngày|hôm|sáng|trưa|chiều|tối)|đêm)\s+(\d{1,2})-(\d{1,2})(?-u:\b)";
+
 struct Patterns {
     full: meta::Regex,
     day_range: meta::Regex,
@@ -141,34 +147,21 @@ struct Patterns {
     day_month: meta::Regex,
     month_year: Regex,
     month: Regex,
-    year: Years,
     relative: Regex,
-}
-
-/// The year patterns: a year after "năm", and a year range in parentheses.
-struct Years {
-    named: Regex,
-    span: Regex,
 }
 
 fn patterns() -> &'static Patterns {
     static P: OnceLock<Patterns> = OnceLock::new();
     P.get_or_init(|| {
         Patterns {
-            full: anchored_re(r"(?-u:\b)(\d{1,2})\s?[/.\-]\s?(\d{1,2})\s?[/.\-]\s?(\d{4})(?-u:\b)"),
+            full: anchored_re(FULL),
             day_range: anchored_re(
                 r"(?-u:\b)(\d{1,2})\s?(?:-|–|đến|tới)\s?(\d{1,2})\s?[/\-]\s?(\d{1,2})(?:\s?[/\-]\s?(\d{4}))?(?-u:\b)",
             ),
             words: re(r"(?i)(?-u:\b)ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})(?:\s*(?:năm|,)\s*(\d{4}))?(?-u:\b)"),
-            day_month: anchored_re(
-                r"(?i)(?:(?:(?-u:\b)(?:ngày|hôm|sáng|trưa|chiều|tối|khuya|vào|từ|tới|trước|sau|và)|đêm|đến)\s+|\()(\d{1,2})\s?/\s?(\d{1,2})(?-u:\b)|(?:(?-u:\b)(?:ngày|hôm|sáng|trưa|chiều|tối)|đêm)\s+(\d{1,2})-(\d{1,2})(?-u:\b)",
-            ),
+            day_month: anchored_re(DAY_MONTH),
             month_year: re(r"(?i)(?-u:\b)tháng\s+(\d{1,2})\s?(?:/|-|\s+năm\s+|,\s*)\s?(\d{4})(?-u:\b)"),
             month: re(r"(?i)(?-u:\b)tháng\s+(\d{1,2})(?-u:\b)"),
-            year: Years {
-                named: re(r"(?i)(?:(?-u:\b)(?:năm|hồi|cuối|giữa)|đầu)\s+(\d{4})(?-u:\b)"),
-                span: re(r"\((\d{4})\s?[-–]\s?(\d{4})\)"),
-            },
             relative: re(
                 r"(?i)((?-u:\b)(?:hôm nay|sáng nay|trưa nay|chiều nay|tối nay|hôm qua|sáng qua|trưa qua|chiều qua|tối qua|hôm kia|năm ngoái|năm trước|năm nay|tháng trước|tháng này)|đêm nay|đêm qua)(?-u:\b)",
             ),
@@ -279,56 +272,111 @@ fn matches_from<'t>(re: &meta::Regex, text: &'t str, starts: &mut Vec<usize>) ->
     out
 }
 
+/// By byte: 1 for an ASCII digit, 2 for the first byte of a character outside ASCII that may be
+/// a digit; every other byte is passed over without a closer look.
+const LOOK: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = match b as u8 {
+            b'0'..=b'9' => 1,
+            // Continuation bytes, and the first bytes of U+00C0..U+023F and U+0300..U+037F.
+            0x80..=0xBF | 0xC3..=0xC8 | 0xCC | 0xCD => 0,
+            0xC0..=0xFF => 2,
+            _ => 0,
+        };
+        b += 1;
+    }
+    t
+};
+
 /// Where a number may start: an ASCII digit after anything but an ASCII digit, or any other
 /// character that may be a decimal digit (`\\d` is Unicode's). Letters of the Latin blocks
 /// up to U+024F and combining marks (every Vietnamese letter but those of U+1E00..U+1EFF) are
 /// no digits and are skipped by their first byte.
+///
+/// The text is read eight bytes at a time: the bytes [`LOOK`] marks are found with word
+/// arithmetic, and only those are looked at one by one.
 fn number_starts(text: &str) -> Vec<usize> {
-    // By byte: 1 for an ASCII digit, 2 for the first byte of a character outside ASCII that
-    // may be a digit; every other byte is passed over without a closer look.
-    const LOOK: [u8; 256] = {
-        let mut t = [0u8; 256];
-        let mut b = 0;
-        while b < 256 {
-            t[b] = match b as u8 {
-                b'0'..=b'9' => 1,
-                // Continuation bytes, and the first bytes of U+00C0..U+023F and U+0300..U+037F.
-                0x80..=0xBF | 0xC3..=0xC8 | 0xCC | 0xCD => 0,
-                0xC0..=0xFF => 2,
-                _ => 0,
-            };
-            b += 1;
-        }
-        t
-    };
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
+    const LOW6: u64 = 0x3F3F_3F3F_3F3F_3F3F;
+    /// `n` in every byte.
+    const fn each(n: u8) -> u64 {
+        u64::from_le_bytes([n; 8])
+    }
     let bytes = text.as_bytes();
     let mut out = Vec::new();
-    for (i, &b) in bytes.iter().enumerate() {
-        match LOOK[usize::from(b)] {
-            0 => {}
-            1 => {
-                let after_digit = i
-                    .checked_sub(1)
-                    .and_then(|p| bytes.get(p))
-                    .is_some_and(u8::is_ascii_digit);
-                if !after_digit {
-                    out.push(i);
-                }
-            }
-            // U+1E00..U+1EFF (E1 B8..BB), the Vietnamese letters, told by their second byte.
-            _ if b == 0xE1
-                && bytes
-                    .get(i + 1)
-                    .is_some_and(|b1| (0xB8..=0xBB).contains(b1)) => {}
-            _ => {
-                let c = text.get(i..).and_then(|rest| rest.chars().next());
-                if c.is_some_and(|c| !matches!(u32::from(c), 0x1E00..=0x1EFF) && c.is_numeric()) {
-                    out.push(i);
-                }
-            }
+    let mut chunks = bytes.chunks_exact(8);
+    let mut base = 0;
+    for chunk in &mut chunks {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        let w = u64::from_le_bytes(word);
+        // ASCII digits: of the bytes below 0x80, those at least 0x30 and below 0x3A (no sum
+        // carries into the next byte).
+        let low = w & LOW7;
+        let digits = (low + each(0x80 - 0x30)) & !(low + each(0x80 - 0x3A)) & !w & HIGH;
+        // First bytes of two or more (0xC0 and up), less 0xC3..0xC8, 0xCC and 0xCD: their low
+        // six bits are 3..=8 or 12..=13.
+        let lead = w & (w << 1) & HIGH;
+        let six = w & LOW6;
+        let latin = (six + each(0x80 - 3)) & !(six + each(0x80 - 9));
+        let marks = (six + each(0x80 - 12)) & !(six + each(0x80 - 14));
+        let mut hits = digits | (lead & !(latin | marks) & HIGH);
+        while hits != 0 {
+            let i = base + (hits.trailing_zeros() / 8) as usize;
+            hits &= hits - 1;
+            look_at(text, i, &mut out);
+        }
+        base += 8;
+    }
+    for (i, &b) in chunks.remainder().iter().enumerate() {
+        if LOOK[usize::from(b)] != 0 {
+            look_at(text, base + i, &mut out);
         }
     }
     out
+}
+
+/// Records byte `i` of `text`, one [`LOOK`] marks, when a number starts there.
+fn look_at(text: &str, i: usize, out: &mut Vec<usize>) {
+    let bytes = text.as_bytes();
+    let b = bytes[i];
+    if b.is_ascii_digit() {
+        let after_digit = i
+            .checked_sub(1)
+            .and_then(|p| bytes.get(p))
+            .is_some_and(u8::is_ascii_digit);
+        if !after_digit {
+            out.push(i);
+        }
+        return;
+    }
+    // U+1E00..U+1EFF (E1 B8..BB), the Vietnamese letters, told by their second byte.
+    if b == 0xE1
+        && bytes
+            .get(i + 1)
+            .is_some_and(|b1| (0xB8..=0xBB).contains(b1))
+    {
+        return;
+    }
+    let c = text.get(i..).and_then(|rest| rest.chars().next());
+    if c.is_some_and(|c| !matches!(u32::from(c), 0x1E00..=0x1EFF) && c.is_numeric()) {
+        out.push(i);
+    }
+}
+
+/// Whether two of the nine characters from byte `d` of `text` on are separators of `full`:
+/// a match starting there has its second one at the ninth character at the latest.
+fn two_separators(text: &str, d: usize) -> bool {
+    text.get(d..)
+        .unwrap_or("")
+        .chars()
+        .take(9)
+        .filter(|c| matches!(c, '/' | '.' | '-'))
+        .nth(1)
+        .is_some()
 }
 
 /// Whether one of the three characters after the one at `at` is one of `seps`: where the
@@ -342,9 +390,142 @@ fn separator_soon(text: &str, at: usize, seps: &[char]) -> bool {
         .any(|c| seps.contains(&c))
 }
 
+/// The lead words of `day_month`, in lower case.
+const DAY_MONTH_LEADS: &[&str] = &[
+    "ngày", "hôm", "sáng", "trưa", "chiều", "tối", "khuya", "vào", "từ", "tới", "trước", "sau",
+    "và", "đêm", "đến",
+];
+
+/// Whether `c` is the lower-case letter `k` under the simple case folding of `(?i)`: `k`
+/// itself, a character whose lower case is `k` alone ("Ồ" for "ồ", the Kelvin sign for "k"),
+/// or the long s for "s".
+fn same_letter(c: char, k: char) -> bool {
+    if c == k {
+        return true;
+    }
+    if k == 's' && c == 'ſ' {
+        return true;
+    }
+    let mut lower = c.to_lowercase();
+    lower.next() == Some(k) && lower.next().is_none()
+}
+
+/// Where `word` (lower case) ends `hay` under case folding: the byte offset of its start.
+fn word_before(hay: &str, word: &str) -> Option<usize> {
+    let mut chars = hay.char_indices().rev();
+    let mut start = hay.len();
+    for k in word.chars().rev() {
+        let (i, c) = chars.next()?;
+        if !same_letter(c, k) {
+            return None;
+        }
+        start = i;
+    }
+    Some(start)
+}
+
+/// Whether an ASCII word boundary (`(?-u:\b)`) stands at byte `at` of `text`.
+fn ascii_boundary(text: &str, at: usize) -> bool {
+    let word = |i: Option<usize>| {
+        i.and_then(|i| text.as_bytes().get(i))
+            .is_some_and(|&b| b.is_ascii_alphanumeric() || b == b'_')
+    };
+    word(at.checked_sub(1)) != word(Some(at))
+}
+
+/// The four ASCII digits at byte `at` of `text` as a number.
+fn four_digits(text: &str, at: usize) -> Option<i32> {
+    let digits = text.as_bytes().get(at..at + 4)?;
+    if !digits.iter().all(u8::is_ascii_digit) {
+        return None;
+    }
+    Some(digits.iter().fold(0, |n, &b| n * 10 + i32::from(b - b'0')))
+}
+
+/// Where the white space before byte `d` of `text` begins, when there is some.
+fn space_before(text: &str, d: usize) -> Option<usize> {
+    let before = text.get(..d)?;
+    let trimmed = before.trim_end_matches(char::is_whitespace);
+    (trimmed.len() < before.len()).then_some(trimmed.len())
+}
+
+/// Whether "tháng" (in any case) stands before white space before one of the numbers: all
+/// three patterns with "tháng" need it.
+fn months_named(text: &str, numbers: &[usize]) -> bool {
+    numbers
+        .iter()
+        .any(|&d| space_before(text, d).is_some_and(|w| word_before(&text[..w], "tháng").is_some()))
+}
+
+/// The years after "năm", "hồi", "cuối", "giữa" or "đầu" and white space ("năm 2024"), as the
+/// pattern `(?i)(?:(?-u:\b)(?:năm|hồi|cuối|giữa)|đầu)\s+(\d{4})(?-u:\b)` finds them, less
+/// the ones whose digits are not all ASCII (they are no number): the whole match and the year.
+/// Every such match starts at one of `numbers` (white space comes before it), and no two can
+/// overlap (each ends in its digits and begins with a word).
+fn named_years(text: &str, numbers: &[usize]) -> Vec<(std::ops::Range<usize>, i32)> {
+    let mut out = Vec::new();
+    for &d in numbers {
+        let Some(y) = four_digits(text, d).filter(|_| ascii_boundary(text, d + 4)) else {
+            continue;
+        };
+        let Some(w) = space_before(text, d) else {
+            continue;
+        };
+        let word_end = &text[..w];
+        let start = ["năm", "hồi", "cuối", "giữa"]
+            .iter()
+            .filter_map(|k| word_before(word_end, k))
+            .find(|&s| ascii_boundary(text, s))
+            .or_else(|| word_before(word_end, "đầu"));
+        if let Some(start) = start {
+            out.push((start..d + 4, y));
+        }
+    }
+    out
+}
+
+/// The year spans in brackets ("(1994-2024)"), as the pattern
+/// `\((\d{4})\s?[-–]\s?(\d{4})\)` finds them, less the ones whose digits are not all ASCII:
+/// the whole match and the two years. Every such match has one of `numbers` right after its
+/// bracket.
+fn year_spans(text: &str, numbers: &[usize]) -> Vec<(std::ops::Range<usize>, i32, i32)> {
+    let one_space = |at: usize| {
+        text.get(at..)
+            .and_then(|r| r.chars().next())
+            .filter(|c| c.is_whitespace())
+            .map_or(at, |c| at + c.len_utf8())
+    };
+    let mut out = Vec::new();
+    for &d in numbers {
+        if d == 0 || text.as_bytes()[d - 1] != b'(' {
+            continue;
+        }
+        let Some(y1) = four_digits(text, d) else {
+            continue;
+        };
+        let at = one_space(d + 4);
+        let rest = text.get(at..).unwrap_or("");
+        let at = if rest.starts_with('-') {
+            at + 1
+        } else if rest.starts_with('–') {
+            at + '–'.len_utf8()
+        } else {
+            continue;
+        };
+        let at = one_space(at);
+        let Some(y2) = four_digits(text, at) else {
+            continue;
+        };
+        if text.as_bytes().get(at + 4) == Some(&b')') {
+            out.push((d - 1..at + 5, y1, y2));
+        }
+    }
+    out
+}
+
 /// Where a match of `day_month` may start, given the numbers of the text: the bracket right
-/// before a number, or one of the last five characters of the word before the white space
-/// before it (its lead words have two to five letters).
+/// before a number, or the start of one of its lead words (in any case) right before the white
+/// space before it.
 fn day_month_starts(text: &str, numbers: &[usize]) -> Vec<usize> {
     let mut out = Vec::new();
     for &d in numbers {
@@ -356,7 +537,11 @@ fn day_month_starts(text: &str, numbers: &[usize]) -> Vec<usize> {
             Some('(') => out.push(d - 1),
             Some(c) if c.is_whitespace() => {
                 let word_end = before.trim_end_matches(char::is_whitespace);
-                out.extend(word_end.char_indices().rev().take(5).map(|(i, _)| i));
+                out.extend(
+                    DAY_MONTH_LEADS
+                        .iter()
+                        .filter_map(|w| word_before(word_end, w)),
+                );
             }
             _ => {}
         }
@@ -385,7 +570,11 @@ pub fn find(text: &str) -> Vec<DateMention> {
         .copied()
         .filter(|&d| separator_soon(text, d, &['/', '.', '-', '–', 'đ', 't']))
         .collect();
-    let mut full_starts = starts.clone();
+    let mut full_starts: Vec<usize> = starts
+        .iter()
+        .copied()
+        .filter(|&d| two_separators(text, d))
+        .collect();
     for c in matches_from(&p.day_range, text, &mut starts) {
         let (Some(d1), Some(d2), Some(m)) =
             (num::<u32>(&c, 1), num::<u32>(&c, 2), num::<u32>(&c, 3))
@@ -420,7 +609,13 @@ pub fn find(text: &str) -> Vec<DateMention> {
             false,
         );
     }
-    for c in p.words.captures_iter(text) {
+    // The three patterns with "tháng" need it before a number; most texts have none.
+    let months = months_named(text, &numbers);
+    for c in months
+        .then(|| p.words.captures_iter(text))
+        .into_iter()
+        .flatten()
+    {
         let (Some(d), Some(m)) = (num::<u32>(&c, 1), num::<u32>(&c, 2)) else {
             continue;
         };
@@ -455,7 +650,11 @@ pub fn find(text: &str) -> Vec<DateMention> {
         };
         push(&mut out, g.start(), end, Said::Date(date), false);
     }
-    for c in p.month_year.captures_iter(text) {
+    for c in months
+        .then(|| p.month_year.captures_iter(text))
+        .into_iter()
+        .flatten()
+    {
         let (Some(m), Some(y)) = (num::<u32>(&c, 1), num::<i32>(&c, 2)) else {
             continue;
         };
@@ -470,14 +669,10 @@ pub fn find(text: &str) -> Vec<DateMention> {
         };
         push(&mut out, whole.start, whole.end, Said::Date(date), false);
     }
-    for c in p.year.span.captures_iter(text) {
-        let (Some(y1), Some(y2)) = (num::<i32>(&c, 1), num::<i32>(&c, 2)) else {
-            continue;
-        };
+    for (whole, y1, y2) in year_spans(text, &numbers) {
         if y2 <= y1 {
             continue;
         }
-        let whole = c.get(0).map_or(0..0, |m| m.range());
         let date = PartialDate {
             year: Some(y1),
             month: None,
@@ -485,7 +680,11 @@ pub fn find(text: &str) -> Vec<DateMention> {
         };
         push(&mut out, whole.start, whole.end, Said::Date(date), true);
     }
-    for c in p.month.captures_iter(text) {
+    for c in months
+        .then(|| p.month.captures_iter(text))
+        .into_iter()
+        .flatten()
+    {
         let Some(m) = num::<u32>(&c, 1).filter(|m| (1..=12).contains(m)) else {
             continue;
         };
@@ -498,11 +697,10 @@ pub fn find(text: &str) -> Vec<DateMention> {
         };
         push(&mut out, whole.start, whole.end, Said::Date(date), false);
     }
-    for c in p.year.named.captures_iter(text) {
-        let Some(y) = num::<i32>(&c, 1).filter(|y| (1900..=2100).contains(y)) else {
+    for (whole, y) in named_years(text, &numbers) {
+        if !(1900..=2100).contains(&y) {
             continue;
-        };
-        let whole = c.get(0).map_or(0..0, |m| m.range());
+        }
         let date = PartialDate {
             year: Some(y),
             month: None,
@@ -706,6 +904,191 @@ fn closed_years(text: &str) -> impl Iterator<Item = i32> + '_ {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Generated texts made of the pieces date patterns are built from.
+    fn pieces(words: &'static [&'static str]) -> impl proptest::strategy::Strategy<Value = String> {
+        const COMMON: &[&str] = &[
+            " ", " ", "  ", "\n", "\u{a0}", "\t", "x", "a", "_", "9", "12", "5", "2024", "1994",
+            "20245", "٣", "١٢٣٤", "(", ")", "-", "–", "/", ",", ".", "ſ", "Đ", "ư",
+        ];
+        let all: Vec<&'static str> = COMMON.iter().chain(words).copied().collect();
+        proptest::collection::vec(proptest::sample::select(all), 0..24).prop_map(|v| v.concat())
+    }
+
+    const YEAR_WORDS: &[&str] = &[
+        "năm", "NĂM", "Năm", "hồi", "HỒI", "cuối", "Cuối", "giữa", "GIỮA", "đầu", "Đầu", "ĐẦU",
+        "nam", "xnăm", "đầux",
+    ];
+
+    fn named_years_by_regex(text: &str) -> Vec<(std::ops::Range<usize>, i32)> {
+        static R: OnceLock<Regex> = OnceLock::new();
+        let r =
+            R.get_or_init(|| re(r"(?i)(?:(?-u:\b)(?:năm|hồi|cuối|giữa)|đầu)\s+(\d{4})(?-u:\b)"));
+        r.captures_iter(text)
+            .filter_map(|c| Some((c.get(0)?.range(), num::<i32>(&c, 1)?)))
+            .collect()
+    }
+
+    fn year_spans_by_regex(text: &str) -> Vec<(std::ops::Range<usize>, i32, i32)> {
+        static R: OnceLock<Regex> = OnceLock::new();
+        let r = R.get_or_init(|| re(r"\((\d{4})\s?[-–]\s?(\d{4})\)"));
+        r.captures_iter(text)
+            .filter_map(|c| Some((c.get(0)?.range(), num(&c, 1)?, num(&c, 2)?)))
+            .collect()
+    }
+
+    use proptest::strategy::Strategy;
+
+    proptest::proptest! {
+        #[test]
+        fn named_years_are_the_patterns_matches(text in pieces(YEAR_WORDS)) {
+            let numbers = number_starts(&text);
+            proptest::prop_assert_eq!(named_years(&text, &numbers), named_years_by_regex(&text));
+        }
+
+        #[test]
+        fn year_spans_are_the_patterns_matches(text in pieces(&["(2020-2024)", "(1994 – 2024)", "2024 -", "- 2024"])) {
+            let numbers = number_starts(&text);
+            proptest::prop_assert_eq!(year_spans(&text, &numbers), year_spans_by_regex(&text));
+        }
+
+        #[test]
+        fn texts_without_a_named_month_have_no_month_matches(
+            text in pieces(&["tháng", "THÁNG", "Tháng", "thang", "ngày", "Ngày", "năm", "11"])
+        ) {
+            let p = patterns();
+            let any = p.words.is_match(&text) || p.month_year.is_match(&text) || p.month.is_match(&text);
+            if any {
+                proptest::prop_assert!(months_named(&text, &number_starts(&text)));
+            }
+        }
+
+        #[test]
+        fn day_month_starts_find_every_match(
+            text in proptest::collection::vec(
+                (
+                    proptest::sample::select(&[
+                        "ngày", "Ngày", "NGÀY", "hôm", "sáng", "Sáng", "ſáng", "trưa", "chiều",
+                        "Chiều", "tối", "khuya", "\u{212A}huya", "vào", "từ", "tới", "trước", "sau",
+                        "ſau", "và", "VÀ", "đêm", "Đêm", "đến", "Đến", "gày", "x", "(", "a(", "9",
+                    ][..]),
+                    proptest::sample::select(&["", " ", "  ", "\n", "\u{a0}"][..]),
+                    proptest::sample::select(&[
+                        "1/3", "12/5", "3-4", "1 / 3", "١/3", "25/12/2024", "5/", "7-8x", "32/1",
+                        "2", "(3/4)",
+                    ][..]),
+                    proptest::sample::select(&["", " ", ",", "a", "/", "0"][..]),
+                ),
+                0..6,
+            ).prop_map(|v| v.iter().map(|(a, b, c, d)| format!("{a}{b}{c}{d}")).collect::<String>())
+        ) {
+            let numbers = number_starts(&text);
+            let spans = |c: &dyn Groups| (0..5).map(|i| c.group(i).map(|g| g.range())).collect::<Vec<_>>();
+            let fast: Vec<_> = matches_from(&patterns().day_month, &text, &mut day_month_starts(&text, &numbers))
+                .iter()
+                .map(|c| spans(c))
+                .collect();
+            static R: OnceLock<Regex> = OnceLock::new();
+            let r = R.get_or_init(|| re(DAY_MONTH));
+            let plain: Vec<_> = r.captures_iter(&text).map(|c| spans(&c)).collect();
+            proptest::prop_assert_eq!(fast, plain);
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn full_starts_find_every_match(
+            text in pieces(&["14/11/2024", "12 / 11 / 2024", "12 - 11 .", "5.10.2024", "1 / 2 - 2024", "١/2/2024", "3.37", "/2024", ".", "-", " / "])
+        ) {
+            let numbers = number_starts(&text);
+            let mut starts: Vec<usize> = numbers.iter().copied().filter(|&d| two_separators(&text, d)).collect();
+            let spans = |c: &dyn Groups| (0..4).map(|i| c.group(i).map(|g| g.range())).collect::<Vec<_>>();
+            let fast: Vec<_> = matches_from(&patterns().full, &text, &mut starts).iter().map(|c| spans(c)).collect();
+            static R: OnceLock<Regex> = OnceLock::new();
+            let plain: Vec<_> = R.get_or_init(|| re(FULL)).captures_iter(&text).map(|c| spans(&c)).collect();
+            proptest::prop_assert_eq!(fast, plain);
+        }
+    }
+
+    #[test]
+    fn same_letter_is_the_patterns_case_folding() {
+        // Every block whose letters have case mappings to or from Latin letters: the others
+        // map only between letters of their own script.
+        let all: String = [
+            0..0x3000_u32,
+            0xA640..0xAC00,
+            0xFB00..0x10000,
+            0x10400..0x10500,
+        ]
+        .into_iter()
+        .flatten()
+        .filter_map(char::from_u32)
+        .collect();
+        let mut letters: Vec<char> = DAY_MONTH_LEADS
+            .iter()
+            .chain(&["tháng", "năm", "hồi", "cuối", "giữa", "đầu"])
+            .flat_map(|w| w.chars())
+            .collect();
+        letters.sort_unstable();
+        letters.dedup();
+        for k in letters {
+            let r = re(&format!("(?i){}", regex::escape(&k.to_string())));
+            let by_regex: Vec<char> = r.find_iter(&all).flat_map(|m| m.as_str().chars()).collect();
+            let by_fold: Vec<char> = all.chars().filter(|&c| same_letter(c, k)).collect();
+            assert_eq!(by_fold, by_regex, "{k}");
+        }
+    }
+
+    #[test]
+    fn year_words_and_spans() {
+        let text = "từ năm 2024, cuối 1999 (1994-2024) và đầu 2000; xnăm 2001 NĂM 2002";
+        let n = number_starts(text);
+        let years: Vec<i32> = named_years(text, &n).into_iter().map(|(_, y)| y).collect();
+        assert_eq!(years, vec![2024, 1999, 2000, 2002]);
+        assert_eq!(year_spans(text, &n).len(), 1);
+        assert!(months_named(
+            "ngày 5 Tháng 3",
+            &number_starts("ngày 5 Tháng 3")
+        ));
+        assert!(!months_named(
+            "ngày 5 tháng",
+            &number_starts("ngày 5 tháng")
+        ));
+    }
+
+    /// [`number_starts`] one byte at a time.
+    fn number_starts_plain(text: &str) -> Vec<usize> {
+        let mut out = Vec::new();
+        for (i, &b) in text.as_bytes().iter().enumerate() {
+            if LOOK[usize::from(b)] != 0 {
+                look_at(text, i, &mut out);
+            }
+        }
+        out
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn number_starts_by_words_are_the_plain_ones(
+            text in "([0-9]|[a-zA-Z /:;.,-]|\\PC|[à-ỹ]|Đ|ẽ|ộ|Ự|٣|١٢|²|½|Ⅳ|①|９|၃|០|\u{a0}|“|–){0,40}"
+        ) {
+            proptest::prop_assert_eq!(number_starts(&text), number_starts_plain(&text));
+        }
+    }
+
+    #[test]
+    fn every_lead_byte_is_read_as_the_table_says() {
+        // One character of each first byte, at each place of an eight-byte word.
+        let chars: Vec<char> = (0..0x11_0000_u32)
+            .step_by(61)
+            .filter_map(char::from_u32)
+            .chain("0123456789٣²ẽ".chars())
+            .collect();
+        for shift in 0..8 {
+            let text: String = "x".repeat(shift) + &chars.iter().collect::<String>();
+            assert_eq!(number_starts(&text), number_starts_plain(&text));
+        }
+    }
 
     #[test]
     fn number_starts_are_where_numbers_start() {

@@ -150,10 +150,34 @@ fn number_word(word: &str) -> Option<f64> {
     WORDS.iter().find(|(k, _)| *k == w).map(|(_, v)| *v)
 }
 
+/// The currency at the start of `rest` with the fold of its first characters.
+fn currency_after(rest: &str) -> Option<(String, &'static (&'static str, &'static str))> {
+    let head: String = rest.chars().take(24).collect();
+    let folded = fold(&head);
+    let found = CURRENCIES.iter().find(|(w, _)| {
+        folded.starts_with(w) && !folded[w.len()..].starts_with(|c: char| is_alphanumeric(c))
+    })?;
+    Some((folded, found))
+}
+
 /// Every amount of money in `text`.
 pub fn find(text: &str) -> Vec<Money> {
     let mut out = Vec::new();
-    for c in AMOUNT.captures_iter(text) {
+    // Most matches are numbers without a currency after them: the groups are read only for
+    // those with one. A match starts where the search from its start finds it again.
+    for whole in AMOUNT.find_iter(text) {
+        // A number in words without a multiplier is the word alone (four letters at most)
+        // before the white space; it is no amount.
+        let core = whole.as_str().trim_end();
+        if !core.starts_with(|c: char| c.is_ascii_digit()) && core.chars().count() < 4 {
+            continue;
+        }
+        if currency_after(&text[whole.end()..]).is_none() {
+            continue;
+        }
+        let Some(c) = AMOUNT.captures_at(text, whole.start()) else {
+            continue;
+        };
         let (Some(n), Some(whole)) = (c.get(1), c.get(0)) else {
             continue;
         };
@@ -170,11 +194,7 @@ pub fn find(text: &str) -> Vec<Money> {
         };
         let mult = c.get(2).map_or(1.0, |m| multiplier(m.as_str()));
         let rest = &text[whole.end()..];
-        let head: String = rest.chars().take(24).collect();
-        let folded = fold(&head);
-        let Some((word, code)) = CURRENCIES.iter().find(|(w, _)| {
-            folded.starts_with(w) && !folded[w.len()..].starts_with(|c: char| is_alphanumeric(c))
-        }) else {
+        let Some((folded, (word, code))) = currency_after(rest) else {
             continue;
         };
         // "đồng" is also the first syllable of many words: "đồng chí", "đồng thời".
@@ -208,6 +228,85 @@ pub fn find(text: &str) -> Vec<Money> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    use proptest::strategy::Strategy;
+
+    /// [`find`] as first written: the groups of every match are read.
+    fn find_plain(text: &str) -> Vec<Money> {
+        let mut out = Vec::new();
+        for c in AMOUNT.captures_iter(text) {
+            let (Some(n), Some(whole)) = (c.get(1), c.get(0)) else {
+                continue;
+            };
+            let value = match (parse_number(n.as_str()), c.get(2)) {
+                (Some(v), _) => v,
+                (None, Some(_)) if !text[..n.start()].ends_with(is_alphanumeric) => {
+                    match number_word(n.as_str()) {
+                        Some(v) => v,
+                        None => continue,
+                    }
+                }
+                (None, _) => continue,
+            };
+            let mult = c.get(2).map_or(1.0, |m| multiplier(m.as_str()));
+            let rest = &text[whole.end()..];
+            let head: String = rest.chars().take(24).collect();
+            let folded = fold(&head);
+            let Some((word, code)) = CURRENCIES.iter().find(|(w, _)| {
+                folded.starts_with(w)
+                    && !folded[w.len()..].starts_with(|c: char| is_alphanumeric(c))
+            }) else {
+                continue;
+            };
+            if *code == "VND" && word.starts_with("dong") {
+                let next = folded[word.len()..].split_whitespace().next().unwrap_or("");
+                let people = ["bao", "chi", "minh", "nghiep", "huong", "doi"];
+                let compound = if c.get(2).is_some() {
+                    people.contains(&next)
+                } else {
+                    DONG_COMPOUNDS.contains(&next)
+                };
+                if compound {
+                    continue;
+                }
+            }
+            let chars = word.chars().count();
+            let len: usize = rest.chars().take(chars).map(char::len_utf8).sum();
+            out.push(Money {
+                start: n.start(),
+                end: whole.end() + len,
+                amount: value * mult,
+                currency: code,
+            });
+        }
+        out
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn find_is_the_plain_find(
+            text in proptest::collection::vec(
+                proptest::sample::select(&[
+                    " ", " ", "  ", "\n", "\u{a0}", "x", "a", ",", ".", "2", "15", "1.234",
+                    "3,37", "560.000", "١2", "٣", "ba", "Ba", "BA", "hai", "năm", "Năm", "nửa",
+                    "mười", "MƯỜI", "chín", "ſáu", "sáu", "một", "Cuba", "tỷ", "TỶ", "tỉ",
+                    "triệu", "nghìn", "ngàn", "nghìn tỷ", "million", "Billion", "USD", "usd",
+                    "đô la", "Đô la Mỹ", "đồng", "Đồng", "đồng bào", "đồng chí", "đồng viện",
+                    "yên", "euro", "bảng Anh", "bat", "dola", "người",
+                ][..]),
+                0..16,
+            ).prop_map(|v| v.concat())
+        ) {
+            proptest::prop_assert_eq!(find(&text), find_plain(&text));
+        }
+    }
+
+    #[test]
+    fn attached_multipliers_and_long_number_words() {
+        assert_eq!(find("đạt batỷ USD"), find_plain("đạt batỷ USD"));
+        assert_eq!(find("đạt batỷ USD").len(), 1);
+        assert_eq!(find("mười USD, hai triệu USD").len(), 1);
+    }
 
     fn one(text: &str) -> (f64, &'static str) {
         let m = find(text);
