@@ -75,6 +75,8 @@ pub fn tag_folded(text: &str, folded: &crate::mapped::Mapped) -> Vec<Tag> {
 }
 
 fn tag_hits(hits: Vec<biennien_gazetteer::Hit<'_>>) -> Vec<Tag> {
+    // An article names few offices, most of them many times: each is folded once.
+    let mut offices: Vec<(&'static str, bool)> = Vec::new();
     let mut tags = hits
         .into_iter()
         .filter_map(|h| {
@@ -95,7 +97,7 @@ fn tag_hits(hits: Vec<biennien_gazetteer::Hit<'_>>) -> Vec<Tag> {
                 },
                 Entry::Title(t) => TagKind::Title {
                     role: t.role.to_string(),
-                    vietnamese: vietnamese_office(t.role),
+                    vietnamese: known_office(&mut offices, t.role),
                 },
                 Entry::Honorific(_) => TagKind::Honorific,
                 // Known persons are read by the name recognizer, which sees their names.
@@ -110,6 +112,17 @@ fn tag_hits(hits: Vec<biennien_gazetteer::Hit<'_>>) -> Vec<Tag> {
         .collect::<Vec<Tag>>();
     tags.sort_by_key(|t| t.start);
     tags
+}
+
+/// [`vietnamese_office`] of `role`, looked up in `known` (the roles met so far) before it is
+/// worked out.
+fn known_office(known: &mut Vec<(&'static str, bool)>, role: &'static str) -> bool {
+    if let Some(&(_, v)) = known.iter().find(|(r, _)| *r == role) {
+        return v;
+    }
+    let v = vietnamese_office(role);
+    known.push((role, v));
+    v
 }
 
 /// Offices that, without a country after them, are Vietnam's.
@@ -135,4 +148,36 @@ fn vietnamese_office(role: &str) -> bool {
             | "chu tich ubnd"
             | "chu tich uy ban nhan dan"
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn known_offices_are_worked_out_offices() {
+        let roles = [
+            "Thủ tướng",
+            "Chủ tịch nước",
+            "Đại sứ",
+            "Thủ tướng",
+            "THỦ TƯỚNG",
+            "Bộ trưởng Ngoại giao",
+            "Đại sứ",
+            "Tổng thống",
+            "Chủ tịch UBND",
+            "Chủ tịch nước",
+            "",
+        ];
+        let mut known = Vec::new();
+        for role in roles {
+            assert_eq!(
+                known_office(&mut known, role),
+                vietnamese_office(role),
+                "{role:?}"
+            );
+        }
+        assert!(vietnamese_office("Thủ tướng") && !vietnamese_office("Đại sứ"));
+        assert_eq!(known.len(), 8);
+    }
 }
