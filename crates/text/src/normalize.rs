@@ -197,6 +197,93 @@ fn decode_at(bytes: &[u8], i: usize) -> Option<(char, usize)> {
     Some((char::from_u32(u)?, len))
 }
 
+/// By byte, for [`scan_clean_word`]: the byte can be passed over without a second look.
+/// These are ASCII letters other than `o`/`u` (either case), digits and punctuation, lead
+/// bytes of U+00C0..=U+02FF (Latin letters, all NFC-stable), and continuation bytes (reached
+/// only after such a lead byte or after 0xE1, which the scan checks).
+static ORDINARY: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0x21;
+    while b < 0x7F {
+        t[b] = !matches!(b as u8, b'o' | b'u' | b'O' | b'U');
+        b += 1;
+    }
+    let mut b = 0x80;
+    while b <= 0xBF {
+        t[b] = true;
+        b += 1;
+    }
+    let mut b = 0xC3;
+    while b <= 0xCB {
+        t[b] = true;
+        b += 1;
+    }
+    t
+};
+
+/// The character at `i` of `bytes` when it is a Latin letter U+00C0..=U+02FF or precomposed
+/// Vietnamese U+1E00..=U+1EFF, with its length.
+#[inline]
+fn decode_latin(bytes: &[u8], i: usize) -> Option<(char, usize)> {
+    let b0 = *bytes.get(i)?;
+    let (u, len) = match b0 {
+        0xC3..=0xCB => (
+            (u32::from(b0 & 0x1F) << 6) | u32::from(bytes.get(i + 1)? & 0x3F),
+            2,
+        ),
+        0xE1 => {
+            let b1 = *bytes.get(i + 1)?;
+            if !(0xB8..=0xBB).contains(&b1) {
+                return None;
+            }
+            let u = 0x1000 | (u32::from(b1 & 0x3F) << 6) | u32::from(bytes.get(i + 2)? & 0x3F);
+            (u, 3)
+        }
+        _ => return None,
+    };
+    Some((char::from_u32(u)?, len))
+}
+
+/// The common case of [`Normalizer::scan_word`]: a word of ASCII and Latin or precomposed
+/// Vietnamese letters that can be copied as it is. Returns the end of the word starting at
+/// `start` when `scan_word` would return it with `clean == true`; `None` when the word
+/// holds anything else (then `scan_word` decides).
+#[inline]
+fn scan_clean_word(bytes: &[u8], start: usize) -> Option<usize> {
+    let mut i = start;
+    while let Some(&b) = bytes.get(i) {
+        if ORDINARY[usize::from(b)] {
+            i += 1;
+            continue;
+        }
+        match b {
+            b' ' | b'\t' | b'\n' | b'\r' | 0x0B | 0x0C => break,
+            0xE1 => {
+                // Its continuation bytes are ordinary.
+                if !matches!(bytes.get(i + 1), Some(0xB8..=0xBB)) {
+                    return None;
+                }
+                i += 1;
+            }
+            b'o' | b'u' | b'O' | b'U' => {
+                let after_q = i > start && matches!(bytes.get(i - 1), Some(b'q' | b'Q'));
+                i += 1;
+                if after_q || bytes.get(i).is_none_or(|&n| n < 0x80) {
+                    continue;
+                }
+                // A toned a/e/y after the vowel may have to move, unless a letter follows.
+                let (c, len) = decode_latin(bytes, i)?;
+                i += len;
+                if tone::is_toned_aey(c) && !bytes.get(i).is_some_and(u8::is_ascii_alphabetic) {
+                    return None;
+                }
+            }
+            _ => return None,
+        }
+    }
+    Some(i)
+}
+
 /// One output character of a slow-path word and the input span it comes from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Item {
@@ -296,7 +383,7 @@ impl Normalizer<'_> {
                     _ => {}
                 }
             }
-            let (mut end, clean) = self.scan_word(i);
+            let (mut end, clean) = self.scan_word_quick(i);
             if end <= i {
                 // Unreachable (`i` is a char boundary and not white space); never loop forever.
                 end = (i + 1..=bytes.len())
@@ -329,11 +416,20 @@ impl Normalizer<'_> {
                     _ => return end,
                 },
             };
-            let (word_end, clean) = self.scan_word(next);
+            let (word_end, clean) = self.scan_word_quick(next);
             if !clean || word_end <= next {
                 return end;
             }
             end = word_end;
+        }
+    }
+
+    /// [`Self::scan_word`], trying [`scan_clean_word`] first.
+    #[inline]
+    fn scan_word_quick(&self, start: usize) -> (usize, bool) {
+        match scan_clean_word(self.input.as_bytes(), start) {
+            Some(end) => (end, true),
+            None => self.scan_word(start),
         }
     }
 
@@ -629,6 +725,89 @@ mod tests {
         ) {
             let s = pieces.concat();
             proptest::prop_assert_eq!(normalize_in_segments(&s, segment), normalize(&s));
+        }
+    }
+
+    /// `scan_word` of a normalizer over `input`.
+    fn full_scan(input: &str, start: usize) -> (usize, bool) {
+        let n = Normalizer {
+            segment: SEGMENT,
+            input,
+            b: Builder::new(input),
+            ws: Pending::default(),
+            items: Vec::new(),
+            next: Vec::new(),
+            buf: Vec::new(),
+            syllable: Vec::new(),
+        };
+        n.scan_word(start)
+    }
+
+    /// Checks `scan_clean_word` against `scan_word` at every char boundary of `s`; returns
+    /// how many words it accepted.
+    fn check_clean_scan(s: &str) -> usize {
+        let mut accepted = 0;
+        for (i, _) in s.char_indices().chain(iter::once((s.len(), ' '))) {
+            let full = full_scan(s, i);
+            // `None`: anything unusual is left to the full scan.
+            if let Some(end) = scan_clean_word(s.as_bytes(), i) {
+                assert_eq!((end, true), full, "{s:?} at {i}");
+                accepted += 1;
+            }
+        }
+        accepted
+    }
+
+    #[test]
+    fn clean_word_scan_agrees_with_the_full_scan() {
+        for s in [
+            "Ủy ban nhân dân thành phố Hà Nội, ngày 12/3/2024.",
+            "Bộ trưởng Ngoại giao Việt Nam tiếp Đại sứ Hoa Kỳ tại trụ sở.",
+            "hoà hoè thuỷ Uỷ khoẻ HOÀ THUỶ Oà hoà, (Hoà) Hoà-Bình hoà\u{D7} hoàng toàn quý quả",
+            "QUÝ Quả quỳnh khuyến thuyền ngoài của thuế Nguỵ Thuỵ\u{301} hoa\u{300}",
+            "“Hà Nội” ‘x’ – — … « » a\u{A0}b a\u{200B}b a\u{AD}b \u{FEFF}x",
+            "Mr. O'Brien, Müller-Lüdenscheidt, Ærø, Łódź, ɐɔə ʰʷ ˘x oà˘ oàʰ oàɐ",
+            "x\u{2C2}y oà\u{2C2} uý\u{2E0} oà7 ué. oý! qoà Qoà qà uà",
+            "ĐẠI HỘI ĐẢNG lần thứ XIII; 1.234,5 tỷ đồng (45%) @vnexpress #tag",
+            "a\r\nb\tc\u{B}d\u{C}e\u{7F}f\u{1}g \u{85}h \u{2028}i",
+            "日本 Москва العربية 𝔸 ℃ ﬁ Å",
+            "o\u{300} oa\u{301}\u{323} ằ ẳ Ặ ỹ Ỹ ỵ",
+            "",
+            "oà",
+            "uỷ",
+        ] {
+            check_clean_scan(s);
+        }
+        // Ordinary words take the fast path.
+        for w in [
+            "Bộ",
+            "trưởng",
+            "Nguyễn",
+            "Hoàng,",
+            "hòa",
+            "quý",
+            "QUẢ",
+            "Ủy",
+            "12/3",
+            "(x)",
+        ] {
+            assert_eq!(scan_clean_word(w.as_bytes(), 0), Some(w.len()), "{w}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn clean_word_scan_agrees_on_any_mix(
+            pieces in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "a", "ơ", "h", "o", "u", "q", "Q", "O", "U", "th", "à", "ỷ", "Ủ", "ý", "Ẻ",
+                    "\u{301}", "\u{200B}", "“", "-", ",", "1", " ", "\n", "\u{A0}", "×",
+                    "ʰ", "\u{2C2}", "ɐ", "ễ", "Đ", "–", "日", "\u{1F600}", "\t", "\u{7}",
+                ]),
+                0..40,
+            ),
+        ) {
+            check_clean_scan(&pieces.concat());
         }
     }
 
