@@ -63,10 +63,7 @@ impl Document {
         opt_string(out, outlet.as_deref());
         out.push_str(",\"author\":");
         opt_string(out, author.as_deref());
-        if let Some(d) = dateline {
-            out.push_str(",\"dateline\":");
-            string(out, d);
-        }
+        optional(out, ",\"dateline\":", dateline.as_deref());
         out.push_str(",\"body\":");
         string(out, body);
         out.push_str(",\"persons\":");
@@ -77,18 +74,12 @@ impl Document {
         list(out, facts, fact);
         out.push_str(",\"removed\":");
         list(out, removed, removal);
-        if let Some(e) = encoding {
-            out.push_str(",\"encoding\":");
-            string(out, e);
-        }
+        optional(out, ",\"encoding\":", encoding.as_deref());
         if !warnings.is_empty() {
             out.push_str(",\"warnings\":");
-            list(out, warnings, |o, w| string(o, w));
+            strings(out, warnings);
         }
-        if let Some(e) = error {
-            out.push_str(",\"error\":");
-            string(out, e);
-        }
+        optional(out, ",\"error\":", error.as_deref());
         out.push('}');
     }
 }
@@ -141,10 +132,10 @@ fn person(out: &mut String, p: &Person) {
     out.push_str(",\"country\":");
     opt_string(out, country.as_deref());
     out.push_str(",\"roles\":");
-    list(out, roles, |o, r| string(o, r));
+    strings(out, roles);
     if !aliases.is_empty() {
         out.push_str(",\"aliases\":");
-        list(out, aliases, |o, a| string(o, a));
+        strings(out, aliases);
     }
     if !mentions.is_empty() {
         out.push_str(",\"mentions\":");
@@ -181,14 +172,8 @@ fn event(out: &mut String, e: &Event) {
         out.push_str(",\"evidence_span\":");
         span(out, *s);
     }
-    if let Some(c) = cameo {
-        out.push_str(",\"cameo\":");
-        string(out, c);
-    }
-    if let Some(p) = plover {
-        out.push_str(",\"plover\":");
-        string(out, p);
-    }
+    optional(out, ",\"cameo\":", cameo.as_deref());
+    optional(out, ",\"plover\":", plover.as_deref());
     out.push('}');
 }
 
@@ -233,35 +218,20 @@ fn fact(out: &mut String, f: &Fact) {
     out.push_str("{\"kind\":");
     string(out, kind);
     out.push_str(",\"countries\":");
-    list(out, countries, |o, c| string(o, c));
-    if let Some(d) = date {
-        out.push_str(",\"date\":");
-        string(out, d);
-    }
-    if let Some(l) = level {
-        out.push_str(",\"level\":");
-        string(out, l);
-    }
+    strings(out, countries);
+    optional(out, ",\"date\":", date.as_deref());
+    optional(out, ",\"level\":", level.as_deref());
     if let Some(a) = amount {
         out.push_str(",\"amount\":");
         float(out, *a);
     }
-    if let Some(c) = currency {
-        out.push_str(",\"currency\":");
-        string(out, c);
-    }
-    if let Some(s) = subject {
-        out.push_str(",\"subject\":");
-        string(out, s);
-    }
+    optional(out, ",\"currency\":", currency.as_deref());
+    optional(out, ",\"subject\":", subject.as_deref());
     if let Some(r) = rank {
         out.push_str(",\"rank\":");
         out.push_str(itoa::Buffer::new().format(*r));
     }
-    if let Some(d) = donor {
-        out.push_str(",\"donor\":");
-        string(out, d);
-    }
+    optional(out, ",\"donor\":", donor.as_deref());
     out.push_str(",\"evidence\":");
     string(out, evidence);
     if let Some(s) = evidence_span {
@@ -303,6 +273,19 @@ fn float(out: &mut String, x: f64) {
         Ok(number) => out.push_str(&number),
         Err(_) => out.push_str("null"),
     }
+}
+
+/// `,"key":"value"` when there is a value, nothing when there is none (the fields serde skips
+/// when they are `None`).
+fn optional(out: &mut String, key: &str, value: Option<&str>) {
+    if let Some(v) = value {
+        out.push_str(key);
+        string(out, v);
+    }
+}
+
+fn strings(out: &mut String, items: &[String]) {
+    list(out, items, |o, s| string(o, s));
 }
 
 fn opt_string(out: &mut String, s: Option<&str>) {
