@@ -51,16 +51,7 @@ const MAX_SYLLABLE: usize = 5;
 
 /// [`normalize`] with a given segment length (tests use tiny ones).
 fn normalize_in_segments(input: &str, segment: usize) -> Normalized {
-    let mut n = Normalizer {
-        segment,
-        input,
-        b: Builder::new(input),
-        ws: Pending::default(),
-        items: Vec::new(),
-        next: Vec::new(),
-        buf: Vec::new(),
-        syllable: Vec::new(),
-    };
+    let mut n = Normalizer::new(input, segment);
     n.run();
     let (text, map) = n.b.finish();
     Normalized { text, map }
@@ -333,7 +324,21 @@ struct Normalizer<'a> {
     segment: usize,
 }
 
-impl Normalizer<'_> {
+impl<'a> Normalizer<'a> {
+    /// A normalizer of `input` with empty buffers.
+    fn new(input: &'a str, segment: usize) -> Self {
+        Normalizer {
+            segment,
+            input,
+            b: Builder::new(input),
+            ws: Pending::default(),
+            items: Vec::new(),
+            next: Vec::new(),
+            buf: Vec::new(),
+            syllable: Vec::new(),
+        }
+    }
+
     fn run(&mut self) {
         let input = self.input;
         let bytes = input.as_bytes();
@@ -730,17 +735,7 @@ mod tests {
 
     /// `scan_word` of a normalizer over `input`.
     fn full_scan(input: &str, start: usize) -> (usize, bool) {
-        let n = Normalizer {
-            segment: SEGMENT,
-            input,
-            b: Builder::new(input),
-            ws: Pending::default(),
-            items: Vec::new(),
-            next: Vec::new(),
-            buf: Vec::new(),
-            syllable: Vec::new(),
-        };
-        n.scan_word(start)
+        Normalizer::new(input, SEGMENT).scan_word(start)
     }
 
     /// Checks `scan_clean_word` against `scan_word` at every char boundary of `s`; returns
