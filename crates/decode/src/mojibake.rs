@@ -246,15 +246,14 @@ fn pattern_segment_is_mojibake(text: &str) -> bool {
             continue;
         }
         for k in (block.max(walked)..next).filter(|&k| pattern_at(bytes, k)) {
-            // The pattern is a character U+00C2–U+00F4 and the lead byte of the next one; it
-            // lies in a segment only if neither character breaks segments.
+            // The pattern opens with a character U+00C2–U+00F4, which never breaks segments:
+            // walk the segment it stands in. Every group opens with the pattern, so a segment
+            // reads as mojibake only when it holds a whole one; a segment reached through a
+            // pattern that runs past its end gives the same answer as its own patterns would.
             let (Some(head), Some(tail)) = (text.get(..k), text.get(k..)) else {
                 continue;
             };
-            let mut chars = tail.chars();
-            let inside = chars.next().is_some_and(|c| !breaks(c))
-                && chars.next().is_some_and(|c| !breaks(c));
-            if k < walked || !inside {
+            if k < walked {
                 continue;
             }
             let start = head
