@@ -321,7 +321,7 @@ struct Needs {
     trade_at: Option<usize>,
     /// A trade rank phrase.
     rank: bool,
-    /// An aid word that `aid_at` may accept ("tang" only when written "tặng").
+    /// An aid word that `aid_at` may accept (see [`aid_word_reads`]).
     aid: bool,
 }
 
@@ -352,14 +352,11 @@ fn needs<'a>(
             }
             (Group::Rank, _) => n.rank = true,
             (Group::Aid, i) => {
+                // The word follows the space its phrase opens with.
                 n.aid = n.aid
-                    || AID_WORDS.get(i).is_some_and(|w| *w != "tang")
-                    || ctx
-                        .folded
-                        .map()
-                        .get(at + 1)
-                        .and_then(|&o| ctx.text.get(o..))
-                        .is_some_and(|t| t.starts_with("tặng") || t.starts_with("Tặng"));
+                    || AID_WORDS.get(i).is_some_and(|w| {
+                        aid_word_reads(ctx, w, ctx.folded.map().get(at + 1).copied())
+                    });
             }
         }
     }
@@ -928,12 +925,17 @@ const AID_WORDS: &[&str] = &[
 /// not "tăng" (to rise), which fold alike.
 fn aid_at(ctx: &Context<'_>, folded: &str, map: &[usize]) -> Option<usize> {
     first_aid_word(folded, |at, word| {
-        word != "tang"
-            || map
-                .get(at)
-                .and_then(|&o| ctx.text.get(o..))
-                .is_some_and(|t| t.starts_with("tặng") || t.starts_with("Tặng"))
+        aid_word_reads(ctx, word, map.get(at).copied())
     })
+}
+
+/// Whether the aid word `word`, folded from the body's text at byte `offset`, is one: every
+/// word is, except "tang", which must be written "tặng" (to give), not "tăng" (to rise).
+fn aid_word_reads(ctx: &Context<'_>, word: &str, offset: Option<usize>) -> bool {
+    word != "tang"
+        || offset
+            .and_then(|o| ctx.text.get(o..))
+            .is_some_and(|t| t.starts_with("tặng") || t.starts_with("Tặng"))
 }
 
 /// Where the first aid word of `folded` starts, as a whole word, among the places `accept`
