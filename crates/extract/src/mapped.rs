@@ -242,7 +242,11 @@ pub(crate) fn has(hay: &str, needle: &str) -> bool {
 /// substring search per phrase and sentence, whose set-up costs more than the search.
 #[derive(Debug)]
 pub(crate) struct Phrases {
-    ac: Option<AhoCorasick>,
+    /// Leftmost-first search of every phrase: from any point, where the next occurrence of
+    /// any phrase starts. `None` when it could not be built or a phrase is empty.
+    first: Option<AhoCorasick>,
+    /// For each byte, the indices of the phrases that start with it.
+    by_first: Vec<Vec<usize>>,
     phrases: Vec<String>,
 }
 
@@ -254,29 +258,86 @@ impl Phrases {
         S: Into<String>,
     {
         let phrases: Vec<String> = phrases.into_iter().map(Into::into).collect();
-        let ac = AhoCorasick::builder()
-            .match_kind(MatchKind::Standard)
-            .build(&phrases)
-            .ok();
-        Phrases { ac, phrases }
+        let mut by_first: Vec<Vec<usize>> = vec![Vec::new(); 256];
+        let mut all_start = true;
+        for (k, p) in phrases.iter().enumerate() {
+            match p
+                .as_bytes()
+                .first()
+                .and_then(|&b| by_first.get_mut(usize::from(b)))
+            {
+                Some(list) => list.push(k),
+                None => all_start = false,
+            }
+        }
+        let first = if all_start {
+            AhoCorasick::builder()
+                .match_kind(MatchKind::LeftmostFirst)
+                .build(&phrases)
+                .ok()
+        } else {
+            None
+        };
+        Phrases {
+            first,
+            by_first,
+            phrases,
+        }
     }
 
     /// Every occurrence of every phrase in `hay`, overlapping ones included, as byte spans
     /// with the index of the phrase found there, sorted by start (then end, then index).
+    ///
+    /// A leftmost search from a point finds the first place at or after it where some phrase
+    /// starts; the phrases that start there are read off in place, and the search goes on
+    /// from the next byte. The search skips the (many) stretches where no phrase starts with
+    /// a prefilter, which a search for overlapping matches cannot use.
     pub(crate) fn occurrences_of(&self, hay: &str) -> Vec<(usize, usize, usize)> {
-        let mut out: Vec<(usize, usize, usize)> = match &self.ac {
-            Some(ac) => ac
-                .find_overlapping_iter(hay)
-                .map(|m| (m.start(), m.end(), m.pattern().as_usize()))
-                .collect(),
-            None => self
-                .phrases
-                .iter()
-                .enumerate()
-                .flat_map(|(k, p)| hay.match_indices(p.as_str()).map(move |(i, p)| (i, k, p)))
-                .map(|(i, k, p)| (i, i + p.len(), k))
-                .collect(),
+        let Some(ac) = &self.first else {
+            return self.occurrences_by_phrase(hay);
         };
+        let h = hay.as_bytes();
+        let mut out: Vec<(usize, usize, usize)> = Vec::new();
+        let mut from = 0;
+        while from < h.len() {
+            let input = aho_corasick::Input::new(h).span(from..h.len());
+            let Some(m) = ac.find(input) else {
+                break;
+            };
+            let at = m.start();
+            let rest = h.get(at..).unwrap_or_default();
+            let starting = rest
+                .first()
+                .and_then(|&b| self.by_first.get(usize::from(b)))
+                .map_or(&[][..], Vec::as_slice);
+            let before = out.len();
+            for &k in starting {
+                if let Some(p) = self.phrases.get(k) {
+                    if rest.starts_with(p.as_bytes()) {
+                        out.push((at, at + p.len(), k));
+                    }
+                }
+            }
+            if let Some(found) = out.get_mut(before..) {
+                found.sort_unstable();
+            }
+            from = at + 1;
+        }
+        out
+    }
+
+    /// [`Phrases::occurrences_of`] phrase by phrase, for any set of phrases.
+    fn occurrences_by_phrase(&self, hay: &str) -> Vec<(usize, usize, usize)> {
+        let h = hay.as_bytes();
+        let mut out: Vec<(usize, usize, usize)> = Vec::new();
+        for (k, p) in self.phrases.iter().enumerate() {
+            let p = p.as_bytes();
+            for at in 0..=h.len().saturating_sub(p.len()) {
+                if h.get(at..).is_some_and(|rest| rest.starts_with(p)) {
+                    out.push((at, at + p.len(), k));
+                }
+            }
+        }
         out.sort_unstable();
         out
     }
@@ -480,5 +541,49 @@ mod tests {
         assert_eq!(within(&found, 3, 6).collect::<Vec<_>>(), vec![&(3, 5, 2)]);
         assert_eq!(within(&found, 4, 17).count(), 0);
         assert_eq!(within(&found, 0, 18).count(), 3);
+    }
+
+    #[test]
+    fn phrases_found_by_leftmost_search_are_all_occurrences() {
+        // Phrases inside, overlapping, prefixing and repeating one another, a repeated phrase
+        // and non-ASCII ones; every hay is checked against the phrase-by-phrase search.
+        let sets: [&[&str]; 4] = [
+            &[
+                "thiet lap quan he",
+                "lap quan he ngoai giao",
+                "quan he",
+                "he",
+            ],
+            &[" tang ", " ho tro ", "ho", "o t", "ho tro", "ho"],
+            &["aa", "aaa", "a", "ba"],
+            &["đối tác", "tác chiến", "ác", "đ"],
+        ];
+        let hays = [
+            "",
+            "a",
+            "aaaa baaa ab",
+            "thiet lap quan he ngoai giao va lap quan he; he he",
+            "da ho tro va tang ho tro ho tro tang ",
+            "đối tác chiến lược, đối tác; tác chiến đđ",
+            "x thiet lap quan hx ho trx aaab",
+        ];
+        for set in sets {
+            let p = Phrases::new(set.iter().copied());
+            assert!(p.first.is_some());
+            for hay in hays {
+                let want = p.occurrences_by_phrase(hay);
+                assert_eq!(p.occurrences_of(hay), want, "{set:?} {hay:?}");
+            }
+        }
+        // Each occurrence the slow search gives is real, and a set with an empty phrase falls
+        // back to it.
+        let p = Phrases::new(["he", "e"]);
+        assert_eq!(
+            p.occurrences_by_phrase("hehe"),
+            vec![(0, 2, 0), (1, 2, 1), (2, 4, 0), (3, 4, 1)]
+        );
+        let p = Phrases::new(["", "ab"]);
+        assert!(p.first.is_none());
+        assert_eq!(p.occurrences_of("ab").len(), 4);
     }
 }
