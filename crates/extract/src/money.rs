@@ -3,7 +3,7 @@
 
 use std::sync::LazyLock;
 
-use biennien_text::{fold, is_alphanumeric};
+use biennien_text::{fold, fold_char, is_alphanumeric};
 use regex::Regex;
 
 use crate::dates::re;
@@ -150,14 +150,50 @@ fn number_word(word: &str) -> Option<f64> {
     WORDS.iter().find(|(k, _)| *k == w).map(|(_, v)| *v)
 }
 
+/// The fold of the first characters of a text, kept on the stack: the place after every
+/// number is read, and most of them have no currency after them.
+struct Head {
+    /// The folded bytes: at most [`HEAD_CHARS`] characters of four bytes.
+    buf: [u8; 4 * HEAD_CHARS],
+    len: usize,
+}
+
+/// How many characters of the text after a number are folded to look for a currency.
+const HEAD_CHARS: usize = 24;
+
+impl Head {
+    /// The fold of the first [`HEAD_CHARS`] characters of `rest`.
+    fn of(rest: &str) -> Self {
+        let mut head = Head {
+            buf: [0; 4 * HEAD_CHARS],
+            len: 0,
+        };
+        for c in rest.chars().take(HEAD_CHARS) {
+            let f = fold_char(c);
+            if f == '\0' {
+                continue;
+            }
+            let Some(slot) = head.buf.get_mut(head.len..) else {
+                break;
+            };
+            head.len += f.encode_utf8(slot).len();
+        }
+        head
+    }
+
+    fn as_str(&self) -> &str {
+        std::str::from_utf8(self.buf.get(..self.len).unwrap_or_default()).unwrap_or_default()
+    }
+}
+
 /// The currency at the start of `rest` with the fold of its first characters.
-fn currency_after(rest: &str) -> Option<(String, &'static (&'static str, &'static str))> {
-    let head: String = rest.chars().take(24).collect();
-    let folded = fold(&head);
+fn currency_after(rest: &str) -> Option<(Head, &'static (&'static str, &'static str))> {
+    let head = Head::of(rest);
+    let folded = head.as_str();
     let found = CURRENCIES.iter().find(|(w, _)| {
         folded.starts_with(w) && !folded[w.len()..].starts_with(|c: char| is_alphanumeric(c))
     })?;
-    Some((folded, found))
+    Some((head, found))
 }
 
 /// Every amount of money in `text`.
@@ -172,9 +208,9 @@ pub fn find(text: &str) -> Vec<Money> {
         if !core.starts_with(|c: char| c.is_ascii_digit()) && core.chars().count() < 4 {
             continue;
         }
-        if currency_after(&text[whole.end()..]).is_none() {
+        let Some((head, (word, code))) = currency_after(&text[whole.end()..]) else {
             continue;
-        }
+        };
         let Some(c) = AMOUNT.captures_at(text, whole.start()) else {
             continue;
         };
@@ -194,9 +230,7 @@ pub fn find(text: &str) -> Vec<Money> {
         };
         let mult = c.get(2).map_or(1.0, |m| multiplier(m.as_str()));
         let rest = &text[whole.end()..];
-        let Some((folded, (word, code))) = currency_after(rest) else {
-            continue;
-        };
+        let folded = head.as_str();
         // "đồng" is also the first syllable of many words: "đồng chí", "đồng thời".
         if *code == "VND" && word.starts_with("dong") {
             let next = folded[word.len()..].split_whitespace().next().unwrap_or("");
