@@ -19,8 +19,6 @@ pub mod persons;
 pub mod sentences;
 pub mod tags;
 
-use std::collections::HashMap;
-
 use biennien_record::{Event, Fact, Location, Participant, Person, Span};
 
 use crate::dates::PartialDate;
@@ -168,26 +166,31 @@ pub fn extract(body: &str, meta: &Meta<'_>) -> Extracted {
 /// country names and the persons acting for it), or the two most named countries when Vietnam
 /// is not among them.
 fn main_pair(tags: &[tags::Tag], persons: &persons::Persons) -> Option<(String, String)> {
-    let mut counts: HashMap<String, usize> = HashMap::new();
+    // Few countries are named in an article: a list searched in order costs less than hashing
+    // each name.
+    let mut ranked: Vec<(String, usize)> = Vec::new();
+    let mut count = |code: &str| match ranked.iter_mut().find(|(c, _)| c == code) {
+        Some((_, n)) => *n += 1,
+        None => ranked.push((code.to_string(), 1)),
+    };
     for t in tags {
         if let tags::TagKind::Country {
             code,
             ambiguous: false,
         } = &t.kind
         {
-            *counts.entry(code.clone()).or_default() += 1;
+            count(code);
         }
     }
     for m in &persons.mentions {
         let c = m
             .person
             .and_then(|i| persons.list.get(i))
-            .and_then(|p| p.country.clone());
-        if let Some(c) = c.or_else(|| m.country.clone()) {
-            *counts.entry(c).or_default() += 1;
+            .and_then(|p| p.country.as_deref());
+        if let Some(c) = c.or(m.country.as_deref()) {
+            count(c);
         }
     }
-    let mut ranked: Vec<(String, usize)> = counts.into_iter().collect();
     ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
     let vn = ranked.iter().any(|(c, _)| c == "VN");
     let first_foreign = ranked
