@@ -11,7 +11,7 @@ use aho_corasick::{AhoCorasick, MatchKind};
 use biennien_text::is_alphanumeric;
 
 use crate::dates::{self, DateMention, PartialDate, Said};
-use crate::mapped::{has, match_starts};
+use crate::mapped::{find_str, has, match_starts};
 use crate::persons::{vietnamese_shape, Mention};
 use crate::tags::{starting_in, TagKind};
 use crate::Context;
@@ -319,14 +319,14 @@ fn real_trigger(lower: &str, phrase: &str, s: usize, e: usize) -> bool {
         "gọi điện" => prev != "kêu",
         "chuyển lời mời" => {
             let after = &lower[e..];
-            after.contains(" thăm") || after.contains("sang ") || after.contains("dự ")
+            has(after, " thăm") || has(after, "sang ") || has(after, "dự ")
         }
         "mời" => {
             let after = &lower[e..];
             prev != "lời"
                 && prev != "khách"
                 && prev != "được"
-                && (after.contains(" thăm") || after.contains("sang ") || after.contains("dự "))
+                && (has(after, " thăm") || has(after, "sang ") || has(after, "dự "))
         }
         _ => true,
     }
@@ -620,7 +620,7 @@ fn destinations(ctx: &Context<'_>, from: usize, to: usize, home: Option<&str>) -
         let (lower, map) = ctx.lower.span(from, to);
         PAST_DESTINATION
             .iter()
-            .filter_map(|w| lower.find(w))
+            .filter_map(|w| find_str(lower, w))
             .min()
             .and_then(|i| map.get(i).copied())
             .unwrap_or(to)
@@ -930,9 +930,8 @@ fn plural_counterparts(
     clause_end: usize,
 ) -> Vec<(String, String)> {
     let after = lower.get(rel_end..).unwrap_or("");
-    let Some(i) = after
-        .find("với các ")
-        .filter(|&i| after[..i].split_whitespace().count() <= 3)
+    let Some(i) =
+        find_str(after, "với các ").filter(|&i| after[..i].split_whitespace().count() <= 3)
     else {
         return Vec::new();
     };
@@ -941,7 +940,7 @@ fn plural_counterparts(
     let tail = &lower[rel..];
     let stop = [";", ", theo", " để ", " nhằm ", ":"]
         .iter()
-        .filter_map(|w| tail.find(w))
+        .filter_map(|w| find_str(tail, w))
         .min()
         .map_or(lower.len(), |j| rel + j);
     let (Some(&from), Some(&to)) = (map.get(rel), map.get(stop)) else {
@@ -1107,8 +1106,8 @@ fn furniture(text: &str, start: usize, end: usize) -> bool {
         .rev()
         .nth(60)
         .map_or(line, |(i, _)| &line[i..]);
-    tail.contains("Ảnh:")
-        || line.contains("Chụp lại hình ảnh")
+    has(tail, "Ảnh:")
+        || has(line, "Chụp lại hình ảnh")
         || line.ends_with("...") && !line.ends_with("....")
         || line.ends_with('…')
 }
@@ -1219,9 +1218,8 @@ pub fn find(ctx: &Context<'_>) -> Vec<Found> {
                 .filter(|m| m.end <= s_end)
                 .collect();
         // Persons after "lời mời của" are the hosts behind a visit, not its participants.
-        let invited_by = lower
-            .find("lời mời của")
-            .map(|i| map.get(i).copied().unwrap_or(s_end));
+        let invited_by =
+            find_str(lower, "lời mời của").map(|i| map.get(i).copied().unwrap_or(s_end));
         let invite_at = trig.iter().find(|t| t.kind == Kind::Invite).map(|t| t.at);
         let words = words_of(lower);
         // Whether the word at an offset of `lower` is written in lower case in the text, or opens
@@ -1362,8 +1360,7 @@ pub fn find(ctx: &Context<'_>) -> Vec<Found> {
                     let noun = lower[t.rel..].starts_with("chuyến");
                     // Its owner is told close by, in the trigger's phrase: a "của" further on
                     // is another noun's ("… công bố món quà của Việt Nam").
-                    let owner = lower[t.rel..]
-                        .find(" của ")
+                    let owner = find_str(&lower[t.rel..], " của ")
                         .filter(|&i| i < 80 && !lower[t.rel..t.rel + i].contains(','));
                     let owner_follows = noun && owner.is_some();
                     // "đều", "lần lượt" right before the trip: the persons named before it
