@@ -70,16 +70,39 @@ impl Mapped {
 /// character. `None` when some character's lower case has another length.
 fn lower_same_length(text: &str) -> Option<Mapped> {
     let bytes = text.as_bytes();
+    let table = lower_table();
     let mut out = String::with_capacity(text.len());
     let mut map: Vec<usize> = (0..text.len() + 1).collect();
     let mut copied = 0;
     let mut at = next_non_ascii(bytes, 0);
-    while let Some(c) = text.get(at..).and_then(|rest| rest.chars().next()) {
-        let len = c.len_utf8();
+    while at < bytes.len() {
+        // The character at `at`, decoded from its bytes for the two- and three-byte forms
+        // (every Vietnamese letter), by the standard decoder otherwise.
+        let (c, len) = match *bytes.get(at..)? {
+            [b0 @ 0xC0..=0xDF, b1, ..] => (
+                char::from_u32((u32::from(b0 & 0x1F) << 6) | u32::from(b1 & 0x3F))?,
+                2,
+            ),
+            [b0 @ 0xE0..=0xEF, b1, b2, ..] => (
+                char::from_u32(
+                    (u32::from(b0 & 0x0F) << 12)
+                        | (u32::from(b1 & 0x3F) << 6)
+                        | u32::from(b2 & 0x3F),
+                )?,
+                3,
+            ),
+            _ => {
+                let c = text.get(at..)?.chars().next()?;
+                (c, c.len_utf8())
+            }
+        };
         if let Some(m) = map.get_mut(at + 1..at + len) {
             m.fill(at);
         }
-        let l = lower_char(c);
+        let l = table
+            .get(c as usize)
+            .copied()
+            .unwrap_or_else(|| lower_char(c));
         if l != c {
             if l.len_utf8() != len {
                 return None;
@@ -142,24 +165,29 @@ fn next_non_ascii(bytes: &[u8], mut from: usize) -> usize {
 /// letter among them) are looked up in a table made once from `char::to_lowercase`, which is
 /// a search of Unicode's case tables for each character.
 fn lower_char(c: char) -> char {
-    const TABLED: u32 = 0x2000;
-    static TABLE: OnceLock<Vec<char>> = OnceLock::new();
     if c.is_ascii() {
         return c.to_ascii_lowercase();
     }
-    let first_lower = |c: char| c.to_lowercase().next().unwrap_or(c);
-    if u32::from(c) >= TABLED {
-        return first_lower(c);
-    }
-    let table = TABLE.get_or_init(|| {
-        (0..TABLED)
-            .map(|u| char::from_u32(u).map_or('\0', first_lower))
-            .collect()
-    });
-    table
+    lower_table()
         .get(c as usize)
         .copied()
         .unwrap_or_else(|| first_lower(c))
+}
+
+/// The first character of the lower case of `c`, from Unicode's case tables.
+fn first_lower(c: char) -> char {
+    c.to_lowercase().next().unwrap_or(c)
+}
+
+/// [`first_lower`] of every character below U+2000, made once.
+fn lower_table() -> &'static [char] {
+    const TABLED: u32 = 0x2000;
+    static TABLE: OnceLock<Vec<char>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        (0..TABLED)
+            .map(|u| char::from_u32(u).map_or('\0', first_lower))
+            .collect()
+    })
 }
 
 /// How common each byte is in lower-cased and folded Vietnamese news text, on a log scale
@@ -397,6 +425,7 @@ mod tests {
             "combining: A\u{301}nh o\u{323}\u{302} and 12345678901234567 ascii run \u{0}",
             "一二三 中文 ß ẞ Ǆ ǅ ǆ",
             "long ascii run without any accent at all, only letters",
+            "emoji 😀 and 𝐀 (four bytes), ⅠⅡ Ⓐ Ｚ ＡＢＣ (three bytes past U+2000)",
         ];
         for (k, text) in texts.into_iter().enumerate() {
             let fast = lower_same_length(text);
