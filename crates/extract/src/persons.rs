@@ -236,15 +236,64 @@ pub(crate) fn tokens(text: &str, start: usize, end: usize) -> Vec<Token<'_>> {
 /// sentence to the next spares growing a new one for each.
 fn tokens_into<'t>(text: &'t str, start: usize, end: usize, out: &mut Vec<Token<'t>>) {
     // Most sentences hold no white space outside ASCII: theirs is then found eight bytes at a
-    // time.
-    let wide = text.get(start..end).is_some_and(has_wide_space);
-    tokens_read_with(
-        text,
-        (start, end),
-        |s| split_whitespace_chars(s, wide),
-        trim_to_core,
-        out,
-    );
+    // time, in one pass over the words.
+    let s = text.get(start..end).unwrap_or("");
+    if has_wide_space(s) {
+        tokens_read_with(
+            text,
+            (start, end),
+            |s| split_whitespace_chars(s, true),
+            trim_to_core,
+            out,
+        );
+    } else {
+        tokens_narrow(text, start, s, out);
+    }
+}
+
+/// [`tokens_read_with`] for a sentence `s` (starting at `start` in `text`) whose only white
+/// space is ASCII: the words are walked in one loop, each ending at the next white-space byte.
+fn tokens_narrow<'t>(text: &'t str, start: usize, s: &'t str, out: &mut Vec<Token<'t>>) {
+    out.clear();
+    let bytes = s.as_bytes();
+    let white = |b: u8| matches!(b, b' ' | b'\t'..=b'\r');
+    // The piece of `s` from `at` to the next white space, as the split would give it.
+    let piece_at = |at: usize| -> &'t str {
+        let rest = s.get(at..).unwrap_or("");
+        let len = first_ascii_whitespace(rest.as_bytes()).unwrap_or(rest.len());
+        rest.get(..len).unwrap_or("")
+    };
+    let mut pos = 0;
+    while let Some(&b) = bytes.get(pos) {
+        if white(b) {
+            pos += 1;
+            continue;
+        }
+        let word = piece_at(pos);
+        let wstart = pos;
+        pos += word.len() + 1;
+        // Most words begin and end with a letter or digit: nothing to trim, no punctuation
+        // around them, no dash.
+        if b.is_ascii_alphanumeric() && ends_alphanumeric(word) {
+            out.push(Token {
+                start: start + wstart,
+                end: start + wstart + word.len(),
+                text: word,
+                closes: false,
+                opens: false,
+            });
+            continue;
+        }
+        let (lead, core) = trim_to_core(word);
+        if matches!(word, "-" | "–") {
+            let next = piece_at(pos);
+            if join_spaced_dash(text, start, pos, next, out) {
+                pos += next.len() + 1;
+                continue;
+            }
+        }
+        push_token(out, start + wstart, word, lead, core);
+    }
 }
 
 /// [`tokens_into`] with the ways to split the text at white space and to trim a word to its
@@ -267,58 +316,95 @@ fn tokens_read_with<'t, W: Iterator<Item = &'t str>>(
             continue;
         }
         let (lead, core) = trim(word);
-        // "Prayuth Chan - ocha", "Kang Kyung - hwa": a spaced hyphen before a lower-case part
-        // joins the parts of one name.
         if matches!(word, "-" | "–") {
             let next = split(s.get(pos..).unwrap_or("")).next().unwrap_or("");
-            // The part may carry the punctuation that ends the phrase: "Kyung - hwa,".
-            let part = next.trim_end_matches(|c: char| !c.is_alphanumeric());
-            let part_tail = &next[part.len()..];
-            // "Jean - Claude Juncker": the first part of a compound given name before a
-            // capitalized second part.
-            let compound = out.last().is_some_and(|l| {
-                !l.closes
-                    && COMPOUND_GIVEN.contains(&l.text)
-                    && part.chars().next().is_some_and(char::is_uppercase)
-                    && part.chars().all(char::is_alphabetic)
-                    && !has_vietnamese_letters(part)
-            });
-            if let Some(last) = out.last_mut().filter(|l| {
-                capitalized(l.text)
-                    && !l.closes
-                    && (compound || part.chars().next().is_some_and(char::is_lowercase))
-                    && (compound
-                        || part.chars().all(|c| c.is_ascii_alphabetic())
-                            && (2..=5).contains(&part.chars().count()))
-            }) {
-                let joined_end = start + pos + part.len();
-                last.end = joined_end;
-                last.text = text.get(last.start..joined_end).unwrap_or(last.text);
-                last.closes = part_tail.contains([',', ';', ':', ')', '"', '?', '!', '.']);
+            if join_spaced_dash(text, start, pos, next, out) {
                 pos += next.len() + 1;
                 words.next();
                 continue;
             }
         }
-        if core.is_empty() {
-            // A dash or other lone punctuation closes the phrase before it.
-            if let Some(last) = out.last_mut() {
-                last.closes = true;
-            }
-            continue;
-        }
-        // Keep a final period of an initial ("D.A.") inside the word.
-        let tail = &word[lead + core.len()..];
-        out.push(Token {
-            start: start + wstart + lead,
-            end: start + wstart + lead + core.len(),
-            text: core,
-            closes: !tail.is_empty()
-                && (tail.contains([',', ';', ':', ')', '"', '?', '!'])
-                    || (tail.starts_with('.') && !is_initial(core))),
-            opens: lead > 0 && word[..lead].contains(['(', '"', '\'']),
-        });
+        push_token(out, start + wstart, word, lead, core);
     }
+}
+
+/// Whether the last character of `word` is a letter or digit; an ASCII one is read without
+/// decoding.
+#[inline]
+fn ends_alphanumeric(word: &str) -> bool {
+    match word.as_bytes().last() {
+        Some(b) if b.is_ascii() => b.is_ascii_alphanumeric(),
+        Some(_) => word
+            .chars()
+            .next_back()
+            .is_some_and(biennien_text::is_alphanumeric),
+        None => false,
+    }
+}
+
+/// At a spaced dash, whose next piece `next` starts `pos` bytes into the sentence starting at
+/// `start`: joins that piece to the last token when they are the parts of one name, and tells
+/// whether it did.
+fn join_spaced_dash<'t>(
+    text: &'t str,
+    start: usize,
+    pos: usize,
+    next: &'t str,
+    out: &mut [Token<'t>],
+) -> bool {
+    // "Prayuth Chan - ocha", "Kang Kyung - hwa": a spaced hyphen before a lower-case part
+    // joins the parts of one name.
+    // The part may carry the punctuation that ends the phrase: "Kyung - hwa,".
+    let part = next.trim_end_matches(|c: char| !c.is_alphanumeric());
+    let part_tail = &next[part.len()..];
+    // "Jean - Claude Juncker": the first part of a compound given name before a capitalized
+    // second part.
+    let compound = out.last().is_some_and(|l| {
+        !l.closes
+            && COMPOUND_GIVEN.contains(&l.text)
+            && part.chars().next().is_some_and(char::is_uppercase)
+            && part.chars().all(char::is_alphabetic)
+            && !has_vietnamese_letters(part)
+    });
+    let Some(last) = out.last_mut().filter(|l| {
+        capitalized(l.text)
+            && !l.closes
+            && (compound || part.chars().next().is_some_and(char::is_lowercase))
+            && (compound
+                || part.chars().all(|c| c.is_ascii_alphabetic())
+                    && (2..=5).contains(&part.chars().count()))
+    }) else {
+        return false;
+    };
+    let joined_end = start + pos + part.len();
+    last.end = joined_end;
+    last.text = text.get(last.start..joined_end).unwrap_or(last.text);
+    last.closes = part_tail.contains([',', ';', ':', ')', '"', '?', '!', '.']);
+    true
+}
+
+/// Adds the token of `word`, which starts at `at`, `lead` bytes before its trimmed `core`: or,
+/// when nothing is left of it, marks the phrase before it closed.
+#[inline(always)]
+fn push_token<'t>(out: &mut Vec<Token<'t>>, at: usize, word: &'t str, lead: usize, core: &'t str) {
+    if core.is_empty() {
+        // A dash or other lone punctuation closes the phrase before it.
+        if let Some(last) = out.last_mut() {
+            last.closes = true;
+        }
+        return;
+    }
+    // Keep a final period of an initial ("D.A.") inside the word.
+    let tail = &word[lead + core.len()..];
+    out.push(Token {
+        start: at + lead,
+        end: at + lead + core.len(),
+        text: core,
+        closes: !tail.is_empty()
+            && (tail.contains([',', ';', ':', ')', '"', '?', '!'])
+                || (tail.starts_with('.') && !is_initial(core))),
+        opens: lead > 0 && word[..lead].contains(['(', '"', '\'']),
+    });
 }
 
 /// The pieces of `s` between white-space characters, each white-space character ending one,
@@ -368,6 +454,7 @@ fn has_wide_space(s: &str) -> bool {
 /// tab, form feed, carriage return). Eight bytes are read at once: those below 0x21 are found
 /// by a subtraction whose borrows cannot reach below the first of them, and are then told
 /// apart from the other control characters.
+#[inline]
 fn first_ascii_whitespace(bytes: &[u8]) -> Option<usize> {
     const ONES: u64 = u64::from_le_bytes([0x21; 8]);
     const HIGH: u64 = u64::from_le_bytes([0x80; 8]);
@@ -806,21 +893,62 @@ fn lower_in<'b>(word: &str, buf: &'b mut [u8; 32]) -> Option<&'b str> {
         return None;
     }
     let mut n = 0;
-    for c in word.chars().flat_map(char::to_lowercase) {
+    let mut put = |c: char| -> Option<()> {
         let len = c.len_utf8();
         c.encode_utf8(buf.get_mut(n..n + len)?);
         n += len;
+        Some(())
+    };
+    for c in word.chars() {
+        match lower_letter(c) {
+            Some(l) => put(l)?,
+            None => {
+                for l in c.to_lowercase() {
+                    put(l)?;
+                }
+            }
+        }
     }
     std::str::from_utf8(buf.get(..n)?).ok()
+}
+
+/// The lower case of `c` when it is one character and `c` is among the letters Vietnamese and
+/// most European names are written with (ASCII, Latin-1, the paired letters of Latin
+/// Extended-A, `Ơ`, `Ư` and Latin Extended Additional), found from its code without the
+/// table search of `char::to_lowercase`; `None` for any other character.
+#[inline]
+fn lower_letter(c: char) -> Option<char> {
+    let code = u32::from(c);
+    let lower = match code {
+        0..=0x7F => return Some(c.to_ascii_lowercase()),
+        0xC0..=0xDE if code != 0xD7 => code + 0x20,
+        0x80..=0xFF => code,
+        0x100..=0x12F | 0x14A..=0x177 | 0x1E00..=0x1E95 | 0x1EA0..=0x1EFF => code | 1,
+        0x1A0 | 0x1A1 => 0x1A1,
+        0x1AF | 0x1B0 => 0x1B0,
+        _ => return None,
+    };
+    char::from_u32(lower)
 }
 
 /// Whether `word` folds to one of [`VN_SURNAMES`].
 fn folds_to_surname(word: &str) -> bool {
     let mut buf = [0; 32];
+    let is_surname = |folded: &str| surnames_sorted().binary_search(&folded).is_ok();
     match fold_in(word, &mut buf) {
-        Some(folded) => VN_SURNAMES.contains(&folded),
-        None => VN_SURNAMES.contains(&fold(word).as_str()),
+        Some(folded) => is_surname(folded),
+        None => is_surname(&fold(word)),
     }
+}
+
+/// [`VN_SURNAMES`] sorted, for a binary search instead of a comparison with each.
+fn surnames_sorted() -> &'static [&'static str] {
+    static SORTED: OnceLock<Vec<&'static str>> = OnceLock::new();
+    SORTED.get_or_init(|| {
+        let mut sorted = VN_SURNAMES.to_vec();
+        sorted.sort_unstable();
+        sorted
+    })
 }
 
 /// Whether the fold of `word` differs from its lower case (it carries a diacritic or `đ`),
@@ -829,7 +957,24 @@ fn folds_apart_from_lower_case(word: &str) -> bool {
     if word.contains('Σ') {
         return fold(word) != word.to_lowercase();
     }
-    !biennien_text::fold_chars(word).eq(word.chars().flat_map(char::to_lowercase))
+    let mut folded = biennien_text::fold_chars(word);
+    for c in word.chars() {
+        match lower_letter(c) {
+            Some(l) => {
+                if folded.next() != Some(l) {
+                    return true;
+                }
+            }
+            None => {
+                for l in c.to_lowercase() {
+                    if folded.next() != Some(l) {
+                        return true;
+                    }
+                }
+            }
+        }
+    }
+    folded.next().is_some()
 }
 
 /// Whether `word` has the shape of a capitalized syllable: one to seven letters, the first
@@ -867,6 +1012,24 @@ fn words_of(name: &str) -> Vec<String> {
         .filter(|w| !w.is_empty())
         .map(fold)
         .collect()
+}
+
+/// Appends the bytes of [`fold`]`(word)` to `out`: an ASCII word lower-cased byte by byte, any
+/// other folded a character at a time (cheaper, for one short word, than the general fold).
+fn fold_word_into(word: &str, out: &mut Vec<u8>) {
+    if word.is_ascii() && !word.as_bytes().contains(&0) {
+        out.extend(word.bytes().map(|b| b.to_ascii_lowercase()));
+    } else {
+        let mut buf = [0; 4];
+        for c in biennien_text::fold_chars(word) {
+            out.extend_from_slice(c.encode_utf8(&mut buf).as_bytes());
+        }
+    }
+}
+
+/// Whether the words `a` are, one by one, the words `b`.
+fn same_words(a: &[String], b: &[&str]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x == y)
 }
 
 /// A person's names as [`Persons::resolve`] compares them: the folded words of the name, joined
@@ -914,26 +1077,41 @@ impl Persons {
         if keys.is_empty() {
             return None;
         }
-        // A joined token keeps its spaced dash ("Chan - ocha"): split on both.
-        let f: Vec<String> = words
+        // A joined token keeps its spaced dash ("Chan - ocha"): split on both. The words are
+        // folded once, into one string, each then a slice of it.
+        let mut folded: Vec<u8> = Vec::with_capacity(64);
+        let mut bounds: Vec<(usize, usize)> = Vec::with_capacity(words.len() + 2);
+        for w in words
             .iter()
             .flat_map(|w| w.split(|c: char| c == '-' || c == '–' || c.is_whitespace()))
             .filter(|w| !w.is_empty())
-            .map(fold)
+        {
+            if !bounds.is_empty() {
+                folded.push(b' ');
+            }
+            let from = folded.len();
+            fold_word_into(w, &mut folded);
+            bounds.push((from, folded.len()));
+        }
+        let Ok(joined) = std::str::from_utf8(&folded) else {
+            return None;
+        };
+        let f: Vec<&str> = bounds
+            .iter()
+            .map(|&(a, b)| joined.get(a..b).unwrap_or(""))
             .collect();
-        let joined = f.join(" ");
         // Exact, or the same words in another order ("Takeshi Iwaya" for "Iwaya Takeshi"), which
         // needs two words at least.
         let sorted = (f.len() >= 2).then(|| {
             let mut sorted = f.clone();
-            sorted.sort();
+            sorted.sort_unstable();
             sorted
         });
         for (i, k) in keys.iter().enumerate() {
-            if k.joined == joined || k.aliases.contains(&joined) {
+            if k.joined == joined || k.aliases.iter().any(|a| a == joined) {
                 return Some(i);
             }
-            if sorted.as_ref().is_some_and(|s| k.sorted == *s) {
+            if sorted.as_ref().is_some_and(|s| same_words(&k.sorted, s)) {
                 return Some(i);
             }
         }
@@ -945,11 +1123,11 @@ impl Persons {
                 .filter(|(_, k)| {
                     let pw = &k.words;
                     pw.len() > f.len()
-                        && (pw.ends_with(&f)
-                            || pw.starts_with(&f)
-                            || (f.len() == 1 && pw.contains(&f[0]))
+                        && (same_words(&pw[pw.len() - f.len()..], &f)
+                            || same_words(&pw[..f.len()], &f)
+                            || (f.len() == 1 && pw.iter().any(|w| w == f[0]))
                             // "Díaz-Canel" in "Miguel Díaz-Canel Bermúdez".
-                            || (f.len() == 2 && pw.windows(2).any(|w| w == f.as_slice())))
+                            || (f.len() == 2 && pw.windows(2).any(|w| same_words(w, &f))))
                 })
                 // One word keeps its tone marks: "Trong" (in) opening a sentence is not
                 // "Trọng" of "Nguyễn Phú Trọng". Asked only of the few persons whose name holds
@@ -971,17 +1149,19 @@ impl Persons {
                     return Some(first);
                 }
                 // Prefer the one whose last word it is.
-                let last_word = |i: usize| keys.get(i).and_then(|k| k.words.last()) == f.last();
+                let last_word = |i: usize| {
+                    keys.get(i).and_then(|k| k.words.last()).map(String::as_str)
+                        == f.last().copied()
+                };
                 return std::iter::once(first).chain(more).find(|&i| last_word(i));
             }
         }
         // A fuller form of a person first named by one word ("Kritenbrink", then "Daniel
         // Kritenbrink").
         if f.len() >= 2 {
-            let mut hits = keys
-                .iter()
-                .enumerate()
-                .filter(|(_, k)| k.words.len() == 1 && k.words.first() == f.last());
+            let mut hits = keys.iter().enumerate().filter(|(_, k)| {
+                k.words.len() == 1 && k.words.first().map(String::as_str) == f.last().copied()
+            });
             if let (Some((i, _)), None) = (hits.next(), hits.next()) {
                 return Some(i);
             }
@@ -994,7 +1174,7 @@ impl Persons {
                     continue;
                 }
                 // One word differs, by two edits at most; the distance is measured only then.
-                let mut differing = pw.iter().zip(&f).filter(|(a, b)| a != b);
+                let mut differing = pw.iter().zip(&f).filter(|(a, b)| a.as_str() != **b);
                 if let (Some((a, b)), None) = (differing.next(), differing.next()) {
                     if pw.iter().map(String::len).sum::<usize>() >= 8 && edit_distance(a, b) <= 2 {
                         return Some(i);
@@ -1339,7 +1519,7 @@ pub fn recognize(text: &str, sentences: &[(usize, usize)], tags: &[Tag]) -> Pers
             if name.contains(['-', '–']) {
                 name = name.replace(" - ", "-").replace(" – ", "-");
             }
-            let known = biennien_gazetteer::gazetteer().person_alias(&name);
+            let known = person_alias(&name);
             let titled = !lead.roles.is_empty() || lead.honorific;
             let existing = persons.resolve(&keys, words);
             // "ông Trump", "Tổng thống Putin": a surname alone after a title or a word of
@@ -1517,6 +1697,78 @@ pub fn recognize(text: &str, sentences: &[(usize, usize)], tags: &[Tag]) -> Pers
     foreigners_of_the_story(tags, &mut persons, &international_officers);
     persons.mentions.sort_by_key(|m| m.start);
     persons
+}
+
+/// The known office holder named `name`, as the reference data's own look-up finds it; names
+/// whose key cannot be one of a holder's (see [`key_last_word`]) are not looked up.
+fn person_alias(name: &str) -> Option<&'static OfficeHolder> {
+    let mut buf = [0; 64];
+    if key_last_word(name, &mut buf).is_some_and(|w| !holder_key_words().contains(w)) {
+        return None;
+    }
+    biennien_gazetteer::gazetteer().person_alias(name)
+}
+
+/// The last word of the reference data's look-up key of `name` (its characters folded, NULs
+/// dropped, every run of other characters than letters and digits a break) when that word
+/// and the break before it fold to ASCII: `None` when they do not, or when the key is empty,
+/// or when the word does not fit `buf`.
+fn key_last_word<'b>(name: &str, buf: &'b mut [u8; 64]) -> Option<&'b str> {
+    let mut n = buf.len();
+    for c in name.chars().rev() {
+        let f = biennien_text::fold_char(c);
+        if f == '\0' {
+            continue;
+        }
+        if !f.is_ascii() {
+            return None;
+        }
+        if f.is_ascii_alphanumeric() {
+            n = n.checked_sub(1)?;
+            *buf.get_mut(n)? = f as u8;
+        } else if n < buf.len() {
+            break;
+        }
+    }
+    if n == buf.len() {
+        return None;
+    }
+    std::str::from_utf8(buf.get(n..)?).ok()
+}
+
+/// Every word that can end the look-up key of a known office holder's name or alias: the
+/// [`key_last_word`] of each, or, for a name it gives none for, every run of ASCII letters and
+/// digits among its folded characters (which holds the key's last word whenever that word is
+/// ASCII, as a name's [`key_last_word`] is).
+fn holder_key_words() -> &'static std::collections::HashSet<String> {
+    static WORDS: OnceLock<std::collections::HashSet<String>> = OnceLock::new();
+    WORDS.get_or_init(|| {
+        let mut words = std::collections::HashSet::new();
+        for h in biennien_gazetteer::gazetteer().office_holders_all() {
+            for name in std::iter::once(&h.name).chain(h.aliases.iter()) {
+                let mut buf = [0; 64];
+                if let Some(w) = key_last_word(name, &mut buf) {
+                    words.insert(w.to_string());
+                    continue;
+                }
+                let mut run = String::new();
+                for f in name.chars().map(biennien_text::fold_char) {
+                    if f == '\0' {
+                        continue;
+                    }
+                    if f.is_ascii_alphanumeric() {
+                        run.push(f);
+                    } else if !run.is_empty() {
+                        words.insert(std::mem::take(&mut run));
+                    }
+                }
+                if !run.is_empty() {
+                    words.insert(run);
+                }
+            }
+        }
+        words
+    })
 }
 
 /// Lower-case nouns after which a capitalized run names a place ("vùng Thái Bình Dương",
@@ -2271,6 +2523,9 @@ mod tests {
         "ĐẶNG Thị Ngọc Thịnh; Nguyễn Xuân Phúc! Ơn? Ưng.",
         "\u{1e9e}ẞ Σοφία ΣΑΣ İzmir Ärger Łukasz 東京 😀smile😀",
         "x\u{a0}- y\u{a0}-\u{a0}z Kim Jong - un,",
+        "Kim -  un Ab - Cd Jean - Claude Juncker, Hans - Peter - x Ab -\tcd Ab – cd –",
+        "9a a9 ạb bạ (Ab) \"Đà\" 'x' D.A. Ư. x.y. 3,5 - – — … ... , ; Z",
+        "Ab - cd.",
     ];
 
     #[test]
@@ -2659,6 +2914,93 @@ mod tests {
             }
         }
         assert!(found > 0);
+    }
+
+    #[test]
+    fn letters_lower_case_as_by_the_standard_library() {
+        let mut found = 0;
+        for c in (0..=0x10_FFFF).filter_map(char::from_u32) {
+            if let Some(l) = lower_letter(c) {
+                let mut std = c.to_lowercase();
+                assert_eq!((std.next(), std.next()), (Some(l), None), "{c:?}");
+                found += 1;
+            }
+        }
+        assert!(found > 500, "{found}");
+        for w in WORD_POOL
+            .iter()
+            .chain(["ΣΑΣ", "İzmir", "ẞ", "\u{212A}elvin"].iter())
+        {
+            let mut buf = [0; 32];
+            if let Some(l) = lower_in(w, &mut buf) {
+                assert_eq!(l, w.to_lowercase(), "{w:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn words_fold_into_a_buffer_as_alone() {
+        for w in WORD_POOL
+            .iter()
+            .chain(["", "A\u{301}nh", "x\0y", "ĐẶNG", "Œuvre", "東京", "ẞ"].iter())
+        {
+            let mut out = b"x ".to_vec();
+            fold_word_into(w, &mut out);
+            assert_eq!(out, format!("x {}", fold(w)).into_bytes(), "{w:?}");
+        }
+    }
+
+    #[test]
+    fn holders_are_looked_up_as_by_the_reference_data() {
+        let g = biennien_gazetteer::gazetteer();
+        let mut names: Vec<String> = Vec::new();
+        for h in g.office_holders_all() {
+            for name in std::iter::once(&h.name).chain(h.aliases.iter()) {
+                names.push(name.to_string());
+                names.push(name.to_uppercase());
+                names.push(format!("{name}."));
+                names.push(format!("({name})"));
+                names.push(name.replace(' ', " - "));
+                names.push(name.replace(' ', "–"));
+                if let Some((_, last)) = name.rsplit_once(' ') {
+                    names.push(last.to_string());
+                    names.push(format!("Ông {last}"));
+                }
+            }
+        }
+        names.extend(WORD_POOL.iter().map(|w| w.to_string()));
+        names.extend(
+            [
+                "Bộ Ngoại giao",
+                "Trong",
+                "Hà Nội",
+                "x\0",
+                "",
+                "...",
+                "Tập Cận Bình / 习近平",
+            ]
+            .iter()
+            .map(|w| w.to_string()),
+        );
+        let mut known = 0;
+        for name in &names {
+            let expected = g.person_alias(name).map(|h| h.name);
+            assert_eq!(person_alias(name).map(|h| h.name), expected, "{name:?}");
+            known += usize::from(expected.is_some());
+        }
+        assert!(known > 100, "{known}");
+        // The last word of the key, where one is given, is that of the reference data's key.
+        for name in &names {
+            let mut buf = [0; 64];
+            if let Some(w) = key_last_word(name, &mut buf) {
+                let words: Vec<String> = fold(name)
+                    .split(|c: char| !c.is_alphanumeric())
+                    .filter(|w| !w.is_empty())
+                    .map(str::to_string)
+                    .collect();
+                assert_eq!(words.last().map(String::as_str), Some(w), "{name:?}");
+            }
+        }
     }
 
     #[test]
