@@ -109,7 +109,7 @@ fn num(s: Option<regex::Match<'_>>) -> Option<u32> {
 /// it as ISO 8601.
 pub(crate) fn stamp_line(line: &str) -> Option<String> {
     // Every stamp has a digit: most lines are ruled out without running a pattern.
-    if line.len() > 80 || !has_year(line.as_bytes()) {
+    if line.len() > 80 || !has_year(line.as_bytes()) || !may_be_stamp_words(line) {
         return None;
     }
     let mut date = None;
@@ -159,6 +159,30 @@ pub(crate) fn stamp_line(line: &str) -> Option<String> {
         return None;
     }
     iso(y, m, d, time)
+}
+
+/// A necessary condition for [`stamp_line`], tested without patterns or folding: every word
+/// of ASCII letters alone is a stamp word (in any case), or one a pattern may take away.
+///
+/// A word here is a run of bytes between ASCII bytes that are neither letters, digits nor NUL
+/// (which folding drops). Such a word of ASCII letters folds to itself in lower case and stays
+/// a whole word of the folded line, unless a pattern's match takes it (or part of it) away:
+/// only [`ZONE`] can ("GMT", "UTC", also inside a word), [`TIME`] ("9 h 30", the "h" alone),
+/// while the date patterns take letters only next to digits or letters outside ASCII.
+/// Words with digits or other characters are left to [`stamp_line`] itself.
+fn may_be_stamp_words(line: &str) -> bool {
+    let bytes = line.as_bytes();
+    bytes
+        .split(|&b| b.is_ascii() && !b.is_ascii_alphanumeric() && b != 0)
+        .filter(|w| !w.is_empty() && w.iter().all(u8::is_ascii_alphabetic))
+        .all(|w| {
+            w.eq_ignore_ascii_case(b"h")
+                || STAMP_WORDS
+                    .iter()
+                    .any(|s| w.eq_ignore_ascii_case(s.as_bytes()))
+                || w.windows(3)
+                    .any(|x| x.eq_ignore_ascii_case(b"gmt") || x.eq_ignore_ascii_case(b"utc"))
+        })
 }
 
 /// Replaces the byte range `whole` of `text` (a match found in it) by a space.
@@ -1170,6 +1194,72 @@ mod tests {
             assert_eq!(stamp_line(line), want, "{line:?}");
         }
         assert!(found > 8, "{found}");
+    }
+
+    #[test]
+    fn stamp_word_test_lets_every_stamp_through() {
+        // Lines put together from pieces of stamps and of prose, so that words of every kind
+        // stand next to dates, times and zones.
+        let pieces = [
+            "15/11/2024",
+            "17:51",
+            "9 h 30",
+            "9 H 30",
+            "9h30",
+            "2024-10-05T08:15Z",
+            "date 2024-10",
+            "(GMT+7)",
+            "xGMT+7",
+            "amUTC-07:00",
+            "Thứ Năm,",
+            "THU",
+            "Nam",
+            "ngày 7 tháng 11 năm 2019",
+            "thungày 7 tháng 11 năm 2019",
+            "Cập nhật:",
+            "Updated",
+            "PM",
+            "th\0u",
+            "hai bên hội đàm",
+            "Việt Nam và Lào",
+            "tin",
+            "h",
+            "x",
+            "",
+        ];
+        let mut found = 0;
+        let mut rejected = 0;
+        for a in pieces {
+            for b in pieces {
+                for c in ["", "12/12/2024", "2023-03-05", "ngày 3 tháng 9 năm 2021"] {
+                    for line in [
+                        format!("{a} {b} {c}"),
+                        format!("{c} {a}{b}"),
+                        format!("{b}, {c} {a}"),
+                    ] {
+                        let want = stamp_line_reference(&line);
+                        found += usize::from(want.is_some());
+                        rejected += usize::from(!may_be_stamp_words(&line));
+                        assert!(want.is_none() || may_be_stamp_words(&line), "{line:?}");
+                        assert_eq!(stamp_line(&line), want, "{line:?}");
+                    }
+                }
+            }
+        }
+        assert!(found > 100 && rejected > 100, "{found} {rejected}");
+        // The test reads ASCII as folding does.
+        for b in 0..0x80u8 {
+            let c = char::from(b).to_string();
+            let f = fold(&c);
+            if b.is_ascii_alphabetic() {
+                assert_eq!(f, c.to_ascii_lowercase());
+            } else if !b.is_ascii_digit() && b != 0 {
+                assert!(
+                    !f.is_empty() && !f.chars().any(char::is_alphanumeric),
+                    "{c:?}"
+                );
+            }
+        }
     }
 
     #[test]
