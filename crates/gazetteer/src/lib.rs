@@ -43,6 +43,7 @@ mod keys;
 mod model;
 mod parse;
 mod scan;
+mod trie;
 
 use std::collections::HashMap;
 use std::fmt;
@@ -139,8 +140,8 @@ impl Gazetteer {
     /// Builds a gazetteer from the text of the data files, with the problems found in them.
     /// Malformed rows are left out; the rest is usable.
     pub fn from_sources(sources: &Sources) -> (Gazetteer, Vec<DataError>) {
-        let (data, mut errors) = parse::read_all(sources);
-        let matcher = Matcher::build(&data, &mut errors);
+        let (data, errors) = parse::read_all(sources);
+        let matcher = Matcher::build(&data);
         let mut g = Gazetteer {
             country_by_code: HashMap::new(),
             country_by_key: HashMap::new(),
