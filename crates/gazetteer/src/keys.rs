@@ -210,12 +210,19 @@ pub(crate) fn exact_key(name: &str) -> String {
 }
 
 /// Vietnamese tone marks, whose position in a syllable varies between old and new spelling
-/// (`hòa`/`hoà`, `Thụy`/`Thuỵ`).
-fn is_tone_mark(c: char) -> bool {
-    matches!(
-        c,
-        '\u{0300}' | '\u{0301}' | '\u{0303}' | '\u{0309}' | '\u{0323}'
-    )
+/// (`hòa`/`hoà`, `Thụy`/`Thuỵ`), in code point order.
+const TONE_MARKS: [char; 5] = ['\u{0300}', '\u{0301}', '\u{0303}', '\u{0309}', '\u{0323}'];
+
+/// The index of `c` in [`TONE_MARKS`], if it is a tone mark.
+fn tone_mark_index(c: char) -> Option<usize> {
+    match c {
+        '\u{0300}' => Some(0),
+        '\u{0301}' => Some(1),
+        '\u{0303}' => Some(2),
+        '\u{0309}' => Some(3),
+        '\u{0323}' => Some(4),
+        _ => None,
+    }
 }
 
 /// Appends the tone key of `text` to `out`: decomposed, with each word's tone marks moved to
@@ -234,20 +241,36 @@ pub(crate) fn tone_key_into(text: &str, lower: bool, out: &mut String) {
 struct ToneKey<'a> {
     out: &'a mut String,
     lower: bool,
-    tones: Vec<char>,
+    /// How many of each of [`TONE_MARKS`] the current word has had: they are written at its
+    /// end, sorted, which is each mark as many times, in the order of the list.
+    tones: [u32; 5],
     in_space: bool,
 }
 
-impl ToneKey<'_> {
+impl<'a> ToneKey<'a> {
+    fn new(out: &'a mut String, lower: bool) -> Self {
+        ToneKey {
+            out,
+            lower,
+            tones: [0; 5],
+            in_space: false,
+        }
+    }
+
     fn push(&mut self, c: char) {
-        if is_tone_mark(c) {
-            self.tones.push(c);
-        } else if c.is_alphanumeric() || is_combining_mark(c) {
+        if let Some(k) = tone_mark_index(c) {
+            if let Some(n) = self.tones.get_mut(k) {
+                *n += 1;
+            }
+        } else if is_combining_mark(c) || c.is_alphanumeric() {
+            // (The cheap range test first: most characters after a letter are marks.)
             self.in_space = false;
-            if self.lower {
-                self.out.extend(c.to_lowercase());
-            } else {
+            if !self.lower {
                 self.out.push(c);
+            } else if c.is_ascii() {
+                self.out.push(c.to_ascii_lowercase());
+            } else {
+                self.out.extend(c.to_lowercase());
             }
         } else {
             self.flush();
@@ -264,8 +287,15 @@ impl ToneKey<'_> {
     }
 
     fn flush(&mut self) {
-        self.tones.sort_unstable();
-        self.out.extend(self.tones.drain(..));
+        if self.tones == [0; 5] {
+            return;
+        }
+        for (&mark, n) in TONE_MARKS.iter().zip(&mut self.tones) {
+            for _ in 0..*n {
+                self.out.push(mark);
+            }
+            *n = 0;
+        }
     }
 }
 
@@ -274,12 +304,7 @@ impl ToneKey<'_> {
 /// character in turn: each begins with a starter, so no combining marks are reordered across
 /// characters. Returns `false` (with `out` partly written) at any other character.
 fn tone_key_by_char(text: &str, lower: bool, out: &mut String) -> bool {
-    let mut key = ToneKey {
-        out,
-        lower,
-        tones: Vec::new(),
-        in_space: false,
-    };
+    let mut key = ToneKey::new(out, lower);
     for c in text.chars() {
         match c as u32 {
             0..=0x7F => key.push(c),
@@ -293,12 +318,7 @@ fn tone_key_by_char(text: &str, lower: bool, out: &mut String) -> bool {
 
 /// [`tone_key_into`] of any text, through its NFD.
 fn tone_key_of_nfd(text: &str, lower: bool, out: &mut String) {
-    let mut key = ToneKey {
-        out,
-        lower,
-        tones: Vec::new(),
-        in_space: false,
-    };
+    let mut key = ToneKey::new(out, lower);
     for c in text.nfd() {
         key.push(c);
     }
@@ -492,6 +512,64 @@ mod tests {
                 assert_eq!(format!("x{fast}"), slow(&text, lower), "{c:?}");
             }
         }
+    }
+
+    /// The tone key as its definition reads: the NFD, each word's tone marks collected,
+    /// sorted and written at its end.
+    fn tone_key_plain(text: &str, lower: bool) -> String {
+        let mut out = String::new();
+        let mut tones: Vec<char> = Vec::new();
+        let mut in_space = false;
+        for c in text.nfd() {
+            if TONE_MARKS.contains(&c) {
+                tones.push(c);
+            } else if c.is_alphanumeric() || is_combining_mark(c) {
+                in_space = false;
+                if lower {
+                    out.extend(c.to_lowercase());
+                } else {
+                    out.push(c);
+                }
+            } else {
+                tones.sort_unstable();
+                out.extend(tones.drain(..));
+                if c.is_whitespace() {
+                    if !in_space {
+                        out.push(' ');
+                    }
+                    in_space = true;
+                } else {
+                    in_space = false;
+                    out.push(if is_hyphen(c) { '-' } else { c });
+                }
+            }
+        }
+        tones.sort_unstable();
+        out.extend(tones.drain(..));
+        out
+    }
+
+    #[test]
+    fn tone_keys_are_those_of_the_definition() {
+        let texts = [
+            "",
+            "Thụy Điển",
+            "THUỴ SĨ  và\tHOÀ  Bình\u{b}x\u{85}y",
+            "a\u{323}\u{300}\u{301}\u{300}b c\u{309}\u{303}\u{323}\u{301}-d\u{300}",
+            "Ô-xtrây-li-a, Niu Di-lân (NZ) 2024 \u{2011}\u{2010}\u{ad}",
+            "Ǖ ǖ Ǻ ǻ Ǿ ǿ Ȁ ȫ Ṩ ṩ Ẫ ẫ ỹ Ỹ × ÷ Ð ð Ħ ŉ ſ İ ẞ ǅ",
+            "quý hoà thuyền Uỷ Khánh Hòa QUÝ Ủy",
+            "A\u{301}nh “Mỹ” Ωμέγα \u{2000}x ΣΟΦΙΑΣ",
+        ];
+        let mut toned = 0;
+        for text in texts {
+            for lower in [true, false] {
+                let want = tone_key_plain(text, lower);
+                toned += want.chars().filter(|c| TONE_MARKS.contains(c)).count();
+                assert_eq!(tone_key(text, lower), want, "{text:?} {lower}");
+            }
+        }
+        assert!(toned > 40, "{toned}");
     }
 
     #[test]
