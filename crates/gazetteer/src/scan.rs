@@ -9,10 +9,9 @@
 //! (`Mỹ` is not `My`, `Ý` is not `y`, `Vua` is not `vừa`). When the longest name fails, the
 //! shorter names that are prefixes of it are tried before moving to the next word.
 
-use std::collections::{HashMap, HashSet};
-
 use biennien_text::is_alphanumeric;
 
+use crate::hash::{FastMap, FastSet};
 use crate::keys::{
     is_combining_mark, match_text, match_text_of_folded, pattern_text, tone_key, tone_key_into,
 };
@@ -92,6 +91,8 @@ struct Candidate {
     /// Indices of the words that must start with a capital letter in the original (those
     /// capitalized in the form, for proper names: `Hòa Bình` the province is not `Hòa bình`).
     upper_words: Vec<usize>,
+    /// `upper_words` as a bit set (bit `i` for word `i`), when all are below 64.
+    upper_mask: Option<u64>,
     /// The original must have this lowercased tone key.
     tone_key: Option<String>,
     /// The original must have this tone key, case included (acronyms).
@@ -121,30 +122,35 @@ impl Candidate {
             Target::Title(_) | Target::Honorific(_) | Target::Block
         );
         let check_tones = vietnamese_word || ambiguous || letters <= 4;
+        let upper_words: Vec<usize> = if proper {
+            // A long organization name is often written with only its first word and its
+            // acronyms capitalized ("Tổ chức Y tế thế giới"); other proper names keep the
+            // capitals of every word ("Hòa Bình" the province is not "hòa bình").
+            let sentence_case =
+                matches!(target, Target::Organization(_)) && form.split_whitespace().count() >= 3;
+            form.split_whitespace()
+                .enumerate()
+                .filter(|&(i, w)| {
+                    w.chars().next().is_some_and(char::is_uppercase)
+                        && (!sentence_case
+                            || i == 0
+                            || w.chars()
+                                .filter(|c| c.is_alphabetic())
+                                .all(char::is_uppercase))
+                })
+                .map(|(i, _)| i)
+                .collect()
+        } else {
+            Vec::new()
+        };
+        let upper_mask = upper_words.iter().try_fold(0u64, |mask, &i| {
+            Some(mask | 1u64.checked_shl(u32::try_from(i).ok()?)?)
+        });
         Candidate {
             target,
             form,
-            upper_words: if proper {
-                // A long organization name is often written with only its first word and its
-                // acronyms capitalized ("Tổ chức Y tế thế giới"); other proper names keep the
-                // capitals of every word ("Hòa Bình" the province is not "hòa bình").
-                let sentence_case = matches!(target, Target::Organization(_))
-                    && form.split_whitespace().count() >= 3;
-                form.split_whitespace()
-                    .enumerate()
-                    .filter(|&(i, w)| {
-                        w.chars().next().is_some_and(char::is_uppercase)
-                            && (!sentence_case
-                                || i == 0
-                                || w.chars()
-                                    .filter(|c| c.is_alphabetic())
-                                    .all(char::is_uppercase))
-                    })
-                    .map(|(i, _)| i)
-                    .collect()
-            } else {
-                Vec::new()
-            },
+            upper_words,
+            upper_mask,
             tone_key: check_tones.then(|| tone_key(form, true)),
             exact_key: acronym.then(|| tone_key(form, false)),
             ambiguous,
@@ -155,17 +161,12 @@ impl Candidate {
     }
 
     fn accepts(&self, original: &str, buf: &mut String) -> bool {
-        if !self.upper_words.is_empty() {
-            let mut words = original.split_whitespace().enumerate();
-            for &i in &self.upper_words {
-                let capital = words
-                    .find(|&(j, _)| j == i)
-                    .and_then(|(_, w)| w.chars().next())
-                    .is_some_and(char::is_uppercase);
-                if !capital {
-                    return false;
-                }
-            }
+        let capitals = match self.upper_mask {
+            Some(mask) => words_capitalized(original, mask),
+            None => words_capitalized_plain(original, &self.upper_words),
+        };
+        if !capitals {
+            return false;
         }
         if let Some(key) = &self.exact_key {
             if original == self.form {
@@ -204,6 +205,55 @@ impl Candidate {
         tone_key_into(original, true, buf);
         buf == key
     }
+}
+
+/// Whether the words of `original` (split at white space) with the indices `upper_words`
+/// (ascending) all exist and begin with a capital letter.
+fn words_capitalized_plain(original: &str, upper_words: &[usize]) -> bool {
+    let mut words = original.split_whitespace().enumerate();
+    upper_words.iter().all(|&i| {
+        words
+            .find(|&(j, _)| j == i)
+            .and_then(|(_, w)| w.chars().next())
+            .is_some_and(char::is_uppercase)
+    })
+}
+
+/// [`words_capitalized_plain`] with the indices as a bit set, walking the bytes of
+/// `original` and decoding only characters outside ASCII.
+fn words_capitalized(original: &str, mut mask: u64) -> bool {
+    let bytes = original.as_bytes();
+    let mut word = 0u32;
+    let mut in_word = false;
+    let mut at = 0;
+    while mask != 0 {
+        let Some(&b) = bytes.get(at) else {
+            return false;
+        };
+        let (len, white, upper) = if b < 0x80 {
+            (1, matches!(b, b'\t'..=b'\r' | b' '), b.is_ascii_uppercase())
+        } else {
+            match original.get(at..).and_then(|rest| rest.chars().next()) {
+                Some(c) => (c.len_utf8(), c.is_whitespace(), c.is_uppercase()),
+                None => return false,
+            }
+        };
+        at += len;
+        if white {
+            in_word = false;
+        } else if !in_word {
+            in_word = true;
+            let bit = 1u64.checked_shl(word).unwrap_or(0);
+            if mask & bit != 0 {
+                if !upper {
+                    return false;
+                }
+                mask &= !bit;
+            }
+            word += 1;
+        }
+    }
+    true
 }
 
 /// Whether `original` lowercases to `lower`, when every character of `lower` is its own lower
@@ -248,9 +298,10 @@ pub(crate) struct Matcher {
     /// How the patterns begin, as a filter: see [`FirstWords`].
     first_words: FirstWords,
     /// Lowercased tone keys of the phrases confirming a country before / after it, by number
-    /// of words.
-    before: HashMap<usize, HashSet<String>>,
-    after: HashMap<usize, HashSet<String>>,
+    /// of words, fewest words first (any match confirms, so the order is only that of the
+    /// work done).
+    before: Vec<(usize, FastSet<String>)>,
+    after: Vec<(usize, FastSet<String>)>,
 }
 
 impl std::fmt::Debug for Matcher {
@@ -263,7 +314,7 @@ impl std::fmt::Debug for Matcher {
 
 impl Matcher {
     pub(crate) fn build(data: &Data) -> Matcher {
-        let mut ids: HashMap<String, usize> = HashMap::new();
+        let mut ids: FastMap<String, usize> = FastMap::default();
         let mut patterns: Vec<String> = Vec::new();
         let mut candidates: Vec<Vec<Candidate>> = Vec::new();
         let mut add = |form: &'static str, target: Target, ambiguous: bool| {
@@ -297,7 +348,7 @@ impl Matcher {
                 add(name, Target::Place(i), false);
             }
         }
-        let mut latest: HashMap<&str, usize> = HashMap::new();
+        let mut latest: FastMap<&str, usize> = FastMap::default();
         for (i, h) in data.office_holders.iter().enumerate() {
             let better = latest
                 .get(h.name)
@@ -324,8 +375,8 @@ impl Matcher {
                 add(form, Target::Honorific(i), false);
             }
         }
-        let mut before: HashMap<usize, HashSet<String>> = HashMap::new();
-        let mut after: HashMap<usize, HashSet<String>> = HashMap::new();
+        let mut before: FastMap<usize, FastSet<String>> = FastMap::default();
+        let mut after: FastMap<usize, FastSet<String>> = FastMap::default();
         for phrase in &data.context {
             for &form in &phrase.forms {
                 let key = tone_key(form, true);
@@ -377,10 +428,17 @@ impl Matcher {
             prefixes,
             lengths,
             first_words,
-            before,
-            after,
+            before: by_words(before),
+            after: by_words(after),
         }
     }
+}
+
+/// The sets of `map` by number of words, fewest first.
+fn by_words(map: FastMap<usize, FastSet<String>>) -> Vec<(usize, FastSet<String>)> {
+    let mut sets: Vec<_> = map.into_iter().collect();
+    sets.sort_by_key(|&(words, _)| words);
+    sets
 }
 
 /// A match before context is resolved.
@@ -584,8 +642,8 @@ impl Gazetteer {
             }
         }
         let before = text.get(..raw.start).unwrap_or_default();
-        for (&words, keys) in &self.matcher.before {
-            if let Some(tail) = last_words(before, words) {
+        for (words, keys) in &self.matcher.before {
+            if let Some(tail) = last_words(before, *words) {
                 buf.clear();
                 tone_key_into(tail, true, buf);
                 if keys.contains(buf.as_str()) {
@@ -594,8 +652,8 @@ impl Gazetteer {
             }
         }
         let after = text.get(raw.end..).unwrap_or_default();
-        for (&words, keys) in &self.matcher.after {
-            if let Some(head) = first_words(after, words) {
+        for (words, keys) in &self.matcher.after {
+            if let Some(head) = first_words(after, *words) {
                 buf.clear();
                 tone_key_into(head, true, buf);
                 if keys.contains(buf.as_str()) {
@@ -870,6 +928,48 @@ mod tests {
                 assert_eq!(word_end(text, at), want, "{text:?} {at}");
             }
         }
+    }
+
+    #[test]
+    fn capitals_by_bytes_are_those_of_the_words() {
+        let texts = [
+            "",
+            "Hoa Kỳ",
+            "hoa Kỳ",
+            "Hoa kỳ",
+            "  Hòa\u{a0}Bình\tX",
+            "Tổ chức Y tế Thế giới",
+            "ĐÀ NẴNG",
+            "Ấn độ",
+            "ấn Độ",
+            "Liên\u{2003}Hợp  Quốc\u{b}ASEAN",
+            "1 Mỹ",
+            "Ω ω İ i",
+            "a\u{85}B c\u{1c}D",
+        ];
+        let sets: [&[usize]; 9] = [
+            &[],
+            &[0],
+            &[1],
+            &[0, 1],
+            &[0, 2],
+            &[2, 3],
+            &[0, 1, 2, 3, 4],
+            &[5],
+            &[63],
+        ];
+        let mut passed = 0;
+        let mut failed = 0;
+        for text in texts {
+            for words in sets {
+                let mask = words.iter().fold(0u64, |m, &i| m | 1 << i);
+                let want = words_capitalized_plain(text, words);
+                assert_eq!(words_capitalized(text, mask), want, "{text:?} {words:?}");
+                passed += usize::from(want && !words.is_empty());
+                failed += usize::from(!want);
+            }
+        }
+        assert!(passed > 10 && failed > 10, "{passed} {failed}");
     }
 
     #[test]
