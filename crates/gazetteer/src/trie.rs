@@ -1,24 +1,30 @@
 //! A byte trie of the scanner's patterns, walked from one position of the text to find the
 //! longest pattern that starts there.
 //!
-//! Nodes are numbered breadth first and the edges of each are stored together, sorted by
-//! byte. A node with few edges is stepped through by a scan of its bytes; one with many (the
-//! root, the first letters of names) has a row of a table indexed by byte class, so every
-//! step is a few instructions. It is built from the sorted patterns in one pass.
+//! Nodes are numbered breadth first, so the children of a node are consecutive and a node
+//! needs only its first child. A node with few edges holds their bytes itself and is stepped
+//! through by comparing the byte with all of them at once; one with many (the root, the first
+//! letters of names) or none has a row of a table indexed by byte class. Either way a step is
+//! a few instructions and one load of a node. It is built from the sorted patterns in one
+//! pass.
 
 /// No node, or no pattern.
 const NONE: u32 = u32::MAX;
 
-/// Nodes with at least this many edges get a row of the table.
+/// Nodes with more edges than a node holds bytes of get a row of the table.
 const DENSE: usize = 5;
+
+/// Each byte of a `u32`.
+const ONES: u32 = 0x0101_0101;
 
 #[derive(Clone, Copy)]
 struct Node {
-    /// The index of its first edge.
-    first: u32,
-    /// How many edges it has.
-    count: u32,
-    /// The start of its row in `rows`, or [`NONE`] when its edges are scanned.
+    /// When `row` is [`NONE`]: the bytes of its edges (one to four) in order, the first one
+    /// repeated in the unused places, packed little-endian.
+    labels: u32,
+    /// The node its first edge leads to; the others follow it.
+    child: u32,
+    /// The start of its row in `rows`, or [`NONE`] when its edges are in `labels`.
     row: u32,
     /// The pattern that ends at it, or [`NONE`].
     pattern: u32,
@@ -27,13 +33,10 @@ struct Node {
 /// The trie of a list of byte strings.
 pub(crate) struct Trie {
     nodes: Vec<Node>,
-    /// By edge: the byte it reads.
-    labels: Vec<u8>,
-    /// By edge: the node it leads to.
-    targets: Vec<u32>,
     /// By byte: its class, 0 for bytes in no pattern.
     class: [u16; 256],
-    /// Rows of the nodes with many edges: by class, the node reached or [`NONE`].
+    /// Rows of the nodes with many edges or none: by class, the node reached or [`NONE`].
+    /// The first row is all [`NONE`], the row of the nodes without edges.
     rows: Vec<u32>,
 }
 
@@ -72,25 +75,23 @@ impl Trie {
             }
         }
         let empty = Node {
-            first: 0,
-            count: 0,
-            row: NONE,
+            labels: 0,
+            child: NONE,
+            row: 0,
             pattern: NONE,
         };
         let mut trie = Trie {
             nodes: vec![empty],
-            labels: Vec::new(),
-            targets: Vec::new(),
             class,
-            rows: Vec::new(),
+            rows: vec![NONE; classes],
         };
+        let mut edges: Vec<u8> = Vec::new();
         // Breadth first: each entry is a node, the range of `order` of the patterns below it
-        // and its depth. Nodes are made and their edges written in the order of this queue.
+        // and its depth. Nodes are made in the order of this queue.
         let mut queue = vec![(0usize, 0usize, order.len(), 0usize)];
         let mut next = 0;
         while let Some(&(node, mut lo, hi, depth)) = queue.get(next) {
             next += 1;
-            let first = trie.labels.len();
             // The patterns below a node share its path; sorted, one that ends here is first.
             while lo < hi && bytes(lo).len() == depth {
                 if trie.nodes[node].pattern == NONE && depth > 0 {
@@ -98,30 +99,36 @@ impl Trie {
                 }
                 lo += 1;
             }
+            edges.clear();
+            let first_child = trie.nodes.len();
             while lo < hi {
                 let byte = bytes(lo)[depth];
                 let mut end = lo + 1;
                 while end < hi && bytes(end)[depth] == byte {
                     end += 1;
                 }
-                let child = trie.nodes.len();
                 trie.nodes.push(empty);
-                trie.labels.push(byte);
-                trie.targets.push(child as u32);
-                queue.push((child, lo, end, depth + 1));
+                edges.push(byte);
+                queue.push((first_child + edges.len() - 1, lo, end, depth + 1));
                 lo = end;
             }
-            let count = trie.labels.len() - first;
-            trie.nodes[node].first = first as u32;
-            trie.nodes[node].count = count as u32;
-            if count >= DENSE || node == 0 {
+            let n = &mut trie.nodes[node];
+            n.child = first_child as u32;
+            if edges.is_empty() {
+                n.row = 0;
+            } else if edges.len() >= DENSE || node == 0 {
                 let row = trie.rows.len();
                 trie.rows.resize(row + classes, NONE);
-                for k in first..first + count {
-                    let c = usize::from(class[usize::from(trie.labels[k])]);
-                    trie.rows[row + c] = trie.targets[k];
+                for (k, &b) in edges.iter().enumerate() {
+                    let c = usize::from(class[usize::from(b)]);
+                    trie.rows[row + c] = (first_child + k) as u32;
                 }
-                trie.nodes[node].row = row as u32;
+                n.row = row as u32;
+            } else {
+                let mut labels = [edges[0]; 4];
+                labels[..edges.len()].copy_from_slice(&edges);
+                n.labels = u32::from_le_bytes(labels);
+                n.row = NONE;
             }
         }
         trie
@@ -130,16 +137,16 @@ impl Trie {
     /// The node reached from `node` by `byte`.
     #[inline]
     fn child(&self, node: &Node, byte: u8) -> Option<u32> {
-        let next = if node.row != NONE {
+        if node.row != NONE {
             let c = usize::from(self.class[usize::from(byte)]);
-            *self.rows.get(node.row as usize + c)?
-        } else {
-            let first = node.first as usize;
-            let labels = self.labels.get(first..first + node.count as usize)?;
-            let k = labels.iter().position(|&l| l == byte)?;
-            *self.targets.get(first + k)?
-        };
-        (next != NONE).then_some(next)
+            let next = *self.rows.get(node.row as usize + c)?;
+            return (next != NONE).then_some(next);
+        }
+        // The bytes of `labels` equal to `byte` become zero; the lowest zero byte is the
+        // first edge with the byte (a borrow can only mark bytes above a zero one).
+        let x = node.labels ^ (u32::from(byte) * ONES);
+        let zero = x.wrapping_sub(ONES) & !x & (ONES << 7);
+        (zero != 0).then(|| node.child + zero.trailing_zeros() / 8)
     }
 
     /// The longest pattern that `hay[at..]` starts with, as (pattern index, byte length).
@@ -215,7 +222,26 @@ mod tests {
                 assert_eq!(trie.longest_at(text.as_bytes(), at), want, "{text:?} {at}");
             }
         }
-        assert!(found > 12, "{found}");
+        // Nodes with one to four edges and more, and every byte after them.
+        let mut many: Vec<String> = Vec::new();
+        for n in 1..=7u8 {
+            for k in 0..n {
+                many.push(format!("q{n}{}", char::from(b'a' + k * 3)));
+            }
+        }
+        many.push("\u{ff}".to_string());
+        many.push("q3\u{80}".to_string());
+        let trie_many = Trie::new(&many);
+        let refs: Vec<&str> = many.iter().map(String::as_str).collect();
+        for n in 1..=7u8 {
+            for b in 0..=255u8 {
+                let hay = [b'q', b'0' + n, b, b'x'];
+                let want = longest_by_comparing(&refs, &hay, 0);
+                found += usize::from(want.is_some());
+                assert_eq!(trie_many.longest_at(&hay, 0), want, "{hay:?}");
+            }
+        }
+        assert!(found > 40, "{found}");
         let empty = Trie::new::<&str>(&[]);
         assert_eq!(empty.longest_at(b"abc", 0), None);
     }
