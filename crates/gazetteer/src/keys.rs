@@ -1,6 +1,8 @@
 //! The keys names are compared by: folded match text (for the scanner), lookup keys (for the
 //! `Gazetteer` lookups) and tone keys (to tell `Mỹ` from `My` after folding has merged them).
 
+use std::sync::OnceLock;
+
 use unicode_normalization::char::decompose_canonical;
 use unicode_normalization::UnicodeNormalization;
 
@@ -171,7 +173,27 @@ pub(crate) fn lookup_key(name: &str) -> String {
     // pass, without a folded copy (this runs for every candidate name).
     let mut key = String::with_capacity(name.len());
     let mut gap = false;
-    for c in name.chars() {
+    let bytes = name.as_bytes();
+    let mut at = 0;
+    while let Some(&b) = bytes.get(at) {
+        if b < 0x80 {
+            // ASCII folds to its lower case, and is never a mark ('\0' folds to nothing).
+            at += 1;
+            if b.is_ascii_alphanumeric() {
+                if gap && !key.is_empty() {
+                    key.push(' ');
+                }
+                gap = false;
+                key.push(char::from(b.to_ascii_lowercase()));
+            } else if b != 0 {
+                gap = true;
+            }
+            continue;
+        }
+        let Some(c) = name.get(at..).and_then(|rest| rest.chars().next()) else {
+            break;
+        };
+        at += c.len_utf8();
         let c = fold_char(c);
         if c == '\0' {
             continue;
@@ -258,19 +280,41 @@ impl<'a> ToneKey<'a> {
     }
 
     fn push(&mut self, c: char) {
-        if let Some(k) = tone_mark_index(c) {
+        if c.is_ascii() {
+            // No ASCII character is a mark or a hyphen variant.
+            if c.is_ascii_alphanumeric() {
+                self.in_space = false;
+                self.out.push(if self.lower {
+                    c.to_ascii_lowercase()
+                } else {
+                    c
+                });
+            } else {
+                self.flush();
+                if c.is_ascii_whitespace() || c == '\u{b}' {
+                    if !self.in_space {
+                        self.out.push(' ');
+                    }
+                    self.in_space = true;
+                } else {
+                    self.in_space = false;
+                    self.out.push(c);
+                }
+            }
+        } else if let Some(k) = tone_mark_index(c) {
             if let Some(n) = self.tones.get_mut(k) {
                 *n += 1;
             }
-        } else if is_combining_mark(c) || c.is_alphanumeric() {
-            // (The cheap range test first: most characters after a letter are marks.)
+        } else if is_combining_mark(c) {
+            // Every combining mark is its own lower case.
             self.in_space = false;
-            if !self.lower {
-                self.out.push(c);
-            } else if c.is_ascii() {
-                self.out.push(c.to_ascii_lowercase());
-            } else {
+            self.out.push(c);
+        } else if c.is_alphanumeric() {
+            self.in_space = false;
+            if self.lower {
                 self.out.extend(c.to_lowercase());
+            } else {
+                self.out.push(c);
             }
         } else {
             self.flush();
@@ -308,12 +352,59 @@ fn tone_key_by_char(text: &str, lower: bool, out: &mut String) -> bool {
     for c in text.chars() {
         match c as u32 {
             0..=0x7F => key.push(c),
-            0xC0..=0x24F | 0x1E00..=0x1EFF => decompose_canonical(c, |d| key.push(d)),
+            0xC0..=0x24F | 0x1E00..=0x1EFF => match latin_decomposition(c) {
+                Some(parts) => {
+                    for &d in parts.iter().take_while(|&&d| d != '\0') {
+                        key.push(d);
+                    }
+                }
+                None => decompose_canonical(c, |d| key.push(d)),
+            },
             _ => return false,
         }
     }
     key.flush();
     true
+}
+
+/// The first code point of each range of [`latin_decomposition`], and the range's length.
+const LATIN_RANGES: [(u32, usize); 2] = [(0xC0, 0x24F - 0xC0 + 1), (0x1E00, 0x100)];
+
+/// The canonical decomposition of `c`, a character of U+00C0..=U+024F or U+1E00..=U+1EFF,
+/// padded with `'\0'`, from a table made on first use (the tone keys of a text decompose
+/// each of its accented letters). `None` for other characters and for a decomposition
+/// longer than the table holds.
+fn latin_decomposition(c: char) -> Option<&'static [char; 3]> {
+    static TABLE: OnceLock<Vec<[char; 3]>> = OnceLock::new();
+    let table = TABLE.get_or_init(|| {
+        let mut table = Vec::new();
+        for (first, len) in LATIN_RANGES {
+            for code in first..first + len as u32 {
+                let mut parts = ['\0'; 3];
+                let mut n = 0;
+                if let Some(c) = char::from_u32(code) {
+                    decompose_canonical(c, |d| {
+                        if let Some(p) = parts.get_mut(n) {
+                            *p = d;
+                        }
+                        n += 1;
+                    });
+                }
+                // Too long: marked by a first part of '\0', for the caller to decompose.
+                table.push(if n <= 3 { parts } else { ['\0'; 3] });
+            }
+        }
+        table
+    });
+    let code = c as u32;
+    let mut base = 0;
+    for (first, len) in LATIN_RANGES {
+        if let Some(k) = code.checked_sub(first).filter(|&k| (k as usize) < len) {
+            return table.get(base + k as usize).filter(|p| p[0] != '\0');
+        }
+        base += len;
+    }
+    None
 }
 
 /// [`tone_key_into`] of any text, through its NFD.
@@ -438,6 +529,11 @@ mod tests {
             "Đ.đ -- Ơ\u{a0}Ư",
             "",
             "...",
+            "\0",
+            "a\0b \0 C",
+            "  WHO-2024_x\u{7f}y\tz~ ",
+            "ASEAN+3 (Đông Á)",
+            "Ngô\u{300}",
         ] {
             assert_eq!(lookup_key(name), of_fold(name), "{name:?}");
         }
@@ -511,6 +607,39 @@ mod tests {
                 assert!(tone_key_by_char(&text, lower, &mut fast));
                 assert_eq!(format!("x{fast}"), slow(&text, lower), "{c:?}");
             }
+        }
+    }
+
+    #[test]
+    fn combining_marks_are_their_own_lower_case() {
+        let mut marks = 0;
+        for c in (0..0x11_0000)
+            .filter_map(char::from_u32)
+            .filter(|&c| is_combining_mark(c))
+        {
+            assert!(c.to_lowercase().eq([c]), "{c:?}");
+            marks += 1;
+        }
+        assert!(marks > 200, "{marks}");
+    }
+
+    #[test]
+    fn the_decomposition_table_is_the_canonical_decomposition() {
+        let mut marked = 0;
+        for (first, len) in LATIN_RANGES {
+            for c in (first..first + len as u32).filter_map(char::from_u32) {
+                let mut want = Vec::new();
+                decompose_canonical(c, |d| want.push(d));
+                let got: Vec<char> = latin_decomposition(c)
+                    .map(|p| p.iter().copied().take_while(|&d| d != '\0').collect())
+                    .unwrap_or_default();
+                assert_eq!(got, want, "{c:?}");
+                marked += usize::from(want.len() > 2);
+            }
+        }
+        assert!(marked > 50, "{marked}");
+        for c in ['a', '\u{BF}', '\u{250}', '\u{1DFF}', '\u{1F00}', 'Ω'] {
+            assert_eq!(latin_decomposition(c), None, "{c:?}");
         }
     }
 
