@@ -1,6 +1,8 @@
 //! The keys names are compared by: folded match text (for the scanner), lookup keys (for the
 //! `Gazetteer` lookups) and tone keys (to tell `Mỹ` from `My` after folding has merged them).
 
+use std::sync::OnceLock;
+
 use unicode_normalization::char::decompose_canonical;
 use unicode_normalization::UnicodeNormalization;
 
@@ -171,7 +173,27 @@ pub(crate) fn lookup_key(name: &str) -> String {
     // pass, without a folded copy (this runs for every candidate name).
     let mut key = String::with_capacity(name.len());
     let mut gap = false;
-    for c in name.chars() {
+    let bytes = name.as_bytes();
+    let mut at = 0;
+    while let Some(&b) = bytes.get(at) {
+        if b < 0x80 {
+            // ASCII folds to its lower case, and is never a mark ('\0' folds to nothing).
+            at += 1;
+            if b.is_ascii_alphanumeric() {
+                if gap && !key.is_empty() {
+                    key.push(' ');
+                }
+                gap = false;
+                key.push(char::from(b.to_ascii_lowercase()));
+            } else if b != 0 {
+                gap = true;
+            }
+            continue;
+        }
+        let Some(c) = name.get(at..).and_then(|rest| rest.chars().next()) else {
+            break;
+        };
+        at += c.len_utf8();
         let c = fold_char(c);
         if c == '\0' {
             continue;
@@ -210,12 +232,19 @@ pub(crate) fn exact_key(name: &str) -> String {
 }
 
 /// Vietnamese tone marks, whose position in a syllable varies between old and new spelling
-/// (`hòa`/`hoà`, `Thụy`/`Thuỵ`).
-fn is_tone_mark(c: char) -> bool {
-    matches!(
-        c,
-        '\u{0300}' | '\u{0301}' | '\u{0303}' | '\u{0309}' | '\u{0323}'
-    )
+/// (`hòa`/`hoà`, `Thụy`/`Thuỵ`), in code point order.
+const TONE_MARKS: [char; 5] = ['\u{0300}', '\u{0301}', '\u{0303}', '\u{0309}', '\u{0323}'];
+
+/// The index of `c` in [`TONE_MARKS`], if it is a tone mark.
+fn tone_mark_index(c: char) -> Option<usize> {
+    match c {
+        '\u{0300}' => Some(0),
+        '\u{0301}' => Some(1),
+        '\u{0303}' => Some(2),
+        '\u{0309}' => Some(3),
+        '\u{0323}' => Some(4),
+        _ => None,
+    }
 }
 
 /// Appends the tone key of `text` to `out`: decomposed, with each word's tone marks moved to
@@ -234,15 +263,53 @@ pub(crate) fn tone_key_into(text: &str, lower: bool, out: &mut String) {
 struct ToneKey<'a> {
     out: &'a mut String,
     lower: bool,
-    tones: Vec<char>,
+    /// How many of each of [`TONE_MARKS`] the current word has had: they are written at its
+    /// end, sorted, which is each mark as many times, in the order of the list.
+    tones: [u32; 5],
     in_space: bool,
 }
 
-impl ToneKey<'_> {
+impl<'a> ToneKey<'a> {
+    fn new(out: &'a mut String, lower: bool) -> Self {
+        ToneKey {
+            out,
+            lower,
+            tones: [0; 5],
+            in_space: false,
+        }
+    }
+
     fn push(&mut self, c: char) {
-        if is_tone_mark(c) {
-            self.tones.push(c);
-        } else if c.is_alphanumeric() || is_combining_mark(c) {
+        if c.is_ascii() {
+            // No ASCII character is a mark or a hyphen variant.
+            if c.is_ascii_alphanumeric() {
+                self.in_space = false;
+                self.out.push(if self.lower {
+                    c.to_ascii_lowercase()
+                } else {
+                    c
+                });
+            } else {
+                self.flush();
+                if c.is_ascii_whitespace() || c == '\u{b}' {
+                    if !self.in_space {
+                        self.out.push(' ');
+                    }
+                    self.in_space = true;
+                } else {
+                    self.in_space = false;
+                    self.out.push(c);
+                }
+            }
+        } else if let Some(k) = tone_mark_index(c) {
+            if let Some(n) = self.tones.get_mut(k) {
+                *n += 1;
+            }
+        } else if is_combining_mark(c) {
+            // Every combining mark is its own lower case.
+            self.in_space = false;
+            self.out.push(c);
+        } else if c.is_alphanumeric() {
             self.in_space = false;
             if self.lower {
                 self.out.extend(c.to_lowercase());
@@ -264,8 +331,15 @@ impl ToneKey<'_> {
     }
 
     fn flush(&mut self) {
-        self.tones.sort_unstable();
-        self.out.extend(self.tones.drain(..));
+        if self.tones == [0; 5] {
+            return;
+        }
+        for (&mark, n) in TONE_MARKS.iter().zip(&mut self.tones) {
+            for _ in 0..*n {
+                self.out.push(mark);
+            }
+            *n = 0;
+        }
     }
 }
 
@@ -274,16 +348,18 @@ impl ToneKey<'_> {
 /// character in turn: each begins with a starter, so no combining marks are reordered across
 /// characters. Returns `false` (with `out` partly written) at any other character.
 fn tone_key_by_char(text: &str, lower: bool, out: &mut String) -> bool {
-    let mut key = ToneKey {
-        out,
-        lower,
-        tones: Vec::new(),
-        in_space: false,
-    };
+    let mut key = ToneKey::new(out, lower);
     for c in text.chars() {
         match c as u32 {
             0..=0x7F => key.push(c),
-            0xC0..=0x24F | 0x1E00..=0x1EFF => decompose_canonical(c, |d| key.push(d)),
+            0xC0..=0x24F | 0x1E00..=0x1EFF => match latin_decomposition(c) {
+                Some(parts) => {
+                    for &d in parts.iter().take_while(|&&d| d != '\0') {
+                        key.push(d);
+                    }
+                }
+                None => decompose_canonical(c, |d| key.push(d)),
+            },
             _ => return false,
         }
     }
@@ -291,14 +367,49 @@ fn tone_key_by_char(text: &str, lower: bool, out: &mut String) -> bool {
     true
 }
 
+/// The first code point of each range of [`latin_decomposition`], and the range's length.
+const LATIN_RANGES: [(u32, usize); 2] = [(0xC0, 0x24F - 0xC0 + 1), (0x1E00, 0x100)];
+
+/// The canonical decomposition of `c`, a character of U+00C0..=U+024F or U+1E00..=U+1EFF,
+/// padded with `'\0'`, from a table made on first use (the tone keys of a text decompose
+/// each of its accented letters). `None` for other characters and for a decomposition
+/// longer than the table holds.
+fn latin_decomposition(c: char) -> Option<&'static [char; 3]> {
+    static TABLE: OnceLock<Vec<[char; 3]>> = OnceLock::new();
+    let table = TABLE.get_or_init(|| {
+        let mut table = Vec::new();
+        for (first, len) in LATIN_RANGES {
+            for code in first..first + len as u32 {
+                let mut parts = ['\0'; 3];
+                let mut n = 0;
+                if let Some(c) = char::from_u32(code) {
+                    decompose_canonical(c, |d| {
+                        if let Some(p) = parts.get_mut(n) {
+                            *p = d;
+                        }
+                        n += 1;
+                    });
+                }
+                // Too long: marked by a first part of '\0', for the caller to decompose.
+                table.push(if n <= 3 { parts } else { ['\0'; 3] });
+            }
+        }
+        table
+    });
+    let code = c as u32;
+    let mut base = 0;
+    for (first, len) in LATIN_RANGES {
+        if let Some(k) = code.checked_sub(first).filter(|&k| (k as usize) < len) {
+            return table.get(base + k as usize).filter(|p| p[0] != '\0');
+        }
+        base += len;
+    }
+    None
+}
+
 /// [`tone_key_into`] of any text, through its NFD.
 fn tone_key_of_nfd(text: &str, lower: bool, out: &mut String) {
-    let mut key = ToneKey {
-        out,
-        lower,
-        tones: Vec::new(),
-        in_space: false,
-    };
+    let mut key = ToneKey::new(out, lower);
     for c in text.nfd() {
         key.push(c);
     }
@@ -418,6 +529,11 @@ mod tests {
             "Đ.đ -- Ơ\u{a0}Ư",
             "",
             "...",
+            "\0",
+            "a\0b \0 C",
+            "  WHO-2024_x\u{7f}y\tz~ ",
+            "ASEAN+3 (Đông Á)",
+            "Ngô\u{300}",
         ] {
             assert_eq!(lookup_key(name), of_fold(name), "{name:?}");
         }
@@ -492,6 +608,97 @@ mod tests {
                 assert_eq!(format!("x{fast}"), slow(&text, lower), "{c:?}");
             }
         }
+    }
+
+    #[test]
+    fn combining_marks_are_their_own_lower_case() {
+        let mut marks = 0;
+        for c in (0..0x11_0000)
+            .filter_map(char::from_u32)
+            .filter(|&c| is_combining_mark(c))
+        {
+            assert!(c.to_lowercase().eq([c]), "{c:?}");
+            marks += 1;
+        }
+        assert!(marks > 200, "{marks}");
+    }
+
+    #[test]
+    fn the_decomposition_table_is_the_canonical_decomposition() {
+        let mut marked = 0;
+        for (first, len) in LATIN_RANGES {
+            for c in (first..first + len as u32).filter_map(char::from_u32) {
+                let mut want = Vec::new();
+                decompose_canonical(c, |d| want.push(d));
+                let got: Vec<char> = latin_decomposition(c)
+                    .map(|p| p.iter().copied().take_while(|&d| d != '\0').collect())
+                    .unwrap_or_default();
+                assert_eq!(got, want, "{c:?}");
+                marked += usize::from(want.len() > 2);
+            }
+        }
+        assert!(marked > 50, "{marked}");
+        for c in ['a', '\u{BF}', '\u{250}', '\u{1DFF}', '\u{1F00}', 'Ω'] {
+            assert_eq!(latin_decomposition(c), None, "{c:?}");
+        }
+    }
+
+    /// The tone key as its definition reads: the NFD, each word's tone marks collected,
+    /// sorted and written at its end.
+    fn tone_key_plain(text: &str, lower: bool) -> String {
+        let mut out = String::new();
+        let mut tones: Vec<char> = Vec::new();
+        let mut in_space = false;
+        for c in text.nfd() {
+            if TONE_MARKS.contains(&c) {
+                tones.push(c);
+            } else if c.is_alphanumeric() || is_combining_mark(c) {
+                in_space = false;
+                if lower {
+                    out.extend(c.to_lowercase());
+                } else {
+                    out.push(c);
+                }
+            } else {
+                tones.sort_unstable();
+                out.extend(tones.drain(..));
+                if c.is_whitespace() {
+                    if !in_space {
+                        out.push(' ');
+                    }
+                    in_space = true;
+                } else {
+                    in_space = false;
+                    out.push(if is_hyphen(c) { '-' } else { c });
+                }
+            }
+        }
+        tones.sort_unstable();
+        out.extend(tones.drain(..));
+        out
+    }
+
+    #[test]
+    fn tone_keys_are_those_of_the_definition() {
+        let texts = [
+            "",
+            "Thụy Điển",
+            "THUỴ SĨ  và\tHOÀ  Bình\u{b}x\u{85}y",
+            "a\u{323}\u{300}\u{301}\u{300}b c\u{309}\u{303}\u{323}\u{301}-d\u{300}",
+            "Ô-xtrây-li-a, Niu Di-lân (NZ) 2024 \u{2011}\u{2010}\u{ad}",
+            "Ǖ ǖ Ǻ ǻ Ǿ ǿ Ȁ ȫ Ṩ ṩ Ẫ ẫ ỹ Ỹ × ÷ Ð ð Ħ ŉ ſ İ ẞ ǅ",
+            "quý hoà thuyền Uỷ Khánh Hòa QUÝ Ủy",
+            "A\u{301}nh “Mỹ” Ωμέγα \u{2000}x ΣΟΦΙΑΣ",
+        ];
+        let mut toned = 0;
+        for text in texts {
+            for lower in [true, false] {
+                let want = tone_key_plain(text, lower);
+                toned += want.chars().filter(|c| TONE_MARKS.contains(c)).count();
+                assert_eq!(tone_key(text, lower), want, "{text:?} {lower}");
+            }
+        }
+        assert!(toned > 40, "{toned}");
     }
 
     #[test]

@@ -39,12 +39,13 @@
 //! file through [`Gazetteer::from_sources`] and require that it reports no [`DataError`].
 
 mod date;
+mod hash;
 mod keys;
 mod model;
 mod parse;
 mod scan;
+mod trie;
 
-use std::collections::HashMap;
 use std::fmt;
 use std::sync::OnceLock;
 
@@ -56,6 +57,7 @@ pub use model::{
 pub use parse::{DataError, Sources};
 pub use scan::{Entry, Hit};
 
+use hash::FastMap;
 use keys::{exact_key, lookup_key};
 use scan::Matcher;
 
@@ -68,17 +70,17 @@ pub struct Gazetteer {
     titles: Vec<Title>,
     honorifics: Vec<Honorific>,
     office_holders: Vec<OfficeHolder>,
-    country_by_code: HashMap<&'static str, usize>,
+    country_by_code: FastMap<&'static str, usize>,
     /// Lookup key of a name -> the records with a name of that key, in file order.
-    country_by_key: HashMap<String, Vec<usize>>,
-    place_by_key: HashMap<String, Vec<usize>>,
-    organization_by_key: HashMap<String, Vec<usize>>,
-    title_by_key: HashMap<String, Vec<usize>>,
-    honorific_by_key: HashMap<String, Vec<usize>>,
+    country_by_key: FastMap<String, Vec<usize>>,
+    place_by_key: FastMap<String, Vec<usize>>,
+    organization_by_key: FastMap<String, Vec<usize>>,
+    title_by_key: FastMap<String, Vec<usize>>,
+    honorific_by_key: FastMap<String, Vec<usize>>,
     /// Lookup key of a role label -> the label.
-    role_by_key: HashMap<String, &'static str>,
+    role_by_key: FastMap<String, &'static str>,
     /// Lookup key of a person's name or alias -> rows of the person, in file order.
-    person_by_key: HashMap<String, Vec<usize>>,
+    person_by_key: FastMap<String, Vec<usize>>,
     matcher: Matcher,
 }
 
@@ -104,7 +106,7 @@ pub fn gazetteer() -> &'static Gazetteer {
 
 /// Adds `index` to the records of the lookup key of each of `names`.
 fn index_names<'n>(
-    map: &mut HashMap<String, Vec<usize>>,
+    map: &mut FastMap<String, Vec<usize>>,
     names: impl IntoIterator<Item = &'n &'static str>,
     index: usize,
 ) {
@@ -120,7 +122,7 @@ fn index_names<'n>(
 /// spelled like it (up to case, tone placement and punctuation), else the first.
 fn pick<'a, T>(
     items: &'a [T],
-    map: &HashMap<String, Vec<usize>>,
+    map: &FastMap<String, Vec<usize>>,
     query: &str,
     names: impl Fn(&T) -> &[&'static str],
 ) -> Option<&'a T> {
@@ -139,17 +141,17 @@ impl Gazetteer {
     /// Builds a gazetteer from the text of the data files, with the problems found in them.
     /// Malformed rows are left out; the rest is usable.
     pub fn from_sources(sources: &Sources) -> (Gazetteer, Vec<DataError>) {
-        let (data, mut errors) = parse::read_all(sources);
-        let matcher = Matcher::build(&data, &mut errors);
+        let (data, errors) = parse::read_all(sources);
+        let matcher = Matcher::build(&data);
         let mut g = Gazetteer {
-            country_by_code: HashMap::new(),
-            country_by_key: HashMap::new(),
-            place_by_key: HashMap::new(),
-            organization_by_key: HashMap::new(),
-            title_by_key: HashMap::new(),
-            honorific_by_key: HashMap::new(),
-            role_by_key: HashMap::new(),
-            person_by_key: HashMap::new(),
+            country_by_code: FastMap::default(),
+            country_by_key: FastMap::default(),
+            place_by_key: FastMap::default(),
+            organization_by_key: FastMap::default(),
+            title_by_key: FastMap::default(),
+            honorific_by_key: FastMap::default(),
+            role_by_key: FastMap::default(),
+            person_by_key: FastMap::default(),
             matcher,
             countries: data.countries,
             places: data.places,

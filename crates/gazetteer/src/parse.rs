@@ -2,7 +2,7 @@
 //!
 //! Reading never fails: a malformed row is reported and left out, the rest is kept.
 
-use std::collections::{HashMap, HashSet};
+use crate::hash::{FastMap, FastSet};
 
 use crate::date::PartialDate;
 use crate::keys::{exact_key, lookup_key};
@@ -180,7 +180,7 @@ impl Reader<'_> {
             self.error(line, format!("empty item in list `{field}`"));
             return None;
         }
-        let mut seen = HashSet::new();
+        let mut seen = FastSet::default();
         for item in &items {
             if !seen.insert(*item) {
                 self.error(line, format!("`{item}` listed twice"));
@@ -209,9 +209,9 @@ fn read_countries(text: &'static str, data: &mut Data, errors: &mut Vec<DataErro
         errors,
     };
     let header = ["code", "names", "capital", "ambiguous_names"];
-    let mut codes = HashSet::new();
+    let mut codes = FastSet::default();
     // lookup key -> (country code, whether the name is marked ambiguous)
-    let mut keys: HashMap<String, (&'static str, bool)> = HashMap::new();
+    let mut keys: FastMap<String, (&'static str, bool)> = FastMap::default();
     for row in r.rows(text, &header, 2, &[0, 1]) {
         let code = row.fields[0];
         if code.len() != 2 || !code.bytes().all(|b| b.is_ascii_uppercase()) {
@@ -269,8 +269,8 @@ fn read_places(text: &'static str, data: &mut Data, errors: &mut Vec<DataError>)
         errors,
     };
     let header = ["names", "country", "kind", "part_of"];
-    let codes: HashSet<&str> = data.countries.iter().map(|c| c.code).collect();
-    let mut keys: HashMap<String, usize> = HashMap::new();
+    let codes: FastSet<&str> = data.countries.iter().map(|c| c.code).collect();
+    let mut keys: FastMap<String, usize> = FastMap::default();
     let mut part_of_refs = Vec::new();
     for row in r.rows(text, &header, 3, &[0, 2]) {
         let Some(names) = r.list(row.line, row.get(0)) else {
@@ -350,7 +350,7 @@ fn claim_names(
     r: &mut Reader<'_>,
     line: usize,
     names: &[&'static str],
-    keys: &mut HashMap<String, usize>,
+    keys: &mut FastMap<String, usize>,
     index: usize,
 ) -> bool {
     if names.is_empty() {
@@ -380,9 +380,9 @@ fn read_organizations(text: &'static str, data: &mut Data, errors: &mut Vec<Data
         errors,
     };
     let header = ["id", "names", "kind", "country"];
-    let codes: HashSet<&str> = data.countries.iter().map(|c| c.code).collect();
-    let mut ids = HashSet::new();
-    let mut keys = HashMap::new();
+    let codes: FastSet<&str> = data.countries.iter().map(|c| c.code).collect();
+    let mut ids = FastSet::default();
+    let mut keys = FastMap::default();
     for row in r.rows(text, &header, 3, &[0, 1, 2]) {
         let id = row.fields[0];
         if !id
@@ -442,7 +442,7 @@ fn read_titles(text: &'static str, data: &mut Data, errors: &mut Vec<DataError>)
         errors,
     };
     let header = ["forms", "role", "rank", "kind", "requires_country"];
-    let mut keys = HashMap::new();
+    let mut keys = FastMap::default();
     for row in r.rows(text, &header, 5, &[0, 1, 2, 3, 4]) {
         let Some(forms) = r.list(row.line, row.get(0)) else {
             continue;
@@ -488,12 +488,12 @@ fn read_honorifics(text: &'static str, data: &mut Data, errors: &mut Vec<DataErr
         errors,
     };
     let header = ["forms", "kind"];
-    let title_keys: HashSet<String> = data
+    let title_keys: FastSet<String> = data
         .titles
         .iter()
         .flat_map(|t| t.forms.iter().map(|f| exact_key(f)))
         .collect();
-    let mut keys = HashMap::new();
+    let mut keys = FastMap::default();
     for row in r.rows(text, &header, 2, &[0, 1]) {
         let Some(forms) = r.list(row.line, row.get(0)) else {
             continue;
@@ -524,11 +524,11 @@ fn read_office_holders(text: &'static str, data: &mut Data, errors: &mut Vec<Dat
     let header = [
         "name", "aliases", "country", "org", "role", "from", "to", "note",
     ];
-    let codes: HashSet<&str> = data.countries.iter().map(|c| c.code).collect();
-    let orgs: HashSet<&str> = data.organizations.iter().map(|o| o.id).collect();
-    let roles: HashSet<&str> = data.titles.iter().map(|t| t.role).collect();
+    let codes: FastSet<&str> = data.countries.iter().map(|c| c.code).collect();
+    let orgs: FastSet<&str> = data.organizations.iter().map(|o| o.id).collect();
+    let roles: FastSet<&str> = data.titles.iter().map(|t| t.role).collect();
     // alias lookup key -> canonical name
-    let mut people: HashMap<String, &'static str> = HashMap::new();
+    let mut people: FastMap<String, &'static str> = FastMap::default();
     for row in r.rows(text, &header, 6, &[0, 4, 5]) {
         let name = row.fields[0];
         let Some(aliases) = r.list(row.line, row.get(1)) else {
@@ -605,7 +605,7 @@ fn read_office_holders(text: &'static str, data: &mut Data, errors: &mut Vec<Dat
         });
     }
     // Every row of a person carries all the person's aliases.
-    let mut merged: HashMap<&'static str, Vec<&'static str>> = HashMap::new();
+    let mut merged: FastMap<&'static str, Vec<&'static str>> = FastMap::default();
     for h in &data.office_holders {
         let all = merged.entry(h.name).or_default();
         for a in &h.aliases {

@@ -1,29 +1,23 @@
 //! Finding every gazetteer name in a text in one pass.
 //!
-//! The text is folded once ([`crate::keys::match_text`]); at each word start an anchored walk
-//! of an Aho-Corasick automaton (leftmost-longest, over the folded names) finds the longest
-//! name beginning there. The walk is done here, byte by byte, rather than through
-//! `AhoCorasick::find`: most walks stop within a few bytes, and the per-call set-up of a
-//! search would cost more than the walk. The automaton is the contiguous NFA (about 0.5 MB)
-//! rather than the DFA (about 8 MB): anchored walks never follow failure transitions, and the
-//! smaller table stays in cache. A name that folding made equal to another word is then checked against
+//! The text is folded once ([`crate::keys::match_text`]); at each word start a walk of a
+//! byte trie of the folded names ([`crate::trie`]) finds the longest name beginning there.
+//! Only words that may begin a name are walked (see [`FirstWords`]), and most walks stop
+//! within a few bytes. A name that folding made equal to another word is then checked against
 //! the original text: its case (`Anh` the country is capitalized, `WHO` is all capitals) and,
 //! for short and ambiguous names, titles and honorifics, its diacritics up to tone placement
 //! (`Mỹ` is not `My`, `Ý` is not `y`, `Vua` is not `vừa`). When the longest name fails, the
 //! shorter names that are prefixes of it are tried before moving to the next word.
 
-use std::collections::{HashMap, HashSet};
-
-use aho_corasick::automaton::Automaton;
-use aho_corasick::nfa::contiguous::NFA;
-use aho_corasick::{Anchored, MatchKind};
 use biennien_text::is_alphanumeric;
 
+use crate::hash::{FastMap, FastSet};
 use crate::keys::{
     is_combining_mark, match_text, match_text_of_folded, pattern_text, tone_key, tone_key_into,
 };
 use crate::model::{Country, Honorific, OfficeHolder, Organization, Place, Title};
-use crate::parse::{ContextUse, Data, DataError};
+use crate::parse::{ContextUse, Data};
+use crate::trie::Trie;
 use crate::Gazetteer;
 
 /// A gazetteer entry found in a text.
@@ -97,6 +91,8 @@ struct Candidate {
     /// Indices of the words that must start with a capital letter in the original (those
     /// capitalized in the form, for proper names: `Hòa Bình` the province is not `Hòa bình`).
     upper_words: Vec<usize>,
+    /// `upper_words` as a bit set (bit `i` for word `i`), when all are below 64.
+    upper_mask: Option<u64>,
     /// The original must have this lowercased tone key.
     tone_key: Option<String>,
     /// The original must have this tone key, case included (acronyms).
@@ -126,30 +122,35 @@ impl Candidate {
             Target::Title(_) | Target::Honorific(_) | Target::Block
         );
         let check_tones = vietnamese_word || ambiguous || letters <= 4;
+        let upper_words: Vec<usize> = if proper {
+            // A long organization name is often written with only its first word and its
+            // acronyms capitalized ("Tổ chức Y tế thế giới"); other proper names keep the
+            // capitals of every word ("Hòa Bình" the province is not "hòa bình").
+            let sentence_case =
+                matches!(target, Target::Organization(_)) && form.split_whitespace().count() >= 3;
+            form.split_whitespace()
+                .enumerate()
+                .filter(|&(i, w)| {
+                    w.chars().next().is_some_and(char::is_uppercase)
+                        && (!sentence_case
+                            || i == 0
+                            || w.chars()
+                                .filter(|c| c.is_alphabetic())
+                                .all(char::is_uppercase))
+                })
+                .map(|(i, _)| i)
+                .collect()
+        } else {
+            Vec::new()
+        };
+        let upper_mask = upper_words.iter().try_fold(0u64, |mask, &i| {
+            Some(mask | 1u64.checked_shl(u32::try_from(i).ok()?)?)
+        });
         Candidate {
             target,
             form,
-            upper_words: if proper {
-                // A long organization name is often written with only its first word and its
-                // acronyms capitalized ("Tổ chức Y tế thế giới"); other proper names keep the
-                // capitals of every word ("Hòa Bình" the province is not "hòa bình").
-                let sentence_case = matches!(target, Target::Organization(_))
-                    && form.split_whitespace().count() >= 3;
-                form.split_whitespace()
-                    .enumerate()
-                    .filter(|&(i, w)| {
-                        w.chars().next().is_some_and(char::is_uppercase)
-                            && (!sentence_case
-                                || i == 0
-                                || w.chars()
-                                    .filter(|c| c.is_alphabetic())
-                                    .all(char::is_uppercase))
-                    })
-                    .map(|(i, _)| i)
-                    .collect()
-            } else {
-                Vec::new()
-            },
+            upper_words,
+            upper_mask,
             tone_key: check_tones.then(|| tone_key(form, true)),
             exact_key: acronym.then(|| tone_key(form, false)),
             ambiguous,
@@ -160,17 +161,12 @@ impl Candidate {
     }
 
     fn accepts(&self, original: &str, buf: &mut String) -> bool {
-        if !self.upper_words.is_empty() {
-            let mut words = original.split_whitespace().enumerate();
-            for &i in &self.upper_words {
-                let capital = words
-                    .find(|&(j, _)| j == i)
-                    .and_then(|(_, w)| w.chars().next())
-                    .is_some_and(char::is_uppercase);
-                if !capital {
-                    return false;
-                }
-            }
+        let capitals = match self.upper_mask {
+            Some(mask) => words_capitalized(original, mask),
+            None => words_capitalized_plain(original, &self.upper_words),
+        };
+        if !capitals {
+            return false;
         }
         if let Some(key) = &self.exact_key {
             if original == self.form {
@@ -211,6 +207,55 @@ impl Candidate {
     }
 }
 
+/// Whether the words of `original` (split at white space) with the indices `upper_words`
+/// (ascending) all exist and begin with a capital letter.
+fn words_capitalized_plain(original: &str, upper_words: &[usize]) -> bool {
+    let mut words = original.split_whitespace().enumerate();
+    upper_words.iter().all(|&i| {
+        words
+            .find(|&(j, _)| j == i)
+            .and_then(|(_, w)| w.chars().next())
+            .is_some_and(char::is_uppercase)
+    })
+}
+
+/// [`words_capitalized_plain`] with the indices as a bit set, walking the bytes of
+/// `original` and decoding only characters outside ASCII.
+fn words_capitalized(original: &str, mut mask: u64) -> bool {
+    let bytes = original.as_bytes();
+    let mut word = 0u32;
+    let mut in_word = false;
+    let mut at = 0;
+    while mask != 0 {
+        let Some(&b) = bytes.get(at) else {
+            return false;
+        };
+        let (len, white, upper) = if b < 0x80 {
+            (1, matches!(b, b'\t'..=b'\r' | b' '), b.is_ascii_uppercase())
+        } else {
+            match original.get(at..).and_then(|rest| rest.chars().next()) {
+                Some(c) => (c.len_utf8(), c.is_whitespace(), c.is_uppercase()),
+                None => return false,
+            }
+        };
+        at += len;
+        if white {
+            in_word = false;
+        } else if !in_word {
+            in_word = true;
+            let bit = 1u64.checked_shl(word).unwrap_or(0);
+            if mask & bit != 0 {
+                if !upper {
+                    return false;
+                }
+                mask &= !bit;
+            }
+            word += 1;
+        }
+    }
+    true
+}
+
 /// Whether `original` lowercases to `lower`, when every character of `lower` is its own lower
 /// case: then a character of `original` equal to the next one of `lower` is its own lower
 /// case too, and only the others are lowercased.
@@ -238,7 +283,11 @@ fn lower_is_fixed(lower: &str) -> bool {
 
 /// The compiled patterns of a gazetteer.
 pub(crate) struct Matcher {
-    automaton: Option<NFA>,
+    /// The trie of the patterns, by pattern id.
+    trie: Trie,
+    /// The patterns, by id.
+    #[cfg(test)]
+    patterns: Vec<String>,
     /// By pattern id: what the pattern stands for, most preferred first.
     candidates: Vec<Vec<Candidate>>,
     /// By pattern id: shorter patterns that are prefixes of it ending at a word boundary, as
@@ -249,9 +298,10 @@ pub(crate) struct Matcher {
     /// How the patterns begin, as a filter: see [`FirstWords`].
     first_words: FirstWords,
     /// Lowercased tone keys of the phrases confirming a country before / after it, by number
-    /// of words.
-    before: HashMap<usize, HashSet<String>>,
-    after: HashMap<usize, HashSet<String>>,
+    /// of words, fewest words first (any match confirms, so the order is only that of the
+    /// work done).
+    before: Vec<(usize, FastSet<String>)>,
+    after: Vec<(usize, FastSet<String>)>,
 }
 
 impl std::fmt::Debug for Matcher {
@@ -263,8 +313,8 @@ impl std::fmt::Debug for Matcher {
 }
 
 impl Matcher {
-    pub(crate) fn build(data: &Data, errors: &mut Vec<DataError>) -> Matcher {
-        let mut ids: HashMap<String, usize> = HashMap::new();
+    pub(crate) fn build(data: &Data) -> Matcher {
+        let mut ids: FastMap<String, usize> = FastMap::default();
         let mut patterns: Vec<String> = Vec::new();
         let mut candidates: Vec<Vec<Candidate>> = Vec::new();
         let mut add = |form: &'static str, target: Target, ambiguous: bool| {
@@ -298,7 +348,7 @@ impl Matcher {
                 add(name, Target::Place(i), false);
             }
         }
-        let mut latest: HashMap<&str, usize> = HashMap::new();
+        let mut latest: FastMap<&str, usize> = FastMap::default();
         for (i, h) in data.office_holders.iter().enumerate() {
             let better = latest
                 .get(h.name)
@@ -325,8 +375,8 @@ impl Matcher {
                 add(form, Target::Honorific(i), false);
             }
         }
-        let mut before: HashMap<usize, HashSet<String>> = HashMap::new();
-        let mut after: HashMap<usize, HashSet<String>> = HashMap::new();
+        let mut before: FastMap<usize, FastSet<String>> = FastMap::default();
+        let mut after: FastMap<usize, FastSet<String>> = FastMap::default();
         for phrase in &data.context {
             for &form in &phrase.forms {
                 let key = tone_key(form, true);
@@ -370,30 +420,25 @@ impl Matcher {
         for p in &patterns {
             first_words.insert(p.as_bytes(), word_end(p, 0));
         }
-        let automaton = NFA::builder()
-            .match_kind(MatchKind::LeftmostLongest)
-            .build(&patterns);
-        let automaton = match automaton {
-            Ok(a) => Some(a),
-            Err(e) => {
-                errors.push(DataError {
-                    file: "(all)",
-                    line: 0,
-                    message: format!("cannot build the matcher: {e}"),
-                });
-                None
-            }
-        };
         Matcher {
-            automaton,
+            trie: Trie::new(&patterns),
+            #[cfg(test)]
+            patterns,
             candidates,
             prefixes,
             lengths,
             first_words,
-            before,
-            after,
+            before: by_words(before),
+            after: by_words(after),
         }
     }
+}
+
+/// The sets of `map` by number of words, fewest first.
+fn by_words(map: FastMap<usize, FastSet<String>>) -> Vec<(usize, FastSet<String>)> {
+    let mut sets: Vec<_> = map.into_iter().collect();
+    sets.sort_by_key(|&(words, _)| words);
+    sets
 }
 
 /// A match before context is resolved.
@@ -409,9 +454,6 @@ impl Gazetteer {
     /// name that passes its checks, never overlapping, never inside a word. Offsets are byte
     /// offsets into `text`.
     pub fn scan<'a>(&'a self, text: &str) -> Vec<Hit<'a>> {
-        if self.matcher.automaton.is_none() {
-            return Vec::new();
-        }
         let (hay, map) = match_text(text);
         self.scan_match_text(text, &hay, &map)
     }
@@ -420,9 +462,6 @@ impl Gazetteer {
     /// [`biennien_text::fold_with_offsets`] returns them for `text`. For a caller that has
     /// folded the text anyway, this saves folding it a second time.
     pub fn scan_folded<'a>(&'a self, text: &str, folded: &str, map: &[usize]) -> Vec<Hit<'a>> {
-        if self.matcher.automaton.is_none() {
-            return Vec::new();
-        }
         let (hay, hay_map) = match_text_of_folded(folded, map);
         self.scan_match_text(text, &hay, &hay_map)
     }
@@ -430,9 +469,6 @@ impl Gazetteer {
     /// The scan over `hay`, the match text of `text`, with its map back to `text`.
     fn scan_match_text<'a>(&'a self, text: &str, hay: &str, map: &[usize]) -> Vec<Hit<'a>> {
         let m = &self.matcher;
-        let Some(automaton) = &m.automaton else {
-            return Vec::new();
-        };
         let mut raws = Vec::new();
         let mut buf = String::new();
         let bytes = hay.as_bytes();
@@ -458,10 +494,10 @@ impl Gazetteer {
             };
             // A word starts at `i`. A name accepted here ends at a word boundary, so the
             // word is the whole first word of the name: a word that begins no name is
-            // passed over without walking the automaton.
-            let end = word_end(hay, i + len);
-            if m.first_words.may_begin(bytes, i, end) {
-                if let Some(raw) = self.match_at(automaton, hay, map, text, i, &mut buf) {
+            // passed over without walking the trie. The word is hashed as it is read.
+            let (end, hash) = word_end_hashed(hay, i, len);
+            if m.first_words.may_follow(bytes, hash, end) {
+                if let Some(raw) = self.match_at(hay, map, text, i, &mut buf) {
                     i += m.lengths.get(raw.pattern).copied().unwrap_or(1).max(1);
                     raws.push(raw);
                     if alnum_before(hay, i) {
@@ -477,7 +513,6 @@ impl Gazetteer {
 
     fn match_at(
         &self,
-        automaton: &NFA,
         hay: &str,
         map: &[usize],
         text: &str,
@@ -485,7 +520,7 @@ impl Gazetteer {
         buf: &mut String,
     ) -> Option<Raw> {
         let m = &self.matcher;
-        let (longest, len) = longest_at(automaton, hay.as_bytes(), at)?;
+        let (longest, len) = m.trie.longest_at(hay.as_bytes(), at)?;
         let tries = std::iter::once((longest, len))
             .chain(m.prefixes.get(longest).into_iter().flatten().copied());
         for (pattern, len) in tries {
@@ -607,8 +642,8 @@ impl Gazetteer {
             }
         }
         let before = text.get(..raw.start).unwrap_or_default();
-        for (&words, keys) in &self.matcher.before {
-            if let Some(tail) = last_words(before, words) {
+        for (words, keys) in &self.matcher.before {
+            if let Some(tail) = last_words(before, *words) {
                 buf.clear();
                 tone_key_into(tail, true, buf);
                 if keys.contains(buf.as_str()) {
@@ -617,8 +652,8 @@ impl Gazetteer {
             }
         }
         let after = text.get(raw.end..).unwrap_or_default();
-        for (&words, keys) in &self.matcher.after {
-            if let Some(head) = first_words(after, words) {
+        for (words, keys) in &self.matcher.after {
+            if let Some(head) = first_words(after, *words) {
                 buf.clear();
                 tone_key_into(head, true, buf);
                 if keys.contains(buf.as_str()) {
@@ -675,6 +710,38 @@ fn word_end(text: &str, mut at: usize) -> usize {
     at
 }
 
+/// [`word_end`] of `text` from `at`, where a letter or digit of `len` bytes starts, with the
+/// [`FirstWords::hash`] of the word (its bytes from `at` to the end) from [`FirstWords::SEED`],
+/// in one pass over the word.
+#[inline]
+fn word_end_hashed(text: &str, at: usize, len: usize) -> (usize, u32) {
+    let bytes = text.as_bytes();
+    let mut h = FirstWords::hash(
+        FirstWords::SEED,
+        bytes.get(at..at + len).unwrap_or_default(),
+    );
+    let mut at = at + len;
+    while let Some(&b) = bytes.get(at) {
+        if ASCII_ALNUM[usize::from(b)] {
+            h = FirstWords::step(h, b);
+            at += 1;
+            continue;
+        }
+        if b < 0x80 {
+            break;
+        }
+        match text.get(at..).and_then(|t| t.chars().next()) {
+            Some(c) if is_alphanumeric(c) => {
+                let next = at + c.len_utf8();
+                h = FirstWords::hash(h, bytes.get(at..next).unwrap_or_default());
+                at = next;
+            }
+            _ => break,
+        }
+    }
+    (at, h)
+}
+
 /// By byte: whether it is an ASCII letter or digit.
 static ASCII_ALNUM: [bool; 256] = {
     let mut table = [false; 256];
@@ -690,7 +757,7 @@ static ASCII_ALNUM: [bool; 256] = {
 /// pattern, never "no" for one that begins a pattern: one bit per hash. A pattern whose first
 /// word is followed by at least [`FirstWords::NEXT`] more bytes is entered as its first word
 /// with those bytes (`hoa ky` as `hoa` + ` ky`); a shorter one as its first word alone. Most
-/// words of a text are turned away before any walk of the automaton, and so are most common
+/// words of a text are turned away before any walk of the trie, and so are most common
 /// words that begin a longer name but are not followed by its next word.
 struct FirstWords {
     /// First words of the patterns with fewer than `NEXT` bytes after them.
@@ -703,6 +770,8 @@ impl FirstWords {
     const HASH_BITS: u32 = 16;
     /// How many bytes after the first word the second filter looks at.
     const NEXT: usize = 3;
+    /// The start of a hash.
+    const SEED: u32 = 0x811c_9dc5;
 
     fn new() -> Self {
         FirstWords {
@@ -713,9 +782,15 @@ impl FirstWords {
 
     fn hash(mut h: u32, bytes: &[u8]) -> u32 {
         for &b in bytes {
-            h = (h ^ u32::from(b)).wrapping_mul(0x0100_0193);
+            h = Self::step(h, b);
         }
         h
+    }
+
+    /// The hash `h` followed by `b`.
+    #[inline]
+    fn step(h: u32, b: u8) -> u32 {
+        (h ^ u32::from(b)).wrapping_mul(0x0100_0193)
     }
 
     fn slot(h: u32) -> (usize, u64) {
@@ -737,7 +812,7 @@ impl FirstWords {
 
     /// Enters `pattern`, whose first word is `pattern[..run]`.
     fn insert(&mut self, pattern: &[u8], run: usize) {
-        let h = Self::hash(0x811c_9dc5, pattern.get(..run).unwrap_or_default());
+        let h = Self::hash(Self::SEED, pattern.get(..run).unwrap_or_default());
         match pattern.get(run..run + Self::NEXT) {
             Some(next) => Self::set(&mut self.followed, Self::hash(h, next)),
             None => Self::set(&mut self.alone, h),
@@ -747,36 +822,21 @@ impl FirstWords {
     /// Whether a pattern may begin at `at` of `hay`, where the word `hay[at..end]` starts.
     /// A pattern that matches there and ends at a word boundary has that word as its first
     /// word, so it has been entered with it (and with the bytes after it, when it goes on).
+    #[cfg(test)]
     fn may_begin(&self, hay: &[u8], at: usize, end: usize) -> bool {
-        let h = Self::hash(0x811c_9dc5, hay.get(at..end).unwrap_or_default());
+        let h = Self::hash(Self::SEED, hay.get(at..end).unwrap_or_default());
+        self.may_follow(hay, h, end)
+    }
+
+    /// Whether a pattern may begin with the word that ends at `end` of `hay` and has the hash
+    /// `h` ([`FirstWords::hash`] of its bytes from [`FirstWords::SEED`]).
+    #[inline]
+    fn may_follow(&self, hay: &[u8], h: u32, end: usize) -> bool {
         Self::get(&self.alone, h)
             || hay
                 .get(end..end + Self::NEXT)
                 .is_some_and(|next| Self::get(&self.followed, Self::hash(h, next)))
     }
-}
-
-/// The longest pattern starting at `at`, as (pattern id, byte length).
-fn longest_at(nfa: &NFA, hay: &[u8], at: usize) -> Option<(usize, usize)> {
-    let mut sid = nfa.start_state(Anchored::Yes).ok()?;
-    let mut found = None;
-    for (i, &byte) in hay.get(at..)?.iter().enumerate() {
-        sid = nfa.next_state(Anchored::Yes, sid, byte);
-        if nfa.is_special(sid) {
-            if nfa.is_dead(sid) {
-                break;
-            }
-            if nfa.is_match(sid) {
-                let pattern = nfa.match_pattern(sid, 0);
-                // Match states also carry matches reached through failure transitions, which
-                // begin after `at`: an anchored search ignores them.
-                if nfa.pattern_len(pattern) == i + 1 {
-                    found = Some((pattern.as_usize(), i + 1));
-                }
-            }
-        }
-    }
-    found
 }
 
 /// The source span of the match text span `at..end`: from the first source character to the
@@ -846,6 +906,9 @@ fn first_words(text: &str, n: usize) -> Option<&str> {
 mod tests {
     use super::*;
     use crate::gazetteer;
+    use aho_corasick::automaton::Automaton;
+    use aho_corasick::nfa::contiguous::NFA;
+    use aho_corasick::{Anchored, MatchKind};
 
     #[test]
     fn word_ends_are_those_of_the_characters() {
@@ -865,6 +928,48 @@ mod tests {
                 assert_eq!(word_end(text, at), want, "{text:?} {at}");
             }
         }
+    }
+
+    #[test]
+    fn capitals_by_bytes_are_those_of_the_words() {
+        let texts = [
+            "",
+            "Hoa Kỳ",
+            "hoa Kỳ",
+            "Hoa kỳ",
+            "  Hòa\u{a0}Bình\tX",
+            "Tổ chức Y tế Thế giới",
+            "ĐÀ NẴNG",
+            "Ấn độ",
+            "ấn Độ",
+            "Liên\u{2003}Hợp  Quốc\u{b}ASEAN",
+            "1 Mỹ",
+            "Ω ω İ i",
+            "a\u{85}B c\u{1c}D",
+        ];
+        let sets: [&[usize]; 9] = [
+            &[],
+            &[0],
+            &[1],
+            &[0, 1],
+            &[0, 2],
+            &[2, 3],
+            &[0, 1, 2, 3, 4],
+            &[5],
+            &[63],
+        ];
+        let mut passed = 0;
+        let mut failed = 0;
+        for text in texts {
+            for words in sets {
+                let mask = words.iter().fold(0u64, |m, &i| m | 1 << i);
+                let want = words_capitalized_plain(text, words);
+                assert_eq!(words_capitalized(text, mask), want, "{text:?} {words:?}");
+                passed += usize::from(want && !words.is_empty());
+                failed += usize::from(!want);
+            }
+        }
+        assert!(passed > 10 && failed > 10, "{passed} {failed}");
     }
 
     #[test]
@@ -998,12 +1103,9 @@ mod tests {
         assert!(lower_is_fixed("mỹ"));
     }
 
-    /// The scan without the first-word filter: an automaton walk at every word start.
+    /// The scan without the first-word filter: a trie walk at every word start.
     fn scan_every_word<'a>(g: &'a Gazetteer, text: &str) -> Vec<Hit<'a>> {
         let m = &g.matcher;
-        let Some(automaton) = &m.automaton else {
-            return Vec::new();
-        };
         let (hay, map) = match_text(text);
         let mut raws = Vec::new();
         let mut buf = String::new();
@@ -1012,7 +1114,7 @@ mod tests {
         while let Some(c) = hay.get(i..).and_then(|rest| rest.chars().next()) {
             let alnum = is_alphanumeric(c);
             if alnum && !prev_alnum {
-                if let Some(raw) = g.match_at(automaton, &hay, &map, text, i, &mut buf) {
+                if let Some(raw) = g.match_at(&hay, &map, text, i, &mut buf) {
                     i += m.lengths[raw.pattern];
                     prev_alnum = hay[..i].chars().next_back().is_some_and(is_alphanumeric);
                     raws.push(raw);
@@ -1053,6 +1155,49 @@ mod tests {
             texts.push(format!("{}  –  {next}", name.to_lowercase()));
         }
         texts
+    }
+
+    /// The longest pattern starting at `at` by an anchored walk of an Aho-Corasick automaton
+    /// (leftmost-longest) over the patterns, as (pattern id, byte length).
+    fn longest_by_automaton(nfa: &NFA, hay: &[u8], at: usize) -> Option<(usize, usize)> {
+        let mut sid = nfa.start_state(Anchored::Yes).ok()?;
+        let mut found = None;
+        for (i, &byte) in hay.get(at..)?.iter().enumerate() {
+            sid = nfa.next_state(Anchored::Yes, sid, byte);
+            if nfa.is_special(sid) {
+                if nfa.is_dead(sid) {
+                    break;
+                }
+                if nfa.is_match(sid) {
+                    let pattern = nfa.match_pattern(sid, 0);
+                    // Matches reached through failure transitions begin after `at`.
+                    if nfa.pattern_len(pattern) == i + 1 {
+                        found = Some((pattern.as_usize(), i + 1));
+                    }
+                }
+            }
+        }
+        found
+    }
+
+    #[test]
+    fn the_trie_walk_is_the_automaton_walk() {
+        let g = gazetteer();
+        let m = &g.matcher;
+        let nfa = NFA::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&m.patterns)
+            .unwrap_or_else(|e| unreachable!("{e}"));
+        let mut found = 0;
+        for text in texts_with_every_name().iter().step_by(3) {
+            let (hay, _) = match_text(text);
+            for at in 0..=hay.len() {
+                let want = longest_by_automaton(&nfa, hay.as_bytes(), at);
+                found += usize::from(want.is_some());
+                assert_eq!(m.trie.longest_at(hay.as_bytes(), at), want, "{hay:?} {at}");
+            }
+        }
+        assert!(found > 10_000, "{found}");
     }
 
     #[test]
@@ -1145,6 +1290,31 @@ mod tests {
             .filter(|w| !set.may_begin(w.as_bytes(), 0, word_end(w, 0)))
             .count();
         assert!(turned_away >= others.len() - 1, "{turned_away}");
+    }
+
+    #[test]
+    fn hashed_word_ends_are_word_ends_with_the_hash_of_the_word() {
+        let mut words = 0;
+        for text in [
+            "Hà Nội",
+            "hoa ky-nga, 2024",
+            "ab  c-d ß1 x\u{303}y İa 中国 x a\u{a0}b",
+            "ωμεγα123 _z z_ \u{7F}",
+            "e\u{301}",
+            "",
+        ] {
+            for (at, c) in text.char_indices().filter(|&(_, c)| is_alphanumeric(c)) {
+                let end = word_end(text, at);
+                let hash = FirstWords::hash(FirstWords::SEED, &text.as_bytes()[at..end]);
+                assert_eq!(
+                    word_end_hashed(text, at, c.len_utf8()),
+                    (end, hash),
+                    "{text:?} {at}"
+                );
+                words += 1;
+            }
+        }
+        assert!(words > 40, "{words}");
     }
 
     #[test]
