@@ -7,7 +7,7 @@ use std::sync::LazyLock;
 
 use biennien_text::{fold, fold_chars, is_alphanumeric};
 
-use crate::hash::{FastMap as HashMap, FastSet as HashSet};
+use biennien_text::hash::{FastMap as HashMap, FastSet as HashSet};
 
 const DATA: &str = include_str!("../data/boilerplate.tsv");
 

@@ -40,7 +40,6 @@
 //! - Every byte of every non-empty input line is either in a body paragraph or in a removed
 //!   piece; body paragraphs and removed pieces never overlap; all spans are on char boundaries.
 
-mod hash;
 mod lexicon;
 mod lines;
 mod meta;
@@ -49,7 +48,7 @@ mod shape;
 use biennien_record::{RemovalReason, Span};
 use biennien_text::{fold, fold_bytes_into};
 
-use hash::FastSet;
+use biennien_text::hash::FastSet;
 use lexicon::{lexicon, Lexicon};
 use lines::{Line, State};
 use shape::{

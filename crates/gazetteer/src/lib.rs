@@ -39,7 +39,7 @@
 //! file through [`Gazetteer::from_sources`] and require that it reports no [`DataError`].
 
 mod date;
-mod hash;
+
 mod keys;
 mod model;
 mod parse;
@@ -57,7 +57,7 @@ pub use model::{
 pub use parse::{DataError, Sources};
 pub use scan::{Entry, Hit};
 
-use hash::FastMap;
+use biennien_text::hash::FastMap;
 use keys::{exact_key, lookup_key};
 use scan::Matcher;
 

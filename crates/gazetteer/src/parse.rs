@@ -2,7 +2,7 @@
 //!
 //! Reading never fails: a malformed row is reported and left out, the rest is kept.
 
-use crate::hash::{FastMap, FastSet};
+use biennien_text::hash::{FastMap, FastSet};
 
 use crate::date::PartialDate;
 use crate::keys::{exact_key, lookup_key};

@@ -11,7 +11,6 @@
 
 use biennien_text::is_alphanumeric;
 
-use crate::hash::{FastMap, FastSet};
 use crate::keys::{
     is_combining_mark, match_text, match_text_of_folded, pattern_text, tone_key, tone_key_into,
 };
@@ -19,6 +18,7 @@ use crate::model::{Country, Honorific, OfficeHolder, Organization, Place, Title}
 use crate::parse::{ContextUse, Data};
 use crate::trie::Trie;
 use crate::Gazetteer;
+use biennien_text::hash::{FastMap, FastSet};
 
 /// A gazetteer entry found in a text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

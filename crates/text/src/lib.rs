@@ -51,6 +51,7 @@
 
 mod class;
 mod fold;
+pub mod hash;
 mod normalize;
 mod offsets;
 mod tone;
