@@ -164,7 +164,7 @@ fn next_non_ascii(bytes: &[u8], mut from: usize) -> usize {
 /// The first character of the lower case of `c`. Characters below U+2000 (every Vietnamese
 /// letter among them) are looked up in a table made once from `char::to_lowercase`, which is
 /// a search of Unicode's case tables for each character.
-fn lower_char(c: char) -> char {
+pub(crate) fn lower_char(c: char) -> char {
     if c.is_ascii() {
         return c.to_ascii_lowercase();
     }

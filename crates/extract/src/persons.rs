@@ -13,6 +13,7 @@ use std::sync::OnceLock;
 use biennien_gazetteer::OfficeHolder;
 use biennien_text::fold;
 
+use crate::mapped::lower_char;
 use crate::tags::{starting_in, Tag, TagKind};
 
 /// Particles that may sit inside a foreign name in lower case.
@@ -146,8 +147,8 @@ fn starts_noun(word: &str, next: Option<&str>) -> bool {
     // Only a word whose first letter, lower-cased, opens one of the nouns can be one: most
     // words of a name are passed over here, before being lower-cased.
     let opens_noun = word.chars().next().is_some_and(|c| {
-        let first = lower_letter(c).or_else(|| c.to_lowercase().next());
-        first.is_some_and(|f| NOUN_AFTER_NAME.iter().any(|(a, _)| a.starts_with(f)))
+        let first = lower_char(c);
+        NOUN_AFTER_NAME.iter().any(|(a, _)| a.starts_with(first))
     });
     if !opens_noun {
         return false;
@@ -594,33 +595,28 @@ fn first_whitespace(s: &str) -> Option<(usize, usize)> {
 #[inline]
 fn trim_to_core(word: &str) -> (usize, &str) {
     let not_alphanumeric = |c: char| !biennien_text::is_alphanumeric(c);
-    let alphanumeric_at_start = match word.as_bytes().first() {
-        Some(b) if b.is_ascii() => b.is_ascii_alphanumeric(),
-        Some(_) => word
-            .chars()
-            .next()
-            .is_some_and(biennien_text::is_alphanumeric),
-        None => false,
-    };
-    let rest = if alphanumeric_at_start {
+    let rest = if edge_is_alphanumeric(word.as_bytes().first(), || word.chars().next()) {
         word
     } else {
         word.trim_start_matches(not_alphanumeric)
     };
-    let alphanumeric_at_end = match rest.as_bytes().last() {
-        Some(b) if b.is_ascii() => b.is_ascii_alphanumeric(),
-        Some(_) => rest
-            .chars()
-            .next_back()
-            .is_some_and(biennien_text::is_alphanumeric),
-        None => false,
-    };
-    let core = if alphanumeric_at_end {
+    let core = if edge_is_alphanumeric(rest.as_bytes().last(), || rest.chars().next_back()) {
         rest
     } else {
         rest.trim_end_matches(not_alphanumeric)
     };
     (word.len() - rest.len(), core)
+}
+
+/// Whether the character at one end of a word, whose outermost byte is `byte`, is a letter or
+/// digit: an ASCII byte is read alone, any other character is decoded by `char_at_end`.
+#[inline]
+fn edge_is_alphanumeric(byte: Option<&u8>, char_at_end: impl FnOnce() -> Option<char>) -> bool {
+    match byte {
+        Some(b) if b.is_ascii() => b.is_ascii_alphanumeric(),
+        Some(_) => char_at_end().is_some_and(biennien_text::is_alphanumeric),
+        None => false,
+    }
 }
 
 fn is_initial(core: &str) -> bool {
@@ -2037,7 +2033,7 @@ fn descriptor_opening(rest: &str) -> Option<&'static str> {
     // Only a text whose first letter, lower-cased, opens a descriptor can open with one: the
     // others are not lower-cased.
     let first = rest.chars().next()?;
-    let first = lower_letter(first).or_else(|| first.to_lowercase().next())?;
+    let first = lower_char(first);
     if !DESCRIPTORS.iter().any(|d| d.starts_with(first)) {
         return None;
     }
