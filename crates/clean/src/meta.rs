@@ -259,27 +259,32 @@ pub(crate) fn stamp_prefix(line: &str) -> Option<(String, usize)> {
         if i < year_end {
             continue;
         }
-        let head = &line[..i];
-        let tail = line[i..].trim_start();
-        if !tail
-            .chars()
-            .next()
-            .is_some_and(|c| c.is_uppercase() || c == '(')
-        {
-            continue;
-        }
-        if let Some(date) = stamp_line(head) {
-            let folded = fold(head);
-            let marked = TIME.is_match(head)
-                || folded
-                    .split(|c: char| !c.is_alphanumeric())
-                    .any(|w| STAMP_MARKERS.contains(&w));
-            if marked {
-                best = Some((date, i));
-            }
+        if let Some(date) = stamp_before(line, i) {
+            best = Some((date, i));
         }
     }
     best
+}
+
+/// The date of the stamp that `line[..at]` is, when the text after it opens a sentence (an
+/// upper-case letter or a bracket) and the head is marked as a stamp by a time or a marker
+/// word.
+fn stamp_before(line: &str, at: usize) -> Option<String> {
+    let head = line.get(..at)?;
+    let tail = line.get(at..)?.trim_start();
+    if !tail
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase() || c == '(')
+    {
+        return None;
+    }
+    let date = stamp_line(head)?;
+    let marked = TIME.is_match(head)
+        || fold(head)
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| STAMP_MARKERS.contains(&w));
+    marked.then_some(date)
 }
 
 static TAG_PAREN: LazyLock<Regex> = LazyLock::new(|| re(r"^\(([^()\n]+)\)\s*(?:[-–—:]+\s*|\s)"));
@@ -997,24 +1002,8 @@ mod tests {
             .filter(|&(i, c)| c == ' ' && i > 0)
             .take(10)
         {
-            let head = &line[..i];
-            let tail = line[i..].trim_start();
-            if !tail
-                .chars()
-                .next()
-                .is_some_and(|c| c.is_uppercase() || c == '(')
-            {
-                continue;
-            }
-            if let Some(date) = stamp_line(head) {
-                let folded = fold(head);
-                let marked = TIME.is_match(head)
-                    || folded
-                        .split(|c: char| !c.is_alphanumeric())
-                        .any(|w| STAMP_MARKERS.contains(&w));
-                if marked {
-                    best = Some((date, i));
-                }
+            if let Some(date) = stamp_before(line, i) {
+                best = Some((date, i));
             }
         }
         best
