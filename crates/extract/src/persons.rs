@@ -11,7 +11,7 @@
 use std::sync::OnceLock;
 
 use biennien_gazetteer::OfficeHolder;
-use biennien_text::fold;
+use biennien_text::{fold, hash::FastSet};
 
 use crate::mapped::lower_char;
 use crate::tags::{starting_in, Tag, TagKind};
@@ -404,14 +404,7 @@ fn tokens_read_with<'t, W: Iterator<Item = &'t str>>(
 /// decoding.
 #[inline]
 fn ends_alphanumeric(word: &str) -> bool {
-    match word.as_bytes().last() {
-        Some(b) if b.is_ascii() => b.is_ascii_alphanumeric(),
-        Some(_) => word
-            .chars()
-            .next_back()
-            .is_some_and(biennien_text::is_alphanumeric),
-        None => false,
-    }
+    edge_is_alphanumeric(word.as_bytes().last(), || word.chars().next_back())
 }
 
 /// At a spaced dash, whose next piece `next` starts `pos` bytes into the sentence starting at
@@ -600,7 +593,7 @@ fn trim_to_core(word: &str) -> (usize, &str) {
     } else {
         word.trim_start_matches(not_alphanumeric)
     };
-    let core = if edge_is_alphanumeric(rest.as_bytes().last(), || rest.chars().next_back()) {
+    let core = if ends_alphanumeric(rest) {
         rest
     } else {
         rest.trim_end_matches(not_alphanumeric)
@@ -1095,19 +1088,6 @@ fn words_of(name: &str) -> Vec<String> {
         .collect()
 }
 
-/// Appends the bytes of [`fold`]`(word)` to `out`: an ASCII word lower-cased byte by byte, any
-/// other folded a character at a time (cheaper, for one short word, than the general fold).
-fn fold_word_into(word: &str, out: &mut Vec<u8>) {
-    if word.is_ascii() && !word.as_bytes().contains(&0) {
-        out.extend(word.bytes().map(|b| b.to_ascii_lowercase()));
-    } else {
-        let mut buf = [0; 4];
-        for c in biennien_text::fold_chars(word) {
-            out.extend_from_slice(c.encode_utf8(&mut buf).as_bytes());
-        }
-    }
-}
-
 /// Whether `fold(text) == folded`, read without building the fold of `text`.
 fn folds_to(text: &str, folded: &str) -> bool {
     biennien_text::fold_chars(text).eq(folded.chars())
@@ -1176,7 +1156,7 @@ impl Persons {
                 folded.push(b' ');
             }
             let from = folded.len();
-            fold_word_into(w, &mut folded);
+            biennien_text::fold_bytes_into(w, &mut folded);
             bounds.push((from, folded.len()));
         }
         let Ok(joined) = std::str::from_utf8(&folded) else {
@@ -1868,10 +1848,10 @@ fn key_last_word<'b>(name: &str, buf: &'b mut [u8; 64]) -> Option<&'b str> {
 /// [`key_last_word`] of each, or, for a name it gives none for, every run of ASCII letters and
 /// digits among its folded characters (which holds the key's last word whenever that word is
 /// ASCII, as a name's [`key_last_word`] is).
-fn holder_key_words() -> &'static std::collections::HashSet<String> {
-    static WORDS: OnceLock<std::collections::HashSet<String>> = OnceLock::new();
+fn holder_key_words() -> &'static FastSet<String> {
+    static WORDS: OnceLock<FastSet<String>> = OnceLock::new();
     WORDS.get_or_init(|| {
-        let mut words = std::collections::HashSet::new();
+        let mut words = FastSet::default();
         for h in biennien_gazetteer::gazetteer().office_holders_all() {
             for name in std::iter::once(&h.name).chain(h.aliases.iter()) {
                 let mut buf = [0; 64];
@@ -3101,7 +3081,7 @@ mod tests {
             .chain(["", "A\u{301}nh", "x\0y", "ĐẶNG", "Œuvre", "東京", "ẞ"].iter())
         {
             let mut out = b"x ".to_vec();
-            fold_word_into(w, &mut out);
+            biennien_text::fold_bytes_into(w, &mut out);
             assert_eq!(out, format!("x {}", fold(w)).into_bytes(), "{w:?}");
         }
     }
