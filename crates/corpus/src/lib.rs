@@ -23,6 +23,7 @@
 //! marks and punctuation do not count as differences.
 
 pub mod ids;
+pub mod merge;
 pub mod near;
 
 /// The words of `text` after folding: runs of alphanumeric characters of
