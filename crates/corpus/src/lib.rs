@@ -22,6 +22,7 @@
 //! of [`biennien_text::is_alphanumeric`] characters, so that spelling variants of case, tone
 //! marks and punctuation do not count as differences.
 
+pub mod boilerplate;
 pub mod ids;
 pub mod merge;
 pub mod near;
