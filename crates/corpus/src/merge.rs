@@ -114,19 +114,12 @@ pub fn merge(mentions: &[Mention<'_>]) -> Vec<Merged> {
     prepared.sort_by(|a, b| a.key().cmp(&b.key()));
 
     let mut out = Vec::new();
-    let mut start = 0;
-    while start < prepared.len() {
-        let kind = prepared[start].mention.event.kind.as_str();
-        let len = prepared[start..]
-            .iter()
-            .take_while(|p| p.mention.event.kind == kind)
-            .count();
-        let group = &prepared[start..start + len];
+    for group in prepared.chunk_by(|a, b| a.mention.event.kind == b.mention.event.kind) {
+        let kind = group[0].mention.event.kind.as_str();
         for cluster in clusters(group) {
             let members: Vec<&Prepared<'_>> = cluster.iter().map(|&i| &group[i]).collect();
             out.push(build(kind, &members));
         }
-        start += len;
     }
     out.sort_by(|a, b| {
         (&a.kind, &a.date, &a.id, &a.members).cmp(&(&b.kind, &b.date, &b.id, &b.members))
@@ -696,8 +689,83 @@ mod tests {
         out
     }
 
+    /// Random mentions: a type of two, a date of five (some coarser than others), and a
+    /// subset of four participants.
+    fn random_mentions() -> impl Strategy<Value = Vec<(bool, usize, Vec<bool>)>> {
+        proptest::collection::vec(
+            (
+                any::<bool>(),
+                0..5usize,
+                proptest::collection::vec(any::<bool>(), 4),
+            ),
+            0..24,
+        )
+    }
+
+    fn events_of(spec: &[(bool, usize, Vec<bool>)]) -> Vec<Event> {
+        const DATES: [&str; 5] = ["", "2024-11", "2024-11-13", "2024-11-20", "2024-12-01"];
+        let pool = [
+            chinh(),
+            boluarte(),
+            person("Bùi Thanh Sơn", "VN", ""),
+            person("", "PE", "Bộ trưởng Ngoại giao"),
+        ];
+        spec.iter()
+            .map(|(talks, date, who)| {
+                let people: Vec<Participant> = pool
+                    .iter()
+                    .zip(who)
+                    .filter(|(_, &w)| w)
+                    .map(|(p, _)| p.clone())
+                    .collect();
+                event(if *talks { "TALKS" } else { "MEET" }, DATES[*date], &people)
+            })
+            .collect()
+    }
+
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(64))]
+        #[test]
+        fn merged_events_partition_the_mentions_and_keep_dates_apart(spec in random_mentions(),
+                                                                     seed in any::<u64>()) {
+            let events = events_of(&spec);
+            let docs: Vec<String> = (0..events.len()).map(|i| format!("d{i:02}")).collect();
+            let mut mentions: Vec<Mention<'_>> = events
+                .iter()
+                .zip(&docs)
+                .map(|(event, doc)| Mention { doc, index: 0, event })
+                .collect();
+            let merged = merge(&mentions);
+            let mut all: Vec<&str> = merged
+                .iter()
+                .flat_map(|m| m.members.iter().map(|(d, _)| d.as_str()))
+                .collect();
+            all.sort_unstable();
+            prop_assert_eq!(all, docs.iter().map(String::as_str).collect::<Vec<_>>());
+            for m in &merged {
+                let dates: Vec<&str> = m
+                    .members
+                    .iter()
+                    .filter_map(|(d, _)| mentions.iter().find(|x| x.doc == d))
+                    .filter_map(|x| x.event.date.as_deref())
+                    .collect();
+                for a in &dates {
+                    prop_assert!(m.date.as_deref().is_some_and(|d| dates_compatible(a, d)));
+                    for b in &dates {
+                        prop_assert!(dates_compatible(a, b), "{} and {} in {:?}", a, b, m);
+                    }
+                }
+            }
+            // A rotation and a reversal, chosen by the seed, give the same events.
+            let len = mentions.len().max(1);
+            mentions.rotate_left(seed as usize % len);
+            if seed % 2 == 0 {
+                mentions.reverse();
+            }
+            prop_assert_eq!(merge(&mentions), merged);
+        }
+
+
         #[test]
         fn order_does_not_matter(order in Just((0..11usize).collect::<Vec<_>>()).prop_shuffle()) {
             let corpus = shuffle_corpus();
