@@ -190,6 +190,46 @@ mod tests {
         check(Mode::Folded, "\"+-:()", &[]);
     }
 
+    /// The exact and folded tokenizers see the same words, and each folded term is the fold of
+    /// the exact one, so a document matching the exact form always matches the folded one.
+    #[test]
+    fn exact_terms_fold_to_folded_terms() {
+        let pieces = [
+            "Sơn", "ĐẠI", "hoà", "İ", "ẞ", "Ω", "x1", " ", "-", "\u{301}", "e\u{301}", "Ð", "ǅ",
+        ];
+        let mut state: u64 = 7;
+        for _ in 0..500 {
+            let mut text = String::new();
+            for _ in 0..12 {
+                state = state
+                    .wrapping_mul(6364136223846793005)
+                    .wrapping_add(1442695040888963407);
+                text.push_str(pieces[((state >> 33) % pieces.len() as u64) as usize]);
+            }
+            let terms = |mode| {
+                let mut tokenizer = WordTokenizer(mode);
+                let mut stream = tokenizer.token_stream(&text);
+                let mut out = Vec::new();
+                while let Some(token) = stream.next() {
+                    out.push((
+                        token.position,
+                        token.offset_from,
+                        token.offset_to,
+                        token.text.clone(),
+                    ));
+                }
+                out
+            };
+            let (exact, folded) = (terms(Mode::Exact), terms(Mode::Folded));
+            assert_eq!(exact.len(), folded.len(), "{text:?}");
+            for (e, f) in exact.iter().zip(&folded) {
+                assert_eq!((e.0, e.1, e.2), (f.0, f.1, f.2), "{text:?}");
+                assert_eq!(fold(&e.3), f.3, "{text:?}");
+                assert!(!f.3.is_empty(), "{text:?}");
+            }
+        }
+    }
+
     #[test]
     fn positions_count_words() {
         let mut tokenizer = WordTokenizer(Mode::Folded);

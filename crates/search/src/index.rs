@@ -64,12 +64,12 @@ pub struct SearchDoc {
 pub struct SearchQuery {
     /// The user's text: words (all must match) and "quoted phrases". Never a syntax error.
     pub text: String,
-    /// Country codes; every one must match.
+    /// Country codes, compared in upper case; every one must match.
     pub countries: Vec<String>,
     /// Person names, matched folded ("bui thanh son" matches "Bùi Thanh Sơn"); every one must
     /// match.
     pub persons: Vec<String>,
-    /// Event types; any one may match.
+    /// Event types, compared in upper case; any one may match.
     pub event_types: Vec<String>,
     /// Outlets, matched folded; any one may match.
     pub outlets: Vec<String>,
@@ -163,7 +163,7 @@ fn schema() -> (Schema, Fields) {
 
 /// A full-text index of articles, on disk or in memory.
 pub struct Index {
-    index: tantivy::Index,
+    pub(crate) index: tantivy::Index,
     reader: IndexReader,
     fields: Fields,
     place: String,
@@ -228,8 +228,8 @@ impl Index {
         self.writer_with_budget(DEFAULT_WRITER_BUDGET)
     }
 
-    /// The writer, with a memory budget of `bytes` (at least 20 MB; one indexing thread per
-    /// 20 MB, up to the machine's cores).
+    /// The writer, with a memory budget of `bytes`: one indexing thread per 20 MB, up to the
+    /// machine's cores (at most 4); the engine refuses less than about 15 MB per thread.
     pub fn writer_with_budget(&self, bytes: usize) -> Result<Writer, SearchError> {
         let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
         let threads = (bytes / BUDGET_PER_THREAD_MIN).clamp(1, cores.clamp(1, THREADS_MAX));
@@ -238,7 +238,7 @@ impl Index {
             .writer_with_num_threads(threads, bytes)
             .context(|| {
                 format!(
-                    "open a writer of the index {} (is another writer open?)",
+                    "open a writer of the index {} with a budget of {bytes} bytes",
                     self.place
                 )
             })?;

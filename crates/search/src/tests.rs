@@ -456,6 +456,32 @@ fn one_writer_at_a_time() {
 }
 
 #[test]
+fn the_writer_budget_is_a_parameter() {
+    let index = Index::in_memory().unwrap();
+    let err = index.writer_with_budget(1_000).unwrap_err();
+    assert!(err.to_string().contains("budget of 1000 bytes"), "{err}");
+    let mut writer = index.writer_with_budget(30_000_000).unwrap();
+    writer.upsert(&doc("a", "Tin", "nội dung")).unwrap();
+    writer.commit(1).unwrap();
+    assert_eq!(index.count().unwrap(), 1);
+}
+
+#[test]
+fn a_payload_that_is_not_a_number_is_an_error() {
+    let index = Index::in_memory().unwrap();
+    let mut writer: tantivy::IndexWriter =
+        index.index.writer_with_num_threads(1, 20_000_000).unwrap();
+    let mut prepared = writer.prepare_commit().unwrap();
+    prepared.set_payload("seq-12");
+    prepared.commit().unwrap();
+    let err = index.indexed_up_to().unwrap_err();
+    assert!(
+        matches!(&err, SearchError::Payload { payload } if payload == "seq-12"),
+        "{err}"
+    );
+}
+
+#[test]
 fn commits_are_durable_and_an_uncommitted_writer_leaves_the_last_commit() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("search");
