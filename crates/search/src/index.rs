@@ -264,7 +264,15 @@ impl Index {
         }
     }
 
-    /// The number of documents indexed (as of the last commit).
+    /// Brings this handle up to the last commit made through another handle or process (a
+    /// handle sees its own writers' commits at once, and other commits only after this call).
+    pub fn reload(&self) -> Result<(), SearchError> {
+        self.reader
+            .reload()
+            .context(|| format!("reload the index {}", self.place))
+    }
+
+    /// The number of documents indexed (as of the last commit this handle has seen).
     pub fn count(&self) -> Result<u64, SearchError> {
         Ok(self.reader.searcher().num_docs())
     }

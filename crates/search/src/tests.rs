@@ -520,6 +520,21 @@ fn commits_are_durable_and_an_uncommitted_writer_leaves_the_last_commit() {
 }
 
 #[test]
+fn another_handle_sees_a_commit_after_reload() {
+    let dir = tempfile::tempdir().unwrap();
+    let writing = Index::open_or_create(dir.path()).unwrap();
+    let reading = Index::open_or_create(dir.path()).unwrap();
+    let mut writer = writing.writer().unwrap();
+    writer.upsert(&doc("a", "Tin", "nội dung")).unwrap();
+    writer.commit(1).unwrap();
+    assert_eq!(writing.count().unwrap(), 1);
+    assert_eq!(reading.count().unwrap(), 0);
+    reading.reload().unwrap();
+    assert_eq!(reading.count().unwrap(), 1);
+    assert_eq!(reading.indexed_up_to().unwrap(), 1);
+}
+
+#[test]
 fn a_file_in_place_of_the_directory_is_an_error_naming_it() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("not-a-dir");
