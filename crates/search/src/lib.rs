@@ -3,7 +3,7 @@
 //!
 //! Analysts type Vietnamese without diacritics, so every word is indexed **folded**
 //! (lowercase, no diacritics, `đ` → `d`: "Sơn" and "son" are one term) by a tokenizer of our
-//! own ([`analysis`](crate::analysis)): words are runs of letters and digits, the same
+//! own (module `analysis`): words are runs of letters and digits, the same
 //! definition the query reader and the snippet use, so a word highlighted is a word matched.
 //! Title and body are also indexed **exact** (lowercased, diacritics as given, so the old
 //! and new tone placements "hoà" and "hòa" stay distinct). A query word matches the folded
@@ -21,7 +21,7 @@
 //!
 //! Results are deterministic: equal scores (or dates) are ordered by id, and the engine is
 //! asked for more documents until no tie crosses the limit. Snippets are computed here over
-//! the stored body ([`snippet`](crate::snippet)), fold-aware, with byte ranges of the matched
+//! the stored body (module `snippet`), fold-aware, with byte ranges of the matched
 //! words.
 //!
 //! The index lives in one directory (or in memory). [`Writer::commit`] is a durable engine
