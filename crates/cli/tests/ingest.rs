@@ -1,0 +1,272 @@
+//! `ingest` and the commands over its data directory, run as a user runs them.
+//!
+//! The kill test interrupts ingest with SIGKILL at scattered moments, again and again, then lets
+//! a last run finish, and checks that the data directory answers exactly as one built by a
+//! single uninterrupted run.
+
+// Test code: a failed expectation is the report.
+#![allow(clippy::expect_used, clippy::unwrap_used, clippy::panic)]
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+fn bin() -> &'static str {
+    env!("CARGO_BIN_EXE_biennien")
+}
+
+fn repo() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+fn run(args: &[&str]) -> String {
+    let out = Command::new(bin())
+        .args(args)
+        .output()
+        .expect("run biennien");
+    assert!(
+        out.status.success(),
+        "biennien {args:?} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).expect("utf-8 output")
+}
+
+/// A JSON Lines corpus from the sample articles: each article in several variants (its
+/// digits shifted, so dates and figures differ and the variants are near-duplicates of each
+/// other), an exact copy, and records that must be refused.
+fn corpus(dir: &Path, variants: usize) -> PathBuf {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(repo().join("corpus/sample/articles"))
+        .expect("sample articles")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .collect();
+    files.sort();
+    let path = dir.join("feed.jsonl");
+    let mut out = std::fs::File::create(&path).expect("create feed");
+    for k in 0..variants {
+        for f in &files {
+            // Articles in legacy encodings are left to the extraction tests.
+            let Ok(text) = std::fs::read_to_string(f) else {
+                continue;
+            };
+            let shifted: String = text
+                .chars()
+                .map(|c| match c.to_digit(10) {
+                    Some(d) => char::from_digit((d + k as u32) % 10, 10).unwrap_or(c),
+                    None => c,
+                })
+                .collect();
+            let rec = serde_json::json!({
+                "source": format!("{}#{k}", f.file_name().unwrap_or_default().to_string_lossy()),
+                "text": shifted,
+            });
+            writeln!(out, "{rec}").expect("write feed");
+        }
+    }
+    // An exact copy under another name, a line that is not JSON, a record without text.
+    let first = files
+        .iter()
+        .find_map(|f| std::fs::read_to_string(f).ok())
+        .expect("a UTF-8 article");
+    writeln!(
+        out,
+        "{}",
+        serde_json::json!({"source": "copy-of-first", "text": first})
+    )
+    .expect("write feed");
+    writeln!(out, "{{not json").expect("write feed");
+    writeln!(out, "{}", serde_json::json!({"source": "empty-record"})).expect("write feed");
+    path
+}
+
+/// Everything the data directory answers, as text: the exports, the counts, and a search.
+fn snapshot(data: &Path) -> String {
+    let d = data.to_str().expect("path");
+    let mut s = String::new();
+    s.push_str(&run(&["export", "--data", d, "--format", "jsonl"]));
+    s.push_str(&run(&[
+        "export", "--data", d, "--what", "facts", "--format", "csv",
+    ]));
+    s.push_str(&run(&["export", "--data", d, "--format", "gdelt"]));
+    let stats: serde_json::Value =
+        serde_json::from_str(&run(&["stats", "--data", d, "--json"])).expect("stats json");
+    for key in [
+        "documents",
+        "near_duplicates",
+        "events",
+        "event_mentions",
+        "facts",
+        "persons",
+        "refused",
+    ] {
+        s.push_str(&format!("{key}={}\n", stats[key]));
+    }
+    let hits: serde_json::Value = serde_json::from_str(&run(&[
+        "search",
+        "--data",
+        d,
+        "--json",
+        "--limit",
+        "50",
+        "thủ tướng",
+    ]))
+    .expect("search json");
+    let mut ids: Vec<String> = hits
+        .as_array()
+        .expect("hits")
+        .iter()
+        .map(|h| h["id"].as_str().unwrap_or("").to_string())
+        .collect();
+    ids.sort();
+    s.push_str(&ids.join("\n"));
+    s
+}
+
+#[test]
+fn ingest_is_idempotent_and_accounts_for_every_input() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let feed = corpus(tmp.path(), 1);
+    let data = tmp.path().join("data");
+    let report = tmp.path().join("report.tsv");
+    let d = data.to_str().expect("path");
+    run(&[
+        "ingest",
+        feed.to_str().expect("path"),
+        "--data",
+        d,
+        "--quiet",
+        "--report",
+        report.to_str().expect("path"),
+    ]);
+    let lines = std::fs::read_to_string(&report).expect("report");
+    let rows: Vec<&str> = lines.lines().skip(1).collect();
+    let inputs = std::fs::read_to_string(&feed)
+        .expect("feed")
+        .lines()
+        .count();
+    assert_eq!(rows.len(), inputs, "one report line per input");
+    assert!(
+        rows.iter()
+            .any(|r| r.starts_with("duplicate\tcopy-of-first\t")),
+        "{lines}"
+    );
+    assert_eq!(
+        rows.iter().filter(|r| r.starts_with("refused\t")).count(),
+        2,
+        "{lines}"
+    );
+    let first = snapshot(&data);
+    // Again: nothing changes, everything is a duplicate (or refused again).
+    run(&[
+        "ingest",
+        feed.to_str().expect("path"),
+        "--data",
+        d,
+        "--quiet",
+        "--report",
+        report.to_str().expect("path"),
+    ]);
+    let again = std::fs::read_to_string(&report).expect("report");
+    assert!(
+        again
+            .lines()
+            .skip(1)
+            .all(|r| r.starts_with("duplicate\t") || r.starts_with("refused\t")),
+        "{again}"
+    );
+    assert_eq!(snapshot(&data), first);
+    assert!(
+        first.contains("\"type\":\"MEET\""),
+        "the sample corpus has meetings"
+    );
+}
+
+/// Documents stored so far in the data directory `data` (0 before it exists).
+fn stored(data: &Path) -> u64 {
+    use biennien_store::Store;
+    let db = data.join("store.db");
+    if !db.exists() {
+        return 0;
+    }
+    biennien_store::SqliteStore::open(&db)
+        .and_then(|s| s.last_seq())
+        .unwrap_or(0)
+}
+
+#[test]
+fn ingest_killed_at_random_moments_ends_as_an_uninterrupted_run() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let feed = corpus(tmp.path(), 4);
+    let feed = feed.to_str().expect("path");
+    let reference = tmp.path().join("reference");
+    run(&[
+        "ingest",
+        feed,
+        "--data",
+        reference.to_str().expect("path"),
+        "--quiet",
+        "--batch",
+        "4",
+    ]);
+    let expected = snapshot(&reference);
+    let total = stored(&reference);
+    assert!(total > 60, "the feed must need many batches: {total}");
+
+    let data = tmp.path().join("killed");
+    let d = data.to_str().expect("path");
+    // Varied kill points, the same on every run of the test: a small linear congruential
+    // sequence picks, for each run, either a moment during start-up or a number of further
+    // documents to wait for before the kill, so the kills land in start-up, in the middle of
+    // batches, between batches and in the final indexing.
+    let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+    let mut next = move |n: u64| {
+        seed = seed
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1442695040888963407);
+        (seed >> 33) % n.max(1)
+    };
+    let mut killed = 0;
+    for attempt in 0..60 {
+        if killed >= 24 {
+            break;
+        }
+        let before = stored(&data);
+        let mut child = Command::new(bin())
+            .args(["ingest", feed, "--data", d, "--quiet", "--batch", "4"])
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("spawn ingest");
+        if attempt % 5 == 0 || before >= total {
+            std::thread::sleep(Duration::from_millis(next(400)));
+        } else {
+            let target = (before + 1 + next(10)).min(total);
+            let deadline = Instant::now() + Duration::from_secs(120);
+            while stored(&data) < target && Instant::now() < deadline {
+                if child.try_wait().expect("poll").is_some() {
+                    break;
+                }
+                std::thread::sleep(Duration::from_millis(5));
+            }
+            std::thread::sleep(Duration::from_millis(next(30)));
+        }
+        if child.try_wait().expect("poll").is_none() {
+            child.kill().expect("kill -9");
+            killed += 1;
+        }
+        child.wait().expect("reap");
+    }
+    assert!(
+        killed >= 20,
+        "only {killed} runs were killed before they finished"
+    );
+    assert!(stored(&data) < total || killed >= 20);
+    run(&["ingest", feed, "--data", d, "--quiet"]);
+    let got = snapshot(&data);
+    assert!(
+        got == expected,
+        "the interrupted store differs from the uninterrupted one"
+    );
+}
