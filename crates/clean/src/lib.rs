@@ -45,6 +45,7 @@ mod lines;
 mod meta;
 mod shape;
 
+use biennien_corpus::boilerplate::line_key;
 use biennien_record::{RemovalReason, Span};
 use biennien_text::{fold, fold_bytes_into};
 
@@ -66,6 +67,9 @@ pub struct Hints<'a> {
     pub published: Option<&'a str>,
     /// The outlet.
     pub outlet: Option<&'a str>,
+    /// Lines this outlet repeats in its pages, learned from the corpus
+    /// (`biennien_corpus::boilerplate::line_key` of each): removed wherever they stand.
+    pub boilerplate: Option<&'a std::collections::HashSet<u64>>,
 }
 
 /// A piece of the input left out of the body.
@@ -116,6 +120,9 @@ impl Cleaned {
 pub fn clean(text: &str, hints: &Hints<'_>) -> Cleaned {
     let mut page = Page::new(text);
     page.end_mark();
+    if let Some(lines) = hints.boilerplate.filter(|b| !b.is_empty()) {
+        page.outlet_boilerplate(lines);
+    }
     page.single_lines();
     page.menus();
     page.footer_blocks();
@@ -378,6 +385,15 @@ impl<'t> Page<'t> {
         }
         if let Some(o) = c.outlet {
             self.outlet.get_or_insert(o);
+        }
+    }
+
+    // 1b. Lines the corpus taught are this outlet's template.
+    fn outlet_boilerplate(&mut self, lines: &std::collections::HashSet<u64>) {
+        for i in 0..self.story_end {
+            if self.lines[i].is_body() && lines.contains(&line_key(self.kept(i))) {
+                self.remove(i, RemovalReason::OutletBoilerplate);
+            }
         }
     }
 
@@ -1452,6 +1468,40 @@ mod tests {
             seen[usize::from(want)] += 1;
         }
         assert!(seen[0] > 1 && seen[1] > 3, "{seen:?}");
+    }
+
+    #[test]
+    fn learned_outlet_lines_are_removed_wherever_they_stand() {
+        let page = "Hai nước ký kết hiệp định thương mại\n\nSáng 5/6, tại Hà Nội, hai bộ trưởng đã ký kết hiệp định thương mại song phương sau nhiều vòng đàm phán kéo dài.\n\nBản tin được thực hiện với sự phối hợp của các phóng viên thường trú ở nước ngoài.\n\nHiệp định mở ra nhiều cơ hội cho doanh nghiệp của hai nước trong những năm tới.\n\nMọi ý kiến đóng góp của bạn đọc xin gửi về ban biên tập qua hộp thư điện tử.\n\nHai bên cũng nhất trí sớm tổ chức kỳ họp tiếp theo của ủy ban hỗn hợp vào năm sau.\n";
+        let learned: std::collections::HashSet<u64> = [
+            line_key("bản tin được thực hiện với sự phối hợp của các phóng viên  thường trú ở nước ngoài."),
+            line_key("Mọi ý kiến đóng góp của bạn đọc xin gửi về ban biên tập qua hộp thư điện tử."),
+        ]
+        .into_iter()
+        .collect();
+        let plain = clean(page, &Hints::default());
+        let plain_body = plain.body(page);
+        assert!(
+            plain_body.contains("Bản tin được thực hiện"),
+            "{plain_body}"
+        );
+        assert!(plain_body.contains("Mọi ý kiến đóng góp"), "{plain_body}");
+        let hints = Hints {
+            boilerplate: Some(&learned),
+            ..Hints::default()
+        };
+        let c = clean(page, &hints);
+        let body = c.body(page);
+        assert!(!body.contains("Bản tin được thực hiện"), "{body}");
+        assert!(!body.contains("Mọi ý kiến đóng góp"), "{body}");
+        assert!(body.contains("kỳ họp tiếp theo"), "{body}");
+        assert!(body.contains("Hiệp định mở ra nhiều cơ hội"), "{body}");
+        let removed = c
+            .cuts
+            .iter()
+            .filter(|x| x.reason == RemovalReason::OutletBoilerplate)
+            .count();
+        assert_eq!(removed, 2);
     }
 
     #[test]

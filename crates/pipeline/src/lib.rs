@@ -9,6 +9,8 @@
 //! No files, no clock, no database: the caller reads inputs and writes records. Messy input is
 //! normal input: a document that cannot be processed still gives a record, with `error` set.
 
+use std::collections::HashSet;
+
 use biennien_clean::{clean, Hints};
 use biennien_decode::{decode, Encoding};
 use biennien_extract::{extract, Meta};
@@ -18,6 +20,12 @@ use biennien_text::normalize;
 
 /// Turns one raw article into its document record.
 pub fn process(raw: &RawDoc) -> Document {
+    process_with(raw, None)
+}
+
+/// As [`process`], also removing the lines the corpus learned are its outlet's template
+/// (keys of `biennien_corpus::boilerplate::line_key`).
+pub fn process_with(raw: &RawDoc, boilerplate: Option<&HashSet<u64>>) -> Document {
     let mut doc = Document {
         source: raw.source.clone(),
         ..Document::default()
@@ -50,17 +58,18 @@ pub fn process(raw: &RawDoc) -> Document {
             return doc;
         }
     };
-    process_text(&mut doc, &text, raw);
+    process_text(&mut doc, &text, raw, boilerplate);
     doc
 }
 
 /// Cleans decoded `text` into `doc`.
-fn process_text(doc: &mut Document, text: &str, raw: &RawDoc) {
+fn process_text(doc: &mut Document, text: &str, raw: &RawDoc, boilerplate: Option<&HashSet<u64>>) {
     let norm = normalize(text);
     let hints = Hints {
         title: raw.title.as_deref(),
         published: raw.published.as_deref(),
         outlet: raw.outlet.as_deref(),
+        boilerplate,
     };
     let cleaned = clean(&norm.text, &hints);
     doc.body = cleaned.body(&norm.text);
