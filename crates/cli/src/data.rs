@@ -2,9 +2,16 @@
 
 use std::path::{Path, PathBuf};
 
+use std::collections::{HashMap, HashSet};
+
 use anyhow::{Context, Result};
+use biennien_corpus::boilerplate::{line_key, Learned, Learner};
+use biennien_corpus::ids::short_id;
+use biennien_input::{Content, RawDoc};
+use biennien_pipeline::process_with;
 use biennien_search::{Index, SearchDoc};
-use biennien_store::{SqliteStore, Store, StoredDoc};
+use biennien_store::{Recleaned, SqliteStore, Store, StoredDoc};
+use rayon::prelude::*;
 
 /// The default data directory.
 pub const DEFAULT_DATA: &str = "biennien-data";
@@ -58,40 +65,132 @@ impl Data {
         })
     }
 
-    /// Brings the derived views and the search index up to date with the stored documents
-    /// (after an ingest, or after a run that was killed before it could). Returns the number of
-    /// documents indexed.
-    pub fn catch_up(&mut self) -> Result<u64> {
+    /// Brings everything derived from the stored documents up to date: the outlet boilerplate
+    /// learned from them (and the documents cleaned again with it), the corpus views and the
+    /// search index. Safe to interrupt at any point: the next call finishes the work.
+    pub fn catch_up(&mut self) -> Result<CaughtUp> {
+        let mut done = CaughtUp::default();
+        self.learn_boilerplate(&mut done)?;
         self.store
             .refresh()
             .context("cannot rebuild the corpus views")?;
         let last = self.store.last_seq()?;
-        let mut done = self.index.indexed_up_to()?;
-        if done > last {
+        let mut upto = self.index.indexed_up_to()?;
+        if upto > last {
             // The index is ahead of the store (a store restored from an older copy): rebuild.
-            done = 0;
+            upto = 0;
             let mut w = self.index.writer()?;
             w.clear()?;
             w.commit(0)?;
         }
-        if done == last {
-            return Ok(0);
+        let pending = self.store.index_pending()?;
+        if upto == last && pending.is_empty() {
+            return Ok(done);
         }
         let mut w = self.index.writer()?;
-        let mut n = 0u64;
+        for id in &pending {
+            if let Some(d) = self.store.document(id)? {
+                w.upsert(&search_doc(&d))?;
+                done.indexed += 1;
+            }
+        }
         loop {
-            let docs = self.store.documents_after(done, 512)?;
+            let docs = self.store.documents_after(upto, 512)?;
             let Some(tail) = docs.last().map(|d| d.seq) else {
                 break;
             };
             for d in &docs {
                 w.upsert(&search_doc(d))?;
-                n += 1;
+                done.indexed += 1;
             }
-            done = tail;
+            upto = tail;
         }
-        w.commit(done)?;
-        Ok(n)
+        w.commit(upto)?;
+        self.store.indexed(&pending)?;
+        Ok(done)
+    }
+
+    /// Learns each outlet's boilerplate from the documents as first cleaned and cleans again
+    /// the documents it concerns (only when documents were added since the last time).
+    fn learn_boilerplate(&mut self, done: &mut CaughtUp) -> Result<()> {
+        const STATE: &str = "boilerplate_up_to";
+        let last = self.store.last_seq()?.to_string();
+        if self.store.state(STATE)?.as_deref() == Some(last.as_str()) {
+            return Ok(());
+        }
+        let mut learner = Learner::new();
+        let mut docs: Vec<(String, String, String, Vec<u64>)> = Vec::new();
+        self.store.first_cleaning(&mut |d| {
+            let lines: Vec<&str> = d
+                .body
+                .lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty())
+                .collect();
+            learner.add(d.outlet, &lines);
+            docs.push((
+                d.id.to_string(),
+                d.outlet.to_string(),
+                d.applied.to_string(),
+                lines.iter().map(|l| line_key(l)).collect(),
+            ));
+            Ok(())
+        })?;
+        let learned = learner.learned();
+        if learned != self.store.learned()? {
+            self.store.set_learned(&learned)?;
+        }
+        let mut sets: HashMap<&str, HashSet<u64>> = HashMap::new();
+        for l in &learned {
+            sets.entry(l.outlet.as_str()).or_default().insert(l.key);
+        }
+        let prints: HashMap<&str, String> = sets
+            .iter()
+            .map(|(o, keys)| {
+                let mut k: Vec<String> = keys.iter().map(|x| format!("{x:016x}")).collect();
+                k.sort();
+                let parts: Vec<&str> = k.iter().map(String::as_str).collect();
+                (*o, short_id(&parts))
+            })
+            .collect();
+        let empty = HashSet::new();
+        let mut work: Vec<(String, &HashSet<u64>, String, bool)> = Vec::new();
+        for (id, outlet, applied, keys) in &docs {
+            let print = prints.get(outlet.as_str()).cloned().unwrap_or_default();
+            if *applied == print {
+                continue;
+            }
+            let set = sets.get(outlet.as_str()).unwrap_or(&empty);
+            let again = !applied.is_empty() || keys.iter().any(|k| set.contains(k));
+            work.push((id.clone(), set, print, again));
+        }
+        for chunk in work.chunks(256) {
+            let mut raws = Vec::new();
+            for (id, set, print, again) in chunk {
+                let raw = if *again {
+                    self.store.document(id)?.map(|d| raw_of(&d))
+                } else {
+                    None
+                };
+                raws.push((id, *set, print, raw));
+            }
+            let batch: Vec<Recleaned> = raws
+                .par_iter()
+                .map(|(id, set, print, raw)| Recleaned {
+                    id: (*id).clone(),
+                    record: raw
+                        .as_ref()
+                        .map(|r| process_with(r, Some(set)))
+                        .filter(|d| d.error.is_none()),
+                    applied: (*print).clone(),
+                })
+                .collect();
+            done.recleaned += batch.iter().filter(|r| r.record.is_some()).count();
+            self.store.reclean(batch)?;
+        }
+        done.learned = learned;
+        self.store.set_state(STATE, &last)?;
+        Ok(())
     }
 
     /// Drops the search index and builds it again from the store.
@@ -99,7 +198,36 @@ impl Data {
         let mut w = self.index.writer()?;
         w.clear()?;
         w.commit(0)?;
-        self.catch_up()
+        Ok(self.catch_up()?.indexed)
+    }
+}
+
+/// What [`Data::catch_up`] did.
+#[derive(Debug, Default)]
+pub struct CaughtUp {
+    /// Documents (re)indexed.
+    pub indexed: u64,
+    /// Documents cleaned again with their outlet's learned boilerplate.
+    pub recleaned: usize,
+    /// The outlet boilerplate, when it was learned again.
+    pub learned: Vec<Learned>,
+}
+
+/// The input a stored document was read from, to process it again.
+pub fn raw_of(d: &StoredDoc) -> RawDoc {
+    let text = || String::from_utf8_lossy(&d.raw).into_owned();
+    let content = match d.hints.content.as_deref() {
+        Some("text") => Content::Text(text()),
+        Some("html") => Content::Html(text()),
+        _ => Content::Bytes(d.raw.clone()),
+    };
+    RawDoc {
+        source: d.record.source.clone(),
+        content,
+        title: d.hints.title.clone(),
+        published: d.hints.published.clone(),
+        outlet: d.hints.outlet.clone(),
+        url: d.hints.url.clone(),
     }
 }
 

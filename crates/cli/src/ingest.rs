@@ -81,6 +81,11 @@ fn entry_of(item: &Item) -> Entry {
             published: raw.published.clone(),
             outlet: raw.outlet.clone(),
             url: raw.url.clone(),
+            content: match &raw.content {
+                Content::Text(_) => Some("text".into()),
+                Content::Html(_) => Some("html".into()),
+                Content::Bytes(_) => None,
+            },
         },
         bands: sig.as_ref().map(near::band_keys).unwrap_or_default(),
         signature: sig.as_ref().map(near::to_bytes),
@@ -235,9 +240,10 @@ pub fn run(args: &Args) -> Result<ExitCode> {
     if let Some(e) = failure {
         return Err(e.context("ingest stopped; run the same command again to finish it"));
     }
-    let indexed = data
+    let caught = data
         .catch_up()
         .context("cannot bring the views and the index up to date")?;
+    let indexed = caught.indexed;
     if let Some(path) = &args.report {
         let mut f = std::fs::File::create(path)
             .with_context(|| format!("cannot create the report {}", path.display()))?;
@@ -260,6 +266,21 @@ pub fn run(args: &Args) -> Result<ExitCode> {
             stats.facts,
             stats.persons
         );
+        if !caught.learned.is_empty() {
+            eprintln!(
+                "outlet boilerplate learned from the corpus ({} documents cleaned again):",
+                caught.recleaned
+            );
+            for l in &caught.learned {
+                eprintln!(
+                    "  {}: {:?} in {} documents ({:.0}%)",
+                    l.outlet,
+                    l.text,
+                    l.docs,
+                    l.share * 100.0
+                );
+            }
+        }
         let notable: Vec<&String> = lines
             .iter()
             .filter(|l| !l.starts_with("stored\t"))

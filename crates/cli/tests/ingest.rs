@@ -270,3 +270,71 @@ fn ingest_killed_at_random_moments_ends_as_an_uninterrupted_run() {
         "the interrupted store differs from the uninterrupted one"
     );
 }
+
+#[test]
+fn lines_an_outlet_repeats_are_learned_and_removed() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let feed = tmp.path().join("feed.jsonl");
+    let template =
+        "Bản tin được thực hiện với sự phối hợp của các phóng viên thường trú ở nước ngoài.";
+    let topics = [
+        ("Hà Lan", "nông nghiệp công nghệ cao"),
+        ("Ba Lan", "năng lượng tái tạo"),
+        ("Mông Cổ", "giáo dục đại học"),
+        ("Ai Cập", "du lịch văn hóa"),
+        ("Chile", "thủy sản xuất khẩu"),
+        ("Brazil", "logistics cảng biển"),
+        ("Kenya", "y tế cộng đồng"),
+        ("Nepal", "thủy điện nhỏ"),
+    ];
+    let mut out = std::fs::File::create(&feed).expect("feed");
+    for (i, (country, field)) in topics.iter().enumerate() {
+        let text = format!(
+            "Việt Nam và {country} thúc đẩy hợp tác {field}\n\n\
+             Sáng {d}/6, tại Hà Nội, đại diện hai nước đã trao đổi về hợp tác {field} và thống nhất nhiều biện pháp cụ thể trong thời gian tới.\n\n\
+             {template}\n\n\
+             Hai bên đánh giá cao kết quả hợp tác {field} thời gian qua và nhất trí sớm tổ chức kỳ họp tiếp theo của nhóm công tác chung tại {country}.\n",
+            d = i + 3
+        );
+        let rec = serde_json::json!({"source": format!("t{i}"), "outlet": "Báo Thử", "published": "2024-06-10", "text": text});
+        writeln!(out, "{rec}").expect("write");
+    }
+    drop(out);
+    let data = tmp.path().join("data");
+    let d = data.to_str().expect("path");
+    let o = Command::new(bin())
+        .args(["ingest", feed.to_str().expect("path"), "--data", d])
+        .output()
+        .expect("ingest");
+    assert!(o.status.success());
+    let report = String::from_utf8_lossy(&o.stderr);
+    assert!(report.contains("outlet boilerplate learned"), "{report}");
+    assert!(report.contains("Báo Thử"), "{report}");
+    assert!(report.contains("8 documents cleaned again"), "{report}");
+    let hits: serde_json::Value = serde_json::from_str(&run(&[
+        "search",
+        "--data",
+        d,
+        "--json",
+        "\"phóng viên thường trú\"",
+    ]))
+    .expect("json");
+    assert_eq!(hits.as_array().map(Vec::len), Some(0), "{hits}");
+    let hits: serde_json::Value = serde_json::from_str(&run(&[
+        "search",
+        "--data",
+        d,
+        "--json",
+        "nhóm công tác chung",
+    ]))
+    .expect("json");
+    assert_eq!(hits.as_array().map(Vec::len), Some(8), "{hits}");
+    // Asking again learns nothing new and changes nothing.
+    let before = snapshot(&data);
+    let o = Command::new(bin())
+        .args(["ingest", feed.to_str().expect("path"), "--data", d])
+        .output()
+        .expect("ingest");
+    assert!(!String::from_utf8_lossy(&o.stderr).contains("cleaned again"));
+    assert_eq!(snapshot(&data), before);
+}

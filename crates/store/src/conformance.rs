@@ -7,7 +7,7 @@
 use biennien_corpus::{ids, near};
 use biennien_record::{Document, Event, Fact, Location, Participant, Person};
 
-use crate::model::{Entry, EventFilter, EventRow, FactRow, Hints, Incoming, Outcome};
+use crate::model::{Entry, EventFilter, EventRow, FactRow, Hints, Incoming, Outcome, Recleaned};
 use crate::{Store, StoreError};
 
 /// Runs every check, each on a fresh store from `make`.
@@ -22,6 +22,7 @@ pub fn run_all<S: Store>(make: impl Fn() -> S) {
     views_do_not_depend_on_order(&make);
     documents_resume_by_sequence(&mut make());
     empty_store_answers(&mut make());
+    cleaning_again_is_stored_apart(&mut make());
 }
 
 /// Data written before `reopen` is there after it.
@@ -650,4 +651,103 @@ fn empty_store_answers<S: Store>(s: &mut S) {
         })
         .expect_err("sink error");
     assert_eq!(err.to_string(), "stop");
+}
+
+fn cleaning_again_is_stored_apart<S: Store>(s: &mut S) {
+    use biennien_corpus::boilerplate::Learned;
+    let mut no_outlet = article("n.txt", "VOV", "2024-01-01", &body("n"), vec![]);
+    if let Entry::Article(a) = &mut no_outlet {
+        a.record.outlet = None;
+    }
+    s.ingest(
+        "r",
+        vec![
+            article(
+                "a.txt",
+                "VOV",
+                "2024-11-14",
+                &body("ca"),
+                vec![talks("2024-11-13", "x")],
+            ),
+            article("b.txt", "TTXVN", "2024-11-14", &body("cb"), vec![]),
+            no_outlet,
+        ],
+    )
+    .expect("ingest");
+    s.refresh().expect("refresh");
+    let mut seen = Vec::new();
+    s.first_cleaning(&mut |d| {
+        seen.push((d.outlet.to_string(), d.applied.to_string(), d.body.len()));
+        Ok(())
+    })
+    .expect("first cleaning");
+    assert_eq!(seen.len(), 2, "documents without an outlet are not listed");
+    assert!(seen
+        .iter()
+        .all(|(_, applied, len)| applied.is_empty() && *len > 100));
+    let learned = vec![Learned {
+        outlet: "VOV".into(),
+        key: u64::MAX - 7,
+        text: "Theo dõi VOV trên mạng xã hội".into(),
+        docs: 5,
+        share: 0.5,
+    }];
+    s.set_learned(&learned).expect("set learned");
+    assert_eq!(s.learned().expect("learned"), learned);
+    let stored = s.documents_after(0, 10).expect("docs");
+    let a = stored
+        .iter()
+        .find(|d| d.record.source == "a.txt")
+        .expect("a");
+    let b = stored
+        .iter()
+        .find(|d| d.record.source == "b.txt")
+        .expect("b");
+    let mut cleaned = a.record.clone();
+    cleaned.body = "Thân bài sau khi bỏ dòng mẫu.".into();
+    cleaned.events.clear();
+    s.reclean(vec![
+        Recleaned {
+            id: a.id.clone(),
+            record: Some(cleaned.clone()),
+            applied: "f1".into(),
+        },
+        Recleaned {
+            id: b.id.clone(),
+            record: None,
+            applied: "f2".into(),
+        },
+    ])
+    .expect("reclean");
+    assert_eq!(s.index_pending().expect("pending"), vec![a.id.clone()]);
+    let again = s.document(&a.id).expect("doc").expect("found");
+    assert_eq!(again.record, cleaned);
+    assert_eq!(
+        s.document(&b.id).expect("doc").expect("found").record,
+        b.record
+    );
+    // The first cleaning is kept for learning; the views follow the new record.
+    let mut applied = Vec::new();
+    s.first_cleaning(&mut |d| {
+        applied.push((d.applied.to_string(), d.body.len()));
+        Ok(())
+    })
+    .expect("first cleaning");
+    applied.sort();
+    assert_eq!(applied[0].0, "f1");
+    assert!(applied[0].1 > 100);
+    assert_eq!(applied[1].0, "f2");
+    assert!(
+        s.refresh().expect("refresh"),
+        "recleaning makes the views stale"
+    );
+    assert!(all_events(s, &EventFilter::default()).is_empty());
+    s.indexed(std::slice::from_ref(&a.id)).expect("indexed");
+    assert!(s.index_pending().expect("pending").is_empty());
+    s.set_learned(&[]).expect("forget");
+    assert_eq!(s.state("x").expect("state"), None);
+    s.set_state("x", "1").expect("set state");
+    s.set_state("x", "2").expect("set state");
+    assert_eq!(s.state("x").expect("state").as_deref(), Some("2"));
+    assert!(s.learned().expect("learned").is_empty());
 }

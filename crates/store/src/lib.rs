@@ -32,8 +32,8 @@ pub mod conformance;
 pub use dates::{date_bounds, overlaps};
 pub use derive::fact_key;
 pub use model::{
-    Entry, EventFilter, EventMention, EventRow, FactRow, Hints, Incoming, LogLine, Outcome,
-    PersonRow, RoleSpan, Stats, StoredDoc,
+    Entry, EventFilter, EventMention, EventRow, FactRow, FirstCleaning, Hints, Incoming, LogLine,
+    Outcome, PersonRow, Recleaned, RoleSpan, Stats, StoredDoc,
 };
 pub use sqlite::SqliteStore;
 
@@ -86,6 +86,37 @@ pub trait Store {
     /// Rebuilds the derived views (merged events, facts, persons) if documents were added since
     /// the last rebuild; returns whether it rebuilt.
     fn refresh(&mut self) -> Result<bool, StoreError>;
+
+    /// Every document that has an outlet, as first cleaned, by identifier.
+    fn first_cleaning(
+        &self,
+        sink: &mut dyn FnMut(FirstCleaning<'_>) -> Result<(), StoreError>,
+    ) -> Result<(), StoreError>;
+
+    /// A value the corpus layer keeps about its own progress (`None` if never set).
+    fn state(&self, key: &str) -> Result<Option<String>, StoreError>;
+
+    /// Sets such a value.
+    fn set_state(&mut self, key: &str, value: &str) -> Result<(), StoreError>;
+
+    /// The outlet boilerplate learned last, by outlet and key.
+    fn learned(&self) -> Result<Vec<biennien_corpus::boilerplate::Learned>, StoreError>;
+
+    /// Replaces the learned outlet boilerplate.
+    fn set_learned(
+        &mut self,
+        learned: &[biennien_corpus::boilerplate::Learned],
+    ) -> Result<(), StoreError>;
+
+    /// Stores documents cleaned again (atomically); their index entries become pending and the
+    /// derived views stale.
+    fn reclean(&mut self, batch: Vec<Recleaned>) -> Result<(), StoreError>;
+
+    /// Documents whose search index entry must be refreshed.
+    fn index_pending(&self) -> Result<Vec<String>, StoreError>;
+
+    /// Marks documents as indexed again.
+    fn indexed(&mut self, ids: &[String]) -> Result<(), StoreError>;
 
     /// The sequence number of the last stored document (0 when empty).
     fn last_seq(&self) -> Result<u64, StoreError>;

@@ -31,6 +31,9 @@ pub struct Hints {
     pub outlet: Option<String>,
     /// URL given with the record.
     pub url: Option<String>,
+    /// How the content came: `text` (a JSON record's text), `html`, or raw bytes (`None`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub content: Option<String>,
 }
 
 /// One entry of an ingest batch: an article to store, or an input that was refused.
@@ -240,4 +243,28 @@ pub struct LogLine {
     pub status: String,
     /// The other document (for duplicates) or the reason (for refusals).
     pub detail: Option<String>,
+}
+
+/// A document as first cleaned, for learning its outlet's boilerplate.
+#[derive(Debug, Clone, Copy)]
+pub struct FirstCleaning<'a> {
+    /// Content identifier.
+    pub id: &'a str,
+    /// The outlet the first cleaning found.
+    pub outlet: &'a str,
+    /// Fingerprint of the learned lines the current record was cleaned with ("" for none).
+    pub applied: &'a str,
+    /// The body of the first cleaning.
+    pub body: &'a str,
+}
+
+/// A document after cleaning it again with its outlet's learned lines.
+#[derive(Debug, Clone)]
+pub struct Recleaned {
+    /// Content identifier.
+    pub id: String,
+    /// The new record; `None` when cleaning again changes nothing (only `applied` is stored).
+    pub record: Option<biennien_record::Document>,
+    /// Fingerprint of the learned lines it was cleaned with.
+    pub applied: String,
 }

@@ -13,8 +13,11 @@ use rusqlite::{params, params_from_iter, Connection, OptionalExtension, Transact
 
 use crate::dates::date_bounds;
 use crate::derive::{self, person_key, DocView, Extracted};
+use biennien_corpus::boilerplate::Learned;
+
 use crate::model::{
-    Entry, EventFilter, EventRow, FactRow, Hints, LogLine, Outcome, PersonRow, Stats, StoredDoc,
+    Entry, EventFilter, EventRow, FactRow, FirstCleaning, Hints, LogLine, Outcome, PersonRow,
+    Recleaned, Stats, StoredDoc,
 };
 use crate::{Store, StoreError};
 
@@ -69,6 +72,13 @@ const MIGRATIONS: &[&str] = &[
     CREATE TABLE persons (key TEXT PRIMARY KEY, articles INTEGER NOT NULL, row TEXT NOT NULL);
     CREATE TABLE person_names (key TEXT NOT NULL, name TEXT NOT NULL,
         PRIMARY KEY (name, key)) WITHOUT ROWID;",
+    // 2: outlet boilerplate learned from the corpus, which documents were cleaned again with
+    // it (the `body` column keeps the first cleaning, which learning reads), and documents
+    // whose index entry must be refreshed.
+    "ALTER TABLE documents ADD COLUMN applied TEXT NOT NULL DEFAULT '';
+    CREATE TABLE boilerplate (outlet TEXT NOT NULL, key INTEGER NOT NULL, text TEXT NOT NULL,
+        docs INTEGER NOT NULL, share REAL NOT NULL, PRIMARY KEY (outlet, key)) WITHOUT ROWID;
+    CREATE TABLE index_pending (doc TEXT PRIMARY KEY) WITHOUT ROWID;",
 ];
 
 /// The SQLite backend.
@@ -593,6 +603,172 @@ impl Store for SqliteStore {
         .map_err(db("cannot record the views' state"))?;
         tx.commit().map_err(db("cannot commit the views"))?;
         Ok(true)
+    }
+
+    fn first_cleaning(
+        &self,
+        sink: &mut dyn FnMut(FirstCleaning<'_>) -> Result<(), StoreError>,
+    ) -> Result<(), StoreError> {
+        let mut q = self
+            .conn
+            .prepare("SELECT id, outlet, applied, body FROM documents WHERE outlet IS NOT NULL ORDER BY id")
+            .map_err(db("cannot read documents"))?;
+        let mut rows = q.query([]).map_err(db("cannot read documents"))?;
+        while let Some(r) = rows.next().map_err(db("cannot read documents"))? {
+            let id: String = r.get(0).map_err(db("cannot read documents"))?;
+            let outlet: String = r.get(1).map_err(db("cannot read documents"))?;
+            let applied: String = r.get(2).map_err(db("cannot read documents"))?;
+            let body: String = r.get(3).map_err(db("cannot read documents"))?;
+            sink(FirstCleaning {
+                id: &id,
+                outlet: &outlet,
+                applied: &applied,
+                body: &body,
+            })?;
+        }
+        Ok(())
+    }
+
+    fn state(&self, key: &str) -> Result<Option<String>, StoreError> {
+        self.meta(&format!("state:{key}"))
+    }
+
+    fn set_state(&mut self, key: &str, value: &str) -> Result<(), StoreError> {
+        self.conn
+            .execute(
+                "INSERT OR REPLACE INTO meta (key, value) VALUES (?1, ?2)",
+                params![format!("state:{key}"), value],
+            )
+            .map(|_| ())
+            .map_err(db(format!("cannot record {key}")))
+    }
+
+    fn learned(&self) -> Result<Vec<Learned>, StoreError> {
+        let mut q = self
+            .conn
+            .prepare("SELECT outlet, key, text, docs, share FROM boilerplate ORDER BY outlet, key")
+            .map_err(db("cannot read the learned boilerplate"))?;
+        let rows = q
+            .query_map([], |r| {
+                Ok(Learned {
+                    outlet: r.get(0)?,
+                    key: r.get::<_, i64>(1)? as u64,
+                    text: r.get(2)?,
+                    docs: r.get::<_, i64>(3)?.max(0) as usize,
+                    share: r.get(4)?,
+                })
+            })
+            .map_err(db("cannot read the learned boilerplate"))?;
+        rows.collect::<Result<_, _>>()
+            .map_err(db("cannot read the learned boilerplate"))
+    }
+
+    fn set_learned(&mut self, learned: &[Learned]) -> Result<(), StoreError> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
+            .map_err(db("cannot store the learned boilerplate"))?;
+        tx.execute("DELETE FROM boilerplate", [])
+            .map_err(db("cannot store the learned boilerplate"))?;
+        {
+            let mut ins = tx
+                .prepare("INSERT OR REPLACE INTO boilerplate (outlet, key, text, docs, share) VALUES (?1, ?2, ?3, ?4, ?5)")
+                .map_err(db("cannot store the learned boilerplate"))?;
+            for l in learned {
+                ins.execute(params![
+                    l.outlet,
+                    l.key as i64,
+                    l.text,
+                    l.docs as i64,
+                    l.share
+                ])
+                .map_err(db("cannot store the learned boilerplate"))?;
+            }
+        }
+        tx.commit()
+            .map_err(db("cannot store the learned boilerplate"))
+    }
+
+    fn reclean(&mut self, batch: Vec<Recleaned>) -> Result<(), StoreError> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
+            .map_err(db("cannot start storing cleaned documents"))?;
+        {
+            let mut upd = tx
+                .prepare(
+                    "UPDATE documents SET record = ?2, extracted = ?3, applied = ?4 WHERE id = ?1",
+                )
+                .map_err(db("cannot store cleaned documents"))?;
+            let mut mark = tx
+                .prepare("UPDATE documents SET applied = ?2 WHERE id = ?1")
+                .map_err(db("cannot store cleaned documents"))?;
+            let mut pending = tx
+                .prepare("INSERT OR IGNORE INTO index_pending (doc) VALUES (?1)")
+                .map_err(db("cannot store cleaned documents"))?;
+            for r in &batch {
+                match &r.record {
+                    Some(doc) => {
+                        let record =
+                            serde_json::to_string(doc).map_err(|e| corrupt("record", e))?;
+                        let extracted = serde_json::to_string(&Extracted {
+                            persons: doc.persons.clone(),
+                            events: doc.events.clone(),
+                            facts: doc.facts.clone(),
+                        })
+                        .map_err(|e| corrupt("record", e))?;
+                        upd.execute(params![r.id, record, extracted, r.applied])
+                            .map_err(db(format!(
+                                "{}: cannot store the cleaned record",
+                                doc.source
+                            )))?;
+                        pending
+                            .execute([&r.id])
+                            .map_err(db("cannot mark a document for indexing"))?;
+                    }
+                    None => {
+                        mark.execute(params![r.id, r.applied])
+                            .map_err(db("cannot store cleaned documents"))?;
+                    }
+                }
+            }
+        }
+        // The views must be rebuilt from the new records.
+        tx.execute(
+            "INSERT OR REPLACE INTO meta (key, value) VALUES ('derived_up_to', '-1')",
+            [],
+        )
+        .map_err(db("cannot record the views' state"))?;
+        tx.commit().map_err(db("cannot commit cleaned documents"))
+    }
+
+    fn index_pending(&self) -> Result<Vec<String>, StoreError> {
+        let mut q = self
+            .conn
+            .prepare("SELECT doc FROM index_pending ORDER BY doc")
+            .map_err(db("cannot read pending documents"))?;
+        let rows = q
+            .query_map([], |r| r.get::<_, String>(0))
+            .map_err(db("cannot read pending documents"))?;
+        rows.collect::<Result<_, _>>()
+            .map_err(db("cannot read pending documents"))
+    }
+
+    fn indexed(&mut self, ids: &[String]) -> Result<(), StoreError> {
+        let tx = self
+            .conn
+            .transaction()
+            .map_err(db("cannot clear pending documents"))?;
+        {
+            let mut del = tx
+                .prepare("DELETE FROM index_pending WHERE doc = ?1")
+                .map_err(db("cannot clear pending documents"))?;
+            for id in ids {
+                del.execute([id])
+                    .map_err(db("cannot clear pending documents"))?;
+            }
+        }
+        tx.commit().map_err(db("cannot clear pending documents"))
     }
 
     fn last_seq(&self) -> Result<u64, StoreError> {
