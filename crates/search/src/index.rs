@@ -1,6 +1,6 @@
 //! The index: schema, writer, and search.
 
-use std::cmp::Ordering;
+use std::cmp::{Ordering, Reverse};
 use std::fmt;
 use std::ops::Bound;
 use std::path::{Path, PathBuf};
@@ -16,7 +16,8 @@ use tantivy::schema::{
     STORED, STRING,
 };
 use tantivy::{
-    DocAddress, IndexReader, IndexWriter, Order, ReloadPolicy, Searcher, TantivyDocument, Term,
+    DocAddress, DocId, IndexReader, IndexWriter, Order, ReloadPolicy, Score, Searcher,
+    SegmentReader, TantivyDocument, Term,
 };
 
 use crate::analysis::{key, Mode, WordTokenizer, EXACT, FOLDED, KEY};
@@ -131,6 +132,20 @@ struct Fields {
     countries: Field,
     persons: Field,
     event_types: Field,
+    order: Field,
+}
+
+/// The fast field that orders equal scores: [`order_key`] of the id.
+const ORDER: &str = "order";
+
+/// The first eight bytes of `id`, big-endian, zero-padded: ids compare as their keys do, up to
+/// their eighth byte (ties beyond it are resolved by the ids themselves).
+fn order_key(id: &str) -> u64 {
+    let mut b = [0u8; 8];
+    for (slot, byte) in b.iter_mut().zip(id.bytes()) {
+        *slot = byte;
+    }
+    u64::from_be_bytes(b)
 }
 
 fn schema() -> (Schema, Fields) {
@@ -157,6 +172,7 @@ fn schema() -> (Schema, Fields) {
         countries: builder.add_text_field("countries", STRING),
         persons: builder.add_text_field("persons", text(KEY, basic)),
         event_types: builder.add_text_field("event_types", STRING),
+        order: builder.add_u64_field(ORDER, NumericOptions::default().set_fast()),
     };
     (builder.build(), fields)
 }
@@ -318,19 +334,49 @@ impl Index {
                 |at| self.id_of(&searcher, at),
             )
         } else {
-            top(
-                q.limit,
-                total,
-                |n| {
-                    let collector = TopDocs::with_limit(n).order_by_score();
-                    let found = searcher.search(query.as_ref(), &collector)?;
-                    Ok(found
-                        .into_iter()
-                        .map(|(score, at)| (f64::from(score), score, at))
-                        .collect())
-                },
-                |at| self.id_of(&searcher, at),
-            )
+            // Best score first, equal scores by id: one pass orders by the score and the order
+            // key; only a tie on both at the cut-off needs the ids themselves.
+            let n = q.limit.saturating_add(1).min(total as usize);
+            let collector = TopDocs::with_limit(n).tweak_score(move |segment: &SegmentReader| {
+                let order = segment
+                    .fast_fields()
+                    .u64(ORDER)
+                    .ok()
+                    .map(|c| c.first_or_default_col(u64::MAX));
+                move |doc: DocId, score: Score| {
+                    (
+                        score,
+                        Reverse(order.as_ref().map_or(u64::MAX, |c| c.get_val(doc))),
+                    )
+                }
+            });
+            let found = searcher
+                .search(query.as_ref(), &collector)
+                .context(|| format!("search the index {} for {:?}", self.place, q.text))?;
+            let tied_at_cut =
+                found.len() > q.limit && q.limit > 0 && found[q.limit - 1].0 == found[q.limit].0;
+            if tied_at_cut {
+                top(
+                    q.limit,
+                    total,
+                    |n| {
+                        let collector = TopDocs::with_limit(n).order_by_score();
+                        let found = searcher.search(query.as_ref(), &collector)?;
+                        Ok(found
+                            .into_iter()
+                            .map(|(score, at)| (f64::from(score), score, at))
+                            .collect())
+                    },
+                    |at| self.id_of(&searcher, at),
+                )
+            } else {
+                let mut ranked: Vec<(f32, DocAddress)> = found
+                    .into_iter()
+                    .map(|((score, _), at)| (score, at))
+                    .collect();
+                ranked.truncate(q.limit);
+                Ok(ranked)
+            }
         }
         .context(|| format!("search the index {} for {:?}", self.place, q.text))?;
         let terms = folded_terms(&parts);
@@ -423,6 +469,18 @@ impl Index {
                 .collect();
             let query: Box<dyn Query> = match <[Term; 1]>::try_from(terms) {
                 Ok([term]) => Box::new(TermQuery::new(term, IndexRecordOption::WithFreqs)),
+                // The folded phrase decides what matches; the exact boost of a phrase counts
+                // its words spelled as typed, which costs no second walk of positions.
+                Err(terms) if !folded => Box::new(BooleanQuery::new(
+                    terms
+                        .into_iter()
+                        .map(|t| {
+                            let q: Box<dyn Query> =
+                                Box::new(TermQuery::new(t, IndexRecordOption::WithFreqs));
+                            (Occur::Should, q)
+                        })
+                        .collect(),
+                )),
                 Err(terms) => Box::new(PhraseQuery::new(terms)),
             };
             any.push((Occur::Should, Box::new(BoostQuery::new(query, boost))));
@@ -529,6 +587,7 @@ impl Writer {
         let f = &self.fields;
         let mut d = TantivyDocument::default();
         d.add_text(f.id, &doc.id);
+        d.add_u64(f.order, order_key(&doc.id));
         for (exact, folded, text) in [
             (f.title, f.title_folded, &doc.title),
             (f.body, f.body_folded, &doc.body),

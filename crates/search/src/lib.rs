@@ -10,7 +10,9 @@
 //! fields; when the user typed diacritics, a match of the exact form adds a boosted score, so
 //! "Hòa Bình" ranks articles spelled that way above "Hoà Bình" and "hoa binh". Title matches
 //! weigh twice body matches. Every word must match (AND); "quoted phrases" are phrase
-//! queries. The query text is never a syntax error: anything that is not a word separates
+//! queries on the folded fields, whose words typed with diacritics add the exact boost word by
+//! word (one walk of positions per phrase, not two). Equal scores are ordered by document id
+//! through a fast field, in the same pass. The query text is never a syntax error: anything that is not a word separates
 //! words, and an unclosed quote is ignored.
 //!
 //! Filters (countries, persons, event types, outlets, dates) never change scores. Persons and

@@ -79,7 +79,8 @@ fn exact_diacritics_rank_first() {
     check(&index, &text("Hòa Bình"), &["3", "2", "1"]);
     check(&index, &text("Hoà Bình"), &["2", "3", "1"]);
     check(&index, &text("Hòa binh"), &["3", "1", "2"]);
-    check(&index, &text("\"Hòa Bình\""), &["3", "1", "2"]);
+    // A quoted phrase matches folded; its words spelled as typed weigh more, as unquoted ones do.
+    check(&index, &text("\"Hòa Bình\""), &["3", "2", "1"]);
     // Without diacritics the query says nothing about them: equal scores, ordered by id.
     check(&index, &text("hoa binh"), &["1", "2", "3"]);
     let hits = index.search(&text("Hòa Bình")).unwrap();
@@ -581,4 +582,35 @@ fn a_thousand_generated_documents() {
     assert!(!expected.is_empty());
     assert_eq!(got, expected);
     check(&index, &text("tin so 123"), &["0123"]);
+}
+
+#[test]
+fn equal_scores_of_ids_alike_in_their_first_eight_bytes_are_still_ordered_by_id() {
+    let ids = ["prefixedC", "prefixedA", "prefixedB", "prefixeZ"];
+    let index = Index::in_memory().unwrap();
+    {
+        let mut writer = index.writer().unwrap();
+        for id in ids {
+            writer
+                .upsert(&doc(id, "Cùng tiêu đề", "Cùng nội dung"))
+                .unwrap();
+        }
+        writer.commit(0).unwrap();
+    }
+    check(
+        &index,
+        &SearchQuery {
+            limit: 2,
+            ..text("noi dung")
+        },
+        &["prefixeZ", "prefixedA"],
+    );
+    check(
+        &index,
+        &SearchQuery {
+            limit: 3,
+            ..text("noi dung")
+        },
+        &["prefixeZ", "prefixedA", "prefixedB"],
+    );
 }
