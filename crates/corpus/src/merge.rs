@@ -22,7 +22,7 @@
 //! is then split by its most precise dates, and each mention with a coarser or missing date
 //! joins the part it has the most links to, ties to the earliest date.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use biennien_record::{Event, Location, Participant};
 use serde::{Deserialize, Serialize};
@@ -181,6 +181,22 @@ fn coarser(short: &str, long: &str) -> bool {
         && matches!(long.as_bytes().get(short.len()), Some(b'-' | b'T'))
 }
 
+/// The strictly coarser forms of a date, finest first, ending with no date at all:
+/// "2024-11-13" gives "2024-11", "2024", none; no date gives nothing.
+fn coarser_forms(date: Option<&str>) -> Vec<Option<&str>> {
+    let Some(d) = date else {
+        return Vec::new();
+    };
+    let mut out: Vec<Option<&str>> = d
+        .char_indices()
+        .filter(|&(_, c)| c == '-' || c == 'T')
+        .map(|(at, _)| Some(&d[..at]))
+        .collect();
+    out.reverse();
+    out.push(None);
+    out
+}
+
 fn dates_compatible(a: &str, b: &str) -> bool {
     a == b || coarser(a, b) || coarser(b, a)
 }
@@ -218,25 +234,35 @@ fn compatible(a: &Prepared<'_>, b: &Prepared<'_>) -> bool {
 
 /// The clusters of one type's mentions (sorted canonically), as positions in `group`.
 fn clusters(group: &[Prepared<'_>]) -> Vec<Vec<usize>> {
-    // Only mentions sharing an identity can be compatible: find pairs through them.
-    let mut by_identity: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    // Only mentions sharing an identity and with compatible dates can be the same event. The
+    // mentions are filed by (identity, date); a mention looks for partners under its own date
+    // and under each coarser form of it (month, year, none), so every compatible pair is met
+    // once, from its more precise side, and mentions of other days are never compared.
+    let mut by_key: HashMap<(&str, Option<&str>), Vec<usize>> = HashMap::new();
     for (i, p) in group.iter().enumerate() {
         for id in &p.identities {
-            by_identity.entry(id.as_str()).or_default().push(i);
+            by_key.entry((id.as_str(), p.date())).or_default().push(i);
         }
     }
     let mut links: Vec<BTreeSet<usize>> = vec![BTreeSet::new(); group.len()];
     let mut parent: Vec<usize> = (0..group.len()).collect();
+    let mut candidates: Vec<usize> = Vec::new();
     for (i, p) in group.iter().enumerate() {
-        let candidates: BTreeSet<usize> = p
-            .identities
-            .iter()
-            .filter_map(|id| by_identity.get(id.as_str()))
-            .flatten()
-            .copied()
-            .filter(|&j| j > i)
-            .collect();
-        for j in candidates {
+        candidates.clear();
+        let date = p.date();
+        for id in &p.identities {
+            if let Some(same) = by_key.get(&(id.as_str(), date)) {
+                candidates.extend(same.iter().copied().filter(|&j| j > i));
+            }
+            for coarse in coarser_forms(date) {
+                if let Some(list) = by_key.get(&(id.as_str(), coarse)) {
+                    candidates.extend(list.iter().copied().filter(|&j| j != i));
+                }
+            }
+        }
+        candidates.sort_unstable();
+        candidates.dedup();
+        for &j in &candidates {
             if compatible(p, &group[j]) {
                 links[i].insert(j);
                 links[j].insert(i);
@@ -405,6 +431,20 @@ fn build(kind: &str, members: &[&Prepared<'_>]) -> Merged {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn coarser_forms_of_dates() {
+        assert_eq!(
+            coarser_forms(Some("2024-11-13")),
+            [Some("2024-11"), Some("2024"), None]
+        );
+        assert_eq!(
+            coarser_forms(Some("2024-11-13T08:30")),
+            [Some("2024-11-13"), Some("2024-11"), Some("2024"), None]
+        );
+        assert_eq!(coarser_forms(Some("2024")), [None]);
+        assert!(coarser_forms(None).is_empty());
+    }
     use proptest::prelude::*;
 
     fn person(name: &str, country: &str, role: &str) -> Participant {
