@@ -201,7 +201,7 @@ fn same_content_is_stored_once<S: Store>(s: &mut S) {
                 a,
                 Entry::Known {
                     input: "again.txt".into(),
-                    id,
+                    id: id.clone(),
                 },
                 Entry::Known {
                     input: "ghost.txt".into(),
@@ -213,6 +213,19 @@ fn same_content_is_stored_once<S: Store>(s: &mut S) {
     assert!(matches!(out[0], Outcome::Duplicate { .. }));
     assert_eq!(out[1], Outcome::Duplicate { of: "a.txt".into() });
     assert!(matches!(out[2], Outcome::Refused { .. }));
+    // Met again under a smaller name, the document takes that name, so the name does not
+    // depend on the order the copies came in.
+    let mut renamed = article("0-first.txt", "VOV", "2024-11-14", &body("alpha"), vec![]);
+    if let Entry::Article(x) = &mut renamed {
+        x.id = id.clone();
+    }
+    s.ingest("r3", vec![renamed]).expect("ingest renamed");
+    assert_eq!(
+        s.source_of(&id).expect("source"),
+        Some("0-first.txt".into())
+    );
+    let doc = s.document(&id).expect("doc").expect("found");
+    assert_eq!(doc.record.source, "0-first.txt");
     assert_eq!(s.last_seq().expect("seq"), 1);
 }
 

@@ -37,9 +37,10 @@ const MIGRATIONS: &[&str] = &[
         record TEXT NOT NULL,
         extracted TEXT NOT NULL,
         raw BLOB NOT NULL,
-        hints TEXT NOT NULL,
-        signature BLOB
+        hints TEXT NOT NULL
     );
+    CREATE TABLE signatures (doc TEXT PRIMARY KEY, source TEXT NOT NULL, signature BLOB NOT NULL)
+        WITHOUT ROWID;
     CREATE TABLE bands (key INTEGER NOT NULL, doc TEXT NOT NULL, PRIMARY KEY (key, doc)) WITHOUT ROWID;
     CREATE TABLE near_duplicates (
         a TEXT NOT NULL, b TEXT NOT NULL, similarity REAL NOT NULL, PRIMARY KEY (a, b)
@@ -122,6 +123,12 @@ impl SqliteStore {
             .map_err(db(format!("{name}: cannot switch to WAL")))?;
         conn.pragma_update(None, "synchronous", "NORMAL")
             .map_err(db(format!("{name}: cannot set synchronous")))?;
+        // A page cache of 64 MB keeps the lookups of a large store (identifiers, bands,
+        // signatures) in memory.
+        conn.pragma_update(None, "cache_size", -65_536)
+            .map_err(db(format!("{name}: cannot set the cache size")))?;
+        conn.pragma_update(None, "temp_store", "MEMORY")
+            .map_err(db(format!("{name}: cannot set temp_store")))?;
         conn.pragma_update(None, "foreign_keys", "ON")
             .map_err(db(format!("{name}: cannot enable foreign keys")))?;
         let mut store = SqliteStore { conn };
@@ -182,6 +189,7 @@ impl SqliteStore {
             .map_err(db(format!("{source}: cannot look up its identifier")))?;
         if let Some(of) = existing {
             log(tx, run, source, Some(&a.id), "duplicate", Some(&of))?;
+            prefer_source(tx, &a.id, &of, source)?;
             return Ok(Outcome::Duplicate { of });
         }
         // Near-duplicates: earlier documents sharing a band, compared by signature.
@@ -204,12 +212,18 @@ impl SqliteStore {
             candidates.sort();
             candidates.dedup();
             let mut q = tx
-                .prepare_cached("SELECT source, signature FROM documents WHERE id = ?1")
+                .prepare_cached("SELECT source, signature FROM signatures WHERE doc = ?1")
                 .map_err(db("cannot read signatures"))?;
             for c in candidates {
-                let (csource, bytes): (String, Option<Vec<u8>>) = q
-                    .query_row([&c], |r| Ok((r.get(0)?, r.get(1)?)))
-                    .map_err(db("cannot read a signature"))?;
+                let Some((csource, bytes)) = q
+                    .query_row([&c], |r| {
+                        Ok((r.get::<_, String>(0)?, r.get::<_, Option<Vec<u8>>>(1)?))
+                    })
+                    .optional()
+                    .map_err(db("cannot read a signature"))?
+                else {
+                    continue;
+                };
                 let Some(other) = bytes.as_deref().and_then(near::from_bytes) else {
                     continue;
                 };
@@ -230,8 +244,8 @@ impl SqliteStore {
         let hints = serde_json::to_string(&a.hints).map_err(|e| corrupt("hints", e))?;
         tx.prepare_cached(
             "INSERT INTO documents (id, source, url, title, published, outlet, author, body,
-                record, extracted, raw, hints, signature)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+                record, extracted, raw, hints)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
         )
         .and_then(|mut q| {
             q.execute(params![
@@ -246,11 +260,17 @@ impl SqliteStore {
                 record,
                 extracted,
                 a.raw,
-                hints,
-                a.signature
+                hints
             ])
         })
         .map_err(db(format!("{source}: cannot store the document")))?;
+        if let Some(sig) = &a.signature {
+            tx.prepare_cached(
+                "INSERT OR REPLACE INTO signatures (doc, source, signature) VALUES (?1, ?2, ?3)",
+            )
+            .and_then(|mut q| q.execute(params![a.id, source, sig]))
+            .map_err(db(format!("{source}: cannot store its signature")))?;
+        }
         {
             let mut q = tx
                 .prepare_cached("INSERT OR IGNORE INTO bands (key, doc) VALUES (?1, ?2)")
@@ -318,8 +338,15 @@ impl SqliteStore {
         for row in rows {
             let (id, source, outlet, published, extracted) =
                 row.map_err(db("cannot read documents"))?;
-            let x: Extracted =
+            let mut x: Extracted =
                 serde_json::from_str(&extracted).map_err(|e| corrupt("documents.extracted", e))?;
+            // The views need no offsets: dropping them keeps a large corpus in less memory.
+            for p in &mut x.persons {
+                p.mentions = Vec::new();
+            }
+            for e in &mut x.events {
+                e.evidence_span = None;
+            }
             out.push(DocView {
                 id,
                 source,
@@ -344,6 +371,45 @@ impl SqliteStore {
         rows.collect::<Result<_, _>>()
             .map_err(db("cannot read near-duplicates"))
     }
+}
+
+/// A document met under several names is known by the smallest, whatever the order they came
+/// in: when `offered` sorts before the `current` name of document `id`, it becomes its name.
+fn prefer_source(
+    tx: &Transaction<'_>,
+    id: &str,
+    current: &str,
+    offered: &str,
+) -> Result<(), StoreError> {
+    if offered >= current {
+        return Ok(());
+    }
+    let record: String = tx
+        .query_row("SELECT record FROM documents WHERE id = ?1", [id], |r| {
+            r.get(0)
+        })
+        .map_err(db(format!("{offered}: cannot read the stored copy")))?;
+    let mut doc: Document =
+        serde_json::from_str(&record).map_err(|e| corrupt("documents.record", e))?;
+    doc.source = offered.to_string();
+    let record = serde_json::to_string(&doc).map_err(|e| corrupt("record", e))?;
+    tx.execute(
+        "UPDATE documents SET source = ?2, record = ?3 WHERE id = ?1",
+        params![id, offered, record],
+    )
+    .map_err(db(format!("{offered}: cannot rename the stored copy")))?;
+    tx.execute(
+        "UPDATE signatures SET source = ?2 WHERE doc = ?1",
+        params![id, offered],
+    )
+    .map_err(db(format!("{offered}: cannot rename the stored copy")))?;
+    // The views name documents by source: rebuild them.
+    tx.execute(
+        "INSERT OR REPLACE INTO meta (key, value) VALUES ('derived_up_to', '-1')",
+        [],
+    )
+    .map_err(db("cannot record the views' state"))?;
+    Ok(())
 }
 
 fn log(
@@ -450,6 +516,7 @@ impl Store for SqliteStore {
                     match of {
                         Some(of) => {
                             log(&tx, run, input, Some(id), "duplicate", Some(&of))?;
+                            prefer_source(&tx, id, &of, input)?;
                             Outcome::Duplicate { of }
                         }
                         None => {
