@@ -3,6 +3,7 @@
 use std::path::{Path, PathBuf};
 
 use std::collections::{HashMap, HashSet};
+use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result};
 use biennien_corpus::boilerplate::{line_key, Learned, Learner};
@@ -70,10 +71,15 @@ impl Data {
     /// search index. Safe to interrupt at any point: the next call finishes the work.
     pub fn catch_up(&mut self) -> Result<CaughtUp> {
         let mut done = CaughtUp::default();
+        let clock = Instant::now();
         self.learn_boilerplate(&mut done)?;
+        done.learning = clock.elapsed();
+        let clock = Instant::now();
         self.store
             .refresh()
             .context("cannot rebuild the corpus views")?;
+        done.views = clock.elapsed();
+        let clock = Instant::now();
         let last = self.store.last_seq()?;
         let mut upto = self.index.indexed_up_to()?;
         if upto > last {
@@ -85,6 +91,7 @@ impl Data {
         }
         let pending = self.store.index_pending()?;
         if upto == last && pending.is_empty() {
+            done.indexing = clock.elapsed();
             return Ok(done);
         }
         let mut w = self.index.writer()?;
@@ -107,6 +114,7 @@ impl Data {
         }
         w.commit(upto)?;
         self.store.indexed(&pending)?;
+        done.indexing = clock.elapsed();
         Ok(done)
     }
 
@@ -211,6 +219,12 @@ pub struct CaughtUp {
     pub recleaned: usize,
     /// The outlet boilerplate, when it was learned again.
     pub learned: Vec<Learned>,
+    /// Time spent learning boilerplate and cleaning again.
+    pub learning: Duration,
+    /// Time spent rebuilding the corpus views.
+    pub views: Duration,
+    /// Time spent indexing.
+    pub indexing: Duration,
 }
 
 /// The input a stored document was read from, to process it again.

@@ -147,6 +147,20 @@ struct Tally {
 }
 
 pub fn run(args: &Args) -> Result<ExitCode> {
+    ingest(args).map(|_| ExitCode::SUCCESS)
+}
+
+/// Where an ingest spent its time.
+#[derive(Debug)]
+pub struct Timing {
+    /// Reading, processing and storing the articles.
+    pub storing: std::time::Duration,
+    /// Everything after: boilerplate, views, index.
+    pub caught: crate::data::CaughtUp,
+}
+
+fn ingest(args: &Args) -> Result<Timing> {
+    let clock = std::time::Instant::now();
     let mut data = Data::open(&args.data.data, true)?;
     let run_id = run_id();
     let bar = progress(count_inputs(&args.inputs), args.quiet);
@@ -240,6 +254,7 @@ pub fn run(args: &Args) -> Result<ExitCode> {
     if let Some(e) = failure {
         return Err(e.context("ingest stopped; run the same command again to finish it"));
     }
+    let storing = clock.elapsed();
     let caught = data
         .catch_up()
         .context("cannot bring the views and the index up to date")?;
@@ -292,7 +307,7 @@ pub fn run(args: &Args) -> Result<ExitCode> {
             }
         }
     }
-    Ok(ExitCode::SUCCESS)
+    Ok(Timing { storing, caught })
 }
 
 /// A name for this run in the ingest log: start time and process.
@@ -305,8 +320,8 @@ fn run_id() -> String {
 }
 
 /// Ingests `inputs` into the data directory `dir` without progress or summary (for benchmarks).
-pub fn ingest_quietly(inputs: &[String], dir: &std::path::Path) -> Result<()> {
-    run(&Args {
+pub fn ingest_quietly(inputs: &[String], dir: &std::path::Path) -> Result<Timing> {
+    ingest(&Args {
         inputs: inputs.to_vec(),
         data: DataArgs {
             data: dir.to_path_buf(),
@@ -315,5 +330,4 @@ pub fn ingest_quietly(inputs: &[String], dir: &std::path::Path) -> Result<()> {
         quiet: true,
         batch: 256,
     })
-    .map(|_| ())
 }

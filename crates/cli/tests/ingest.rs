@@ -338,3 +338,43 @@ fn lines_an_outlet_repeats_are_learned_and_removed() {
     assert!(!String::from_utf8_lossy(&o.stderr).contains("cleaned again"));
     assert_eq!(snapshot(&data), before);
 }
+
+#[test]
+fn stores_built_in_any_order_export_identical_files() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let feed = corpus(tmp.path(), 2);
+    let lines: Vec<String> = std::fs::read_to_string(&feed)
+        .expect("feed")
+        .lines()
+        .map(str::to_string)
+        .collect();
+    // The same records reversed, and split in two files ingested one after the other.
+    let reversed = tmp.path().join("reversed.jsonl");
+    std::fs::write(
+        &reversed,
+        lines.iter().rev().cloned().collect::<Vec<_>>().join("\n"),
+    )
+    .expect("write");
+    let (first, second) = lines.split_at(lines.len() / 3);
+    let part1 = tmp.path().join("part1.jsonl");
+    let part2 = tmp.path().join("part2.jsonl");
+    std::fs::write(&part1, second.join("\n")).expect("write");
+    std::fs::write(&part2, first.join("\n")).expect("write");
+    let a = tmp.path().join("a");
+    let b = tmp.path().join("b");
+    let c = tmp.path().join("c");
+    let p = |x: &Path| x.to_str().expect("path").to_string();
+    run(&["ingest", &p(&feed), "--data", &p(&a), "--quiet"]);
+    run(&["ingest", &p(&reversed), "--data", &p(&b), "--quiet"]);
+    run(&["ingest", &p(&part1), "--data", &p(&c), "--quiet"]);
+    run(&["ingest", &p(&part2), "--data", &p(&c), "--quiet"]);
+    let expected = snapshot(&a);
+    assert!(
+        snapshot(&b) == expected,
+        "reversed input exports differently"
+    );
+    assert!(
+        snapshot(&c) == expected,
+        "input in two runs exports differently"
+    );
+}
