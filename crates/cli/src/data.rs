@@ -57,8 +57,28 @@ impl Data {
         }
         let store = SqliteStore::open(&store_path(dir))
             .with_context(|| format!("cannot open the store in {}", dir.display()))?;
-        let index = Index::open_or_create(&dir.join("index"))
-            .with_context(|| format!("cannot open the search index in {}", dir.display()))?;
+        let index_dir = dir.join("index");
+        let index = match Index::open_or_create(&index_dir) {
+            Ok(i) => i,
+            Err(e) if index_dir.is_dir() => {
+                // The index is derived from the store: one written by another version (or
+                // damaged) is rebuilt rather than refused.
+                eprintln!(
+                    "biennien: {}: the search index cannot be read ({e}); rebuilding it from the store",
+                    dir.display()
+                );
+                std::fs::remove_dir_all(&index_dir).with_context(|| {
+                    format!("cannot remove the old search index {}", index_dir.display())
+                })?;
+                Index::open_or_create(&index_dir).with_context(|| {
+                    format!("cannot create the search index in {}", dir.display())
+                })?
+            }
+            Err(e) => {
+                return Err(e)
+                    .with_context(|| format!("cannot open the search index in {}", dir.display()))
+            }
+        };
         Ok(Data {
             dir: dir.to_path_buf(),
             store,

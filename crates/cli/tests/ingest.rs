@@ -378,3 +378,30 @@ fn stores_built_in_any_order_export_identical_files() {
         "input in two runs exports differently"
     );
 }
+
+#[test]
+fn an_unreadable_search_index_is_rebuilt_from_the_store() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let feed = corpus(tmp.path(), 1);
+    let data = tmp.path().join("data");
+    let d = data.to_str().expect("path");
+    run(&[
+        "ingest",
+        feed.to_str().expect("path"),
+        "--data",
+        d,
+        "--quiet",
+    ]);
+    let query = [
+        "search",
+        "--data",
+        d,
+        "--json",
+        "--limit",
+        "50",
+        "thủ tướng",
+    ];
+    let before = run(&query);
+    std::fs::write(data.join("index/meta.json"), "not the index").expect("damage the index");
+    assert_eq!(run(&query), before);
+}
