@@ -18,9 +18,9 @@ pub struct Args {
     /// Articles to ingest.
     #[arg(value_name = "INPUT", default_value = "corpus/sample/articles")]
     inputs: Vec<String>,
-    /// Keep the data directory here instead of a temporary one.
+    /// Build the data directory here and keep it, instead of a temporary one.
     #[arg(long, value_name = "DIR")]
-    keep: Option<PathBuf>,
+    data: Option<PathBuf>,
 }
 
 fn heading(s: &str) {
@@ -30,7 +30,7 @@ fn heading(s: &str) {
 }
 
 pub fn run(args: &Args) -> Result<ExitCode> {
-    let dir = match &args.keep {
+    let dir = match &args.data {
         Some(d) => d.clone(),
         None => std::env::temp_dir().join(format!("biennien-demo-{}", std::process::id())),
     };
@@ -106,11 +106,11 @@ pub fn run(args: &Args) -> Result<ExitCode> {
         "  biennien export --data {} --format gdelt > events.tsv",
         dir.display()
     );
-    if args.keep.is_none() {
+    if args.data.is_none() {
         drop(data);
         let _ = std::fs::remove_dir_all(&dir);
         println!();
-        println!("(the temporary data directory was removed; keep one with --keep DIR)");
+        println!("(the temporary data directory was removed; keep one with --data DIR)");
     }
     Ok(ExitCode::SUCCESS)
 }
