@@ -88,10 +88,7 @@ fn workload(args: &Args) -> Result<Vec<RawDoc>> {
 }
 
 fn bytes_of(doc: &RawDoc) -> &[u8] {
-    match &doc.content {
-        Content::Bytes(b) => b,
-        Content::Text(t) | Content::Html(t) => t.as_bytes(),
-    }
+    doc.content.as_bytes()
 }
 
 fn time(docs: &[RawDoc], mut f: impl FnMut(&RawDoc)) -> Duration {

@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use anyhow::{Context, Result};
 use biennien_corpus::{ids, near};
-use biennien_input::{expand, is_jsonl, read_all, Content, Item, RawDoc};
+use biennien_input::{expand, is_jsonl, read_all, Content, Item};
 use biennien_store::{Entry, Hints, Incoming, Outcome, Store};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
@@ -46,14 +46,6 @@ impl Args {
     }
 }
 
-/// The bytes an input's identity is computed from.
-fn content_bytes(raw: &RawDoc) -> &[u8] {
-    match &raw.content {
-        Content::Bytes(b) => b,
-        Content::Text(t) | Content::Html(t) => t.as_bytes(),
-    }
-}
-
 /// The entry of one input: an article with its identifiers, or a refusal.
 fn entry_of(item: &Item) -> Entry {
     let doc = record_of(item);
@@ -72,7 +64,7 @@ fn entry_of(item: &Item) -> Entry {
             reason,
         };
     }
-    let bytes = content_bytes(raw).to_vec();
+    let bytes = raw.content.as_bytes().to_vec();
     let sig = near::signature(&doc.body);
     Entry::Article(Box::new(Incoming {
         id: ids::content_id(&bytes),
@@ -176,7 +168,7 @@ fn ingest(args: &Args) -> Result<Timing> {
             .map(|item| {
                 item.as_ref()
                     .ok()
-                    .map(|raw| ids::content_id(content_bytes(raw)))
+                    .map(|raw| ids::content_id(raw.content.as_bytes()))
             })
             .collect();
         let mut known: Vec<bool> = Vec::with_capacity(ids.len());

@@ -48,6 +48,16 @@ pub enum Content {
     Html(String),
 }
 
+impl Content {
+    /// The content as bytes: the raw bytes of a file, or the UTF-8 of a record's text or markup.
+    pub fn as_bytes(&self) -> &[u8] {
+        match self {
+            Content::Bytes(b) => b,
+            Content::Text(t) | Content::Html(t) => t.as_bytes(),
+        }
+    }
+}
+
 impl Default for Content {
     fn default() -> Self {
         Content::Text(String::new())
