@@ -27,6 +27,12 @@ pub mod ids;
 pub mod merge;
 pub mod near;
 
+/// The key of a name (a person, an outlet): its folded words joined by single spaces, so
+/// "Javier González-Olaechea" and "javier gonzalez olaechea" share it; empty without words.
+pub fn name_key(text: &str) -> String {
+    folded_words(text).join(" ")
+}
+
 /// The words of `text` after folding: runs of alphanumeric characters of
 /// [`biennien_text::fold`]`(text)`.
 pub(crate) fn folded_words(text: &str) -> Vec<String> {
@@ -35,4 +41,19 @@ pub(crate) fn folded_words(text: &str) -> Vec<String> {
         .filter(|w| !w.is_empty())
         .map(str::to_owned)
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn name_keys_fold_hyphens_and_case() {
+        assert_eq!(name_key("Bùi Thanh Sơn"), "bui thanh son");
+        assert_eq!(
+            name_key("Javier González-Olaechea"),
+            name_key("javier gonzalez olaechea")
+        );
+        assert_eq!(name_key("  "), "");
+    }
 }

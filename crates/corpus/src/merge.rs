@@ -79,15 +79,11 @@ pub struct Merged {
 /// assert_eq!(identity(&unnamed), "r:VN:thu tuong");
 /// ```
 pub fn identity(p: &Participant) -> String {
-    let name = p
-        .name
-        .as_deref()
-        .map(crate::folded_words)
-        .unwrap_or_default();
+    let name = p.name.as_deref().map(crate::name_key).unwrap_or_default();
     if name.is_empty() {
         role_identity(p)
     } else {
-        format!("n:{}", name.join(" "))
+        format!("n:{name}")
     }
 }
 

@@ -5,8 +5,8 @@ use std::collections::{BTreeMap, HashMap};
 
 use biennien_corpus::ids::short_id;
 use biennien_corpus::merge::{merge, Mention};
+use biennien_corpus::name_key;
 use biennien_record::{Event, Fact, Person};
-use biennien_text::fold;
 use serde::{Deserialize, Serialize};
 
 use crate::model::{EventMention, EventRow, FactRow, PersonRow, RoleSpan};
@@ -222,15 +222,6 @@ fn fold_coarse_dates(by_key: &mut BTreeMap<String, Vec<(&DocView, &Fact)>>) {
     }
 }
 
-/// The key of a person's name: folded, hyphens as spaces, spaces collapsed.
-pub(crate) fn person_key(name: &str) -> String {
-    fold(name)
-        .split(|c: char| c.is_whitespace() || c == '-' || c == '‐' || c == '–')
-        .filter(|w| !w.is_empty())
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
 /// Persons of `docs`, one per name key, sorted by key.
 pub(crate) fn persons(docs: &[DocView]) -> Vec<PersonRow> {
     #[derive(Default)]
@@ -247,7 +238,7 @@ pub(crate) fn persons(docs: &[DocView]) -> Vec<PersonRow> {
             .as_deref()
             .map(|p| p.split('T').next().unwrap_or(p).to_string());
         for p in &d.persons {
-            let key = person_key(&p.name);
+            let key = name_key(&p.name);
             if key.is_empty() {
                 continue;
             }
@@ -338,16 +329,6 @@ mod tests {
         }
         assert_eq!(g["y"], "x");
         assert_eq!(g["x"], "x");
-    }
-
-    #[test]
-    fn person_keys_fold_hyphens_and_case() {
-        assert_eq!(person_key("Bùi Thanh Sơn"), "bui thanh son");
-        assert_eq!(
-            person_key("Javier González-Olaechea"),
-            person_key("javier gonzalez olaechea")
-        );
-        assert_eq!(person_key("  "), "");
     }
 
     #[test]

@@ -12,8 +12,9 @@ use biennien_record::Document;
 use rusqlite::{params, params_from_iter, Connection, OptionalExtension, Transaction};
 
 use crate::dates::date_bounds;
-use crate::derive::{self, person_key, DocView, Extracted};
+use crate::derive::{self, DocView, Extracted};
 use biennien_corpus::boilerplate::Learned;
+use biennien_corpus::name_key;
 
 use crate::model::{
     Entry, EventFilter, EventRow, FactRow, FirstCleaning, Hints, LogLine, Outcome, PersonRow,
@@ -602,14 +603,14 @@ impl Store for SqliteStore {
                 for p in &e.participants {
                     if let Some(n) = &p.name {
                         ins_p
-                            .execute(params![e.id, person_key(n)])
+                            .execute(params![e.id, name_key(n)])
                             .map_err(db("cannot store an event"))?;
                     }
                 }
                 for m in &e.mentions {
                     if let Some(Some(o)) = outlet_of.get(m.doc.as_str()) {
                         ins_o
-                            .execute(params![e.id, person_key(o)])
+                            .execute(params![e.id, name_key(o)])
                             .map_err(db("cannot store an event"))?;
                     }
                 }
@@ -658,7 +659,7 @@ impl Store for SqliteStore {
                     .map_err(db("cannot store a person"))?;
                 for a in &p.aliases {
                     ins_n
-                        .execute(params![p.key, person_key(a)])
+                        .execute(params![p.key, name_key(a)])
                         .map_err(db("cannot store a person"))?;
                 }
             }
@@ -893,11 +894,11 @@ impl Store for SqliteStore {
         for p in &filter.persons {
             w.push(
                 "EXISTS (SELECT 1 FROM event_persons p WHERE p.event = t.id AND p.key LIKE '%' || ? || '%')",
-                person_key(p),
+                name_key(p),
             );
         }
         if !filter.outlets.is_empty() {
-            let folded: Vec<String> = filter.outlets.iter().map(|o| person_key(o)).collect();
+            let folded: Vec<String> = filter.outlets.iter().map(|o| name_key(o)).collect();
             let mut inner = Where::new();
             inner.args = std::mem::take(&mut w.args);
             inner.any_of("o.outlet", &folded);
@@ -955,7 +956,7 @@ impl Store for SqliteStore {
     }
 
     fn persons(&self, query: &str, limit: usize) -> Result<Vec<PersonRow>, StoreError> {
-        let key = person_key(query);
+        let key = name_key(query);
         let mut q = self
             .conn
             .prepare_cached(
