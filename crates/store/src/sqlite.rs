@@ -182,13 +182,7 @@ impl SqliteStore {
         a: &crate::model::Incoming,
     ) -> Result<Outcome, StoreError> {
         let source = &a.record.source;
-        let existing: Option<String> = tx
-            .query_row("SELECT source FROM documents WHERE id = ?1", [&a.id], |r| {
-                r.get(0)
-            })
-            .optional()
-            .map_err(db(format!("{source}: cannot look up its identifier")))?;
-        if let Some(of) = existing {
+        if let Some(of) = stored_source(tx, &a.id, source)? {
             log(tx, run, source, Some(&a.id), "duplicate", Some(&of))?;
             prefer_source(tx, &a.id, &of, source)?;
             return Ok(Outcome::Duplicate { of });
@@ -405,12 +399,27 @@ fn prefer_source(
     )
     .map_err(db(format!("{offered}: cannot rename the stored copy")))?;
     // The views name documents by source: rebuild them.
-    tx.execute(
+    views_stale(tx)
+}
+
+/// The source of the stored document with content identifier `id` (`input` names what asked,
+/// for the error).
+fn stored_source(conn: &Connection, id: &str, input: &str) -> Result<Option<String>, StoreError> {
+    conn.query_row("SELECT source FROM documents WHERE id = ?1", [id], |r| {
+        r.get(0)
+    })
+    .optional()
+    .map_err(db(format!("{input}: cannot look up its identifier")))
+}
+
+/// Marks the derived views as stale: the next refresh rebuilds them.
+fn views_stale(conn: &Connection) -> Result<(), StoreError> {
+    conn.execute(
         "INSERT OR REPLACE INTO meta (key, value) VALUES ('derived_up_to', '-1')",
         [],
     )
-    .map_err(db("cannot record the views' state"))?;
-    Ok(())
+    .map(|_| ())
+    .map_err(db("cannot record the views' state"))
 }
 
 fn log(
@@ -436,8 +445,7 @@ fn bounds(date: Option<&str>) -> (Option<String>, Option<String>) {
     }
 }
 
-/// The SQL conditions and parameters of a filter on the table aliased `t` whose id is joined
-/// to the tables of countries (`country_table`, column `key_col`) and so on.
+/// The SQL conditions of a filter on the table aliased `t`, with their numbered parameters.
 struct Where {
     sql: Vec<String>,
     args: Vec<String>,
@@ -457,16 +465,22 @@ impl Where {
             .push(sql.replace('?', &format!("?{}", self.args.len())));
     }
 
-    fn any_of(&mut self, column: &str, values: &[String]) {
-        if values.is_empty() {
-            return;
-        }
+    /// Takes `values` as parameters and returns their placeholders, comma-separated.
+    fn marks(&mut self, values: &[String]) -> String {
         let mut marks = Vec::new();
         for v in values {
             self.args.push(v.clone());
             marks.push(format!("?{}", self.args.len()));
         }
-        self.sql.push(format!("{column} IN ({})", marks.join(", ")));
+        marks.join(", ")
+    }
+
+    fn any_of(&mut self, column: &str, values: &[String]) {
+        if values.is_empty() {
+            return;
+        }
+        let marks = self.marks(values);
+        self.sql.push(format!("{column} IN ({marks})"));
     }
 
     fn dates(&mut self, filter: &EventFilter) {
@@ -507,28 +521,19 @@ impl Store for SqliteStore {
                     }
                 }
                 Entry::Article(a) => Self::store_article(&tx, run, a)?,
-                Entry::Known { input, id } => {
-                    let of: Option<String> = tx
-                        .query_row("SELECT source FROM documents WHERE id = ?1", [id], |r| {
-                            r.get(0)
-                        })
-                        .optional()
-                        .map_err(db(format!("{input}: cannot look up its identifier")))?;
-                    match of {
-                        Some(of) => {
-                            log(&tx, run, input, Some(id), "duplicate", Some(&of))?;
-                            prefer_source(&tx, id, &of, input)?;
-                            Outcome::Duplicate { of }
-                        }
-                        None => {
-                            let reason =
-                                "content was announced as stored but is not; ingest it again"
-                                    .to_string();
-                            log(&tx, run, input, Some(id), "refused", Some(&reason))?;
-                            Outcome::Refused { reason }
-                        }
+                Entry::Known { input, id } => match stored_source(&tx, id, input)? {
+                    Some(of) => {
+                        log(&tx, run, input, Some(id), "duplicate", Some(&of))?;
+                        prefer_source(&tx, id, &of, input)?;
+                        Outcome::Duplicate { of }
                     }
-                }
+                    None => {
+                        let reason = "content was announced as stored but is not; ingest it again"
+                            .to_string();
+                        log(&tx, run, input, Some(id), "refused", Some(&reason))?;
+                        Outcome::Refused { reason }
+                    }
+                },
             };
             outcomes.push(outcome);
         }
@@ -537,12 +542,7 @@ impl Store for SqliteStore {
     }
 
     fn source_of(&self, id: &str) -> Result<Option<String>, StoreError> {
-        self.conn
-            .query_row("SELECT source FROM documents WHERE id = ?1", [id], |r| {
-                r.get(0)
-            })
-            .optional()
-            .map_err(db(format!("cannot look up document {id}")))
+        stored_source(&self.conn, id, id)
     }
 
     fn refresh(&mut self) -> Result<bool, StoreError> {
@@ -802,11 +802,7 @@ impl Store for SqliteStore {
             }
         }
         // The views must be rebuilt from the new records.
-        tx.execute(
-            "INSERT OR REPLACE INTO meta (key, value) VALUES ('derived_up_to', '-1')",
-            [],
-        )
-        .map_err(db("cannot record the views' state"))?;
+        views_stale(&tx)?;
         tx.commit().map_err(db("cannot commit cleaned documents"))
     }
 
@@ -899,13 +895,9 @@ impl Store for SqliteStore {
         }
         if !filter.outlets.is_empty() {
             let folded: Vec<String> = filter.outlets.iter().map(|o| name_key(o)).collect();
-            let mut inner = Where::new();
-            inner.args = std::mem::take(&mut w.args);
-            inner.any_of("o.outlet", &folded);
-            w.args = inner.args;
+            let marks = w.marks(&folded);
             w.sql.push(format!(
-                "EXISTS (SELECT 1 FROM event_outlets o WHERE o.event = t.id AND {})",
-                inner.sql.join(" AND ")
+                "EXISTS (SELECT 1 FROM event_outlets o WHERE o.event = t.id AND o.outlet IN ({marks}))"
             ));
         }
         w.dates(filter);
