@@ -23,6 +23,7 @@
 //! marks and punctuation do not count as differences.
 
 pub mod boilerplate;
+pub mod dates;
 pub mod ids;
 pub mod merge;
 pub mod near;

@@ -21,10 +21,10 @@ use tantivy::{
 };
 
 use crate::analysis::{key, Mode, WordTokenizer, EXACT, FOLDED, KEY};
-use crate::date::period;
 use crate::error::{Context, SearchError};
 use crate::query::{folded_terms, parse, Part, Word};
 use crate::snippet::snippet;
+use biennien_corpus::dates::period;
 
 /// The writer's default memory budget, in bytes.
 pub const DEFAULT_WRITER_BUDGET: usize = 50_000_000;

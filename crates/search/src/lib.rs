@@ -32,7 +32,6 @@
 //! the index at its previous commit.
 
 mod analysis;
-mod date;
 mod error;
 mod index;
 mod query;

@@ -29,7 +29,6 @@ mod sqlite;
 #[cfg(any(test, feature = "conformance"))]
 pub mod conformance;
 
-pub use dates::{date_bounds, overlaps};
 pub use derive::fact_key;
 pub use model::{
     Entry, EventFilter, EventMention, EventRow, FactRow, FirstCleaning, Hints, Incoming, LogLine,

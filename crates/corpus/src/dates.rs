@@ -7,15 +7,15 @@
 
 /// A period of time, both ends inclusive, as `YYYYMMDDhhmm` numbers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) struct Period {
+pub struct Period {
     /// The first minute of the period.
-    pub(crate) start: u64,
+    pub start: u64,
     /// The last minute of the period.
-    pub(crate) end: u64,
+    pub end: u64,
 }
 
 /// The period named by a partial ISO 8601 date, or `None` when `text` is not one.
-pub(crate) fn period(text: &str) -> Option<Period> {
+pub fn period(text: &str) -> Option<Period> {
     let text = text.trim();
     let bytes = text.as_bytes();
     let year = digits(bytes, 0, 4)?;
