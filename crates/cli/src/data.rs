@@ -6,7 +6,7 @@ use std::collections::{HashMap, HashSet};
 use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result};
-use biennien_corpus::boilerplate::{line_key, Learned, Learner};
+use biennien_corpus::boilerplate::{Learned, Learner};
 use biennien_corpus::ids::short_id;
 use biennien_input::{Content, RawDoc};
 use biennien_pipeline::process_with;
@@ -155,12 +155,12 @@ impl Data {
                 .map(str::trim)
                 .filter(|l| !l.is_empty())
                 .collect();
-            learner.add(d.outlet, &lines);
+            let keys = learner.add(d.outlet, &lines);
             docs.push((
                 d.id.to_string(),
                 d.outlet.to_string(),
                 d.applied.to_string(),
-                lines.iter().map(|l| line_key(l)).collect(),
+                keys,
             ));
             Ok(())
         })?;

@@ -37,7 +37,11 @@ pub const MIN_WORDS: usize = 2;
 /// assert_ne!(line_key("Bản quyền thuộc về Báo X"), line_key("Bản quyền thuộc về Báo Y"));
 /// ```
 pub fn line_key(line: &str) -> u64 {
-    let folded = biennien_text::fold(line);
+    key_of_folded(&biennien_text::fold(line))
+}
+
+/// [`line_key`] of a line already folded.
+fn key_of_folded(folded: &str) -> u64 {
     let collapsed: Vec<&str> = folded.split_whitespace().collect();
     hash64("biennien boilerplate line", collapsed.join(" ").as_bytes())
 }
@@ -83,18 +87,24 @@ impl Learner {
         Self::default()
     }
 
-    /// Adds one document of `outlet`, given as its lines. A line occurring several times in
-    /// the document counts once; lines of fewer than [`MIN_WORDS`] words are ignored.
-    pub fn add(&mut self, outlet: &str, lines: &[&str]) {
+    /// Adds one document of `outlet`, given as its lines, and returns the keys of the lines
+    /// it counted (the only ones that can be learned), sorted. A line occurring several times
+    /// in the document counts once; lines of fewer than [`MIN_WORDS`] words are ignored.
+    pub fn add(&mut self, outlet: &str, lines: &[&str]) -> Vec<u64> {
         let stats = self.outlets.entry(outlet.to_owned()).or_default();
         stats.docs += 1;
         let mut seen = BTreeSet::new();
         for line in lines {
             let text = line.trim();
-            if crate::folded_words(text).len() < MIN_WORDS {
+            let folded = biennien_text::fold(text);
+            let words = folded
+                .split(|c: char| !biennien_text::is_alphanumeric(c))
+                .filter(|w| !w.is_empty())
+                .count();
+            if words < MIN_WORDS {
                 continue;
             }
-            let key = line_key(text);
+            let key = key_of_folded(&folded);
             if !seen.insert(key) {
                 continue;
             }
@@ -112,6 +122,7 @@ impl Learner {
                     text: text.to_owned(),
                 });
         }
+        seen.into_iter().collect()
     }
 
     /// Number of documents added for `outlet`.
@@ -143,6 +154,26 @@ impl Learner {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn add_returns_the_keys_it_counted() {
+        let mut l = Learner::new();
+        let keys = l.add(
+            "Báo X",
+            &[
+                "Theo dõi Báo X",
+                "Một",
+                "theo  dõi báo x",
+                "Bản quyền thuộc về Báo X",
+            ],
+        );
+        let mut want = vec![
+            line_key("Theo dõi Báo X"),
+            line_key("Bản quyền thuộc về Báo X"),
+        ];
+        want.sort_unstable();
+        assert_eq!(keys, want);
+    }
     use proptest::prelude::*;
 
     const FOOTER: &str = "© Bản quyền thuộc về Báo Thời Sự Quốc Tế";
