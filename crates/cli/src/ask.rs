@@ -39,6 +39,13 @@ pub struct Filters {
 impl Filters {
     /// The store's filter, with countries resolved to codes.
     pub fn to_store(&self) -> Result<EventFilter> {
+        for (flag, value) in [("--from", &self.from), ("--to", &self.to)] {
+            if let Some(v) = value {
+                if biennien_corpus::dates::period(v).is_none() {
+                    bail!("{flag} {v:?} is not a date: give 2024, 2024-11 or 2024-11-13");
+                }
+            }
+        }
         Ok(EventFilter {
             countries: self
                 .countries
