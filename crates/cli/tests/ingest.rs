@@ -181,6 +181,13 @@ fn ingest_is_idempotent_and_accounts_for_every_input() {
         first.contains("\"type\":\"MEET\""),
         "the sample corpus has meetings"
     );
+    // A filter that is no date is an error that says what to give, not an empty answer.
+    let bad = Command::new(bin())
+        .args(["events", "--data", d, "--from", "yesterday"])
+        .output()
+        .expect("events");
+    assert!(!bad.status.success());
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("is not a date"));
 }
 
 /// Documents stored so far in the data directory `data` (0 before it exists).
