@@ -175,7 +175,7 @@ def main():
             rows.append(("trafilatura", theirs, tspeed))
         for system, out, speed in rows:
             P, R, F = score(out, gold)
-            print("%-12s %-22s %7.3f %7.3f %7.3f %10.1f" % (name, system, P, R, F, speed))
+            print("%-12s %-22s %7.4f %7.4f %7.4f %10.1f" % (name, system, P, R, F, speed))
         if len(rows) == 2:
             print("%-12s %-22s %7s %7s %7s %9.1fx" % (name, "speed ratio", "", "", "", rows[0][2] / rows[1][2]))
         if args.dump and name == "scrapinghub":

@@ -190,12 +190,17 @@ pub(crate) fn select(dom: &Dom, walk: &Walk) -> Vec<usize> {
         .position(|b| walk.extents.get(b.owner).is_some_and(|e| e.order >= first))
         .and_then(|p| p.checked_sub(1));
     let mut out = Vec::new();
+    // The container's blocks before labels and teasers are taken out, for when nothing is left.
+    let mut plain = Vec::new();
     for (i, b) in walk.blocks.iter().enumerate() {
         let at = walk.extents.get(b.owner).map_or(0, |e| e.order);
         let inside = ranges.iter().any(|&(lo, hi)| at >= lo && at <= hi);
         if inside {
-            if keep_block(b) && !labels_links(walk, i, &ranges) && !teaser(dom, walk, i) {
-                out.push(i);
+            if keep_block(b) {
+                plain.push(i);
+                if !labels_links(walk, i, &ranges) && !teaser(dom, walk, i) {
+                    out.push(i);
+                }
             }
         } else {
             let lead = at >= lead_range.0
@@ -208,6 +213,32 @@ pub(crate) fn select(dom: &Dom, walk: &Walk) -> Vec<usize> {
                 && density(b) < 0.1;
             if lead || near_prose {
                 out.push(i);
+            }
+        }
+    }
+    if out.is_empty() {
+        return if plain.is_empty() {
+            fallback(walk)
+        } else {
+            plain
+        };
+    }
+    // Short lines after the article's last paragraph are its furniture: share prompts, "was
+    // this useful?", contact labels, dates.
+    {
+        if let Some(last_long) = out.iter().rposition(|&i| walk.blocks[i].len >= 80) {
+            let mut k = last_long + 1;
+            while k < out.len() {
+                let b = &walk.blocks[out[k]];
+                let sentence = b.text.ends_with(['.', '!', '?', '…']);
+                if b.len < 30
+                    && !sentence
+                    && !matches!(b.kind, Kind::ListItem | Kind::Cell | Kind::Pre)
+                {
+                    out.remove(k);
+                } else {
+                    k += 1;
+                }
             }
         }
     }

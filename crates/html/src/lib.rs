@@ -133,8 +133,19 @@ pub fn extract(bytes: &[u8], opts: &Options<'_>) -> Result<Page, HtmlError> {
     }
     let declared = charset::declared(bytes);
     let hint = opts.charset.map(str::to_string).or(declared);
-    let decoded = biennien_decode::decode_with_hint(bytes, hint.as_deref())
-        .map_err(|e| HtmlError::NotText(e.to_string()))?;
+    let decoded = match biennien_decode::decode_with_hint(bytes, hint.as_deref()) {
+        Ok(d) => d,
+        // Markup with stray NUL bytes (a broken template, a padded file) is still a page.
+        Err(e) if looks_like_markup(bytes) => {
+            let cleaned: Vec<u8> = bytes
+                .iter()
+                .map(|&b| if b == 0 { b' ' } else { b })
+                .collect();
+            biennien_decode::decode_with_hint(&cleaned, hint.as_deref())
+                .map_err(|_| HtmlError::NotText(e.to_string()))?
+        }
+        Err(e) => return Err(HtmlError::NotText(e.to_string())),
+    };
     let mut page = extract_str(&decoded.text, &opts.limits)?;
     page.encoding = match decoded.encoding {
         biennien_decode::Encoding::Utf8Bom => "utf-8",
@@ -172,12 +183,18 @@ pub fn extract_str(html: &str, limits: &Limits) -> Result<Page, HtmlError> {
     let mut chosen = content::select(&dom, &walk);
     let mut author = meta.author.clone();
     if let Some(&last) = chosen.last() {
-        let b = &walk.blocks[last];
-        if byline_line(&dom, b) {
-            if author.is_none() {
-                author = Some(b.text.clone());
+        // The byline closes the article, chosen as its last block or just after it.
+        for at in last..walk.blocks.len().min(last + 3) {
+            let b = &walk.blocks[at];
+            if byline_line(&dom, b) {
+                if author.is_none() {
+                    author = Some(b.text.clone());
+                }
+                if at == last {
+                    chosen.pop();
+                }
+                break;
             }
-            chosen.pop();
         }
     }
 
@@ -244,6 +261,22 @@ fn byline_line(dom: &dom::Dom, b: &blocks::Block) -> bool {
                 .contains("text-align:right")
         });
     right
+}
+
+/// Whether bytes start like an HTML document (after a byte order mark and white space).
+fn looks_like_markup(bytes: &[u8]) -> bool {
+    let start = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let start: Vec<u8> = start
+        .iter()
+        .skip_while(|b| b.is_ascii_whitespace())
+        .take(256)
+        .map(u8::to_ascii_lowercase)
+        .collect();
+    start.starts_with(b"<!doctype html")
+        || start.starts_with(b"<html")
+        || start.starts_with(b"<!--")
+        || start.starts_with(b"<?xml") && memchr::memmem::find(&start, b"<html").is_some()
+        || start.starts_with(b"<head")
 }
 
 /// Lowercased text without spaces and punctuation, to compare headings with the title.

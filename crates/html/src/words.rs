@@ -132,6 +132,9 @@ const ARTICLE: &[&str] = &[
 /// Words of a lead paragraph set apart from the body.
 const LEAD: &[&str] = &[
     "sapo",
+    "chapo",
+    "lede",
+    "abstract",
     "lead",
     "chapeau",
     "standfirst",
