@@ -228,7 +228,9 @@ fn read_record<R: Read>(
                     format!("continuation line before any header: {}", quote(content)),
                 );
             };
-            value.push(b' ');
+            if !value.is_empty() {
+                value.push(b' ');
+            }
             value.extend_from_slice(http::trim(content));
             continue;
         }
