@@ -24,6 +24,15 @@ pub(crate) enum HttpFault {
 pub(crate) fn parse_response(block: &[u8], limits: &Limits) -> Result<HttpResponse, HttpFault> {
     let (status_line, mut rest) = split_line(block);
     let mut header_bytes = block.len() - rest.len();
+    let too_long = || {
+        HttpFault::Malformed(format!(
+            "headers longer than {} bytes",
+            limits.max_header_bytes
+        ))
+    };
+    if header_bytes > limits.max_header_bytes {
+        return Err(too_long());
+    }
     let status = parse_status(trim_eol(status_line))?;
     let mut headers: Vec<(String, String)> = Vec::new();
     loop {
@@ -34,10 +43,7 @@ pub(crate) fn parse_response(block: &[u8], limits: &Limits) -> Result<HttpRespon
         let (line, after) = split_line(rest);
         header_bytes += rest.len() - after.len();
         if header_bytes > limits.max_header_bytes {
-            return Err(HttpFault::Malformed(format!(
-                "headers longer than {} bytes",
-                limits.max_header_bytes
-            )));
+            return Err(too_long());
         }
         rest = after;
         let line = trim_eol(line);
@@ -366,6 +372,42 @@ mod tests {
         assert!(parse_status(b"HTTP/1.1").is_err());
         assert!(parse_status(b"ICY 200 OK").is_err());
         assert!(parse_status(b"HTTP/1.1 099 x").is_err());
+    }
+
+    #[test]
+    fn the_header_cap_counts_the_status_line() {
+        let limits = Limits {
+            max_header_bytes: 20,
+            ..Limits::default()
+        };
+        let fits = parse_response(b"HTTP/1.1 200 OK\r\n\r\nbody", &limits).unwrap();
+        assert_eq!((fits.status, fits.body.as_slice()), (200, &b"body"[..]));
+        assert_eq!(
+            parse_response(b"HTTP/1.1 200 A much longer reason", &limits),
+            Err(HttpFault::Malformed("headers longer than 20 bytes".into()))
+        );
+        assert_eq!(
+            parse_response(b"HTTP/1.1 200 OK\r\nA: b\r\n\r\n", &limits),
+            Err(HttpFault::Malformed("headers longer than 20 bytes".into()))
+        );
+    }
+
+    #[test]
+    fn folded_and_colonless_header_lines() {
+        let response = parse_response(
+            b"HTTP/1.1 200 OK\nX-A: one\n  two\nnot a header\n: no name\nContent-Type:\n\nbody",
+            &Limits::default(),
+        )
+        .unwrap();
+        assert_eq!(
+            response.headers,
+            [
+                ("X-A".to_string(), "one two".to_string()),
+                ("Content-Type".to_string(), String::new())
+            ]
+        );
+        assert_eq!((response.content_type, response.charset), (None, None));
+        assert_eq!(response.body, b"body");
     }
 
     #[test]

@@ -32,9 +32,10 @@
 //! record number, its byte offset and the reason; the reader never panics and never loops
 //! without consuming input. Record numbers count every item yielded, errors included.
 //!
-//! - A record whose header is not WARC (garbage between records, a block shorter than its
-//!   Content-Length said, a missing or bad Content-Length) is reported once, and reading
-//!   resumes at the next line starting with `WARC/1.`.
+//! - Bytes that are not a WARC record header (garbage between records, the rest of a block
+//!   longer than its Content-Length said, a header without a valid Content-Length, another
+//!   WARC version) are reported once, and reading resumes at the next line starting with
+//!   `WARC/1.`.
 //! - A record that is too large, or whose HTTP response cannot be read, is reported and reading
 //!   goes on with the next record.
 //! - A stream that ends inside a record, a corrupt gzip stream or a failing reader is reported
