@@ -5,8 +5,10 @@ The texts are short snippets written for this purpose. Run from anywhere:
     python3 fuzz/seeds/make_seeds.py
 """
 
+import gzip
 import os
 import unicodedata
+import zlib
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 
@@ -54,6 +56,71 @@ def mojibake(text):
     return "".join(chars).encode("utf-8")
 
 
+def warc_record(kind, block, headers=(), eol="\r\n", length=None):
+    """One WARC/1.1 record: version line, headers, Content-Length, blank line, block, two
+    line endings."""
+    lines = ["WARC/1.1", "WARC-Type: " + kind, "WARC-Date: 2024-03-05T08:15:00Z"]
+    lines += ["%s: %s" % h for h in headers]
+    lines.append("Content-Length: %s" % (len(block) if length is None else length))
+    head = eol.join(lines) + eol + eol
+    return head.encode("utf-8") + block + (eol + eol).encode("ascii")
+
+
+def http_response(headers, body, eol="\r\n"):
+    lines = ["HTTP/1.1 200 OK"] + ["%s: %s" % h for h in headers]
+    return (eol.join(lines) + eol + eol).encode("ascii") + body
+
+
+def chunked(data, size):
+    out = b""
+    for i in range(0, len(data), size):
+        chunk = data[i:i + size]
+        out += b"%x\r\n" % len(chunk) + chunk + b"\r\n"
+    return out + b"0\r\n\r\n"
+
+
+def gz(data):
+    return gzip.compress(data, mtime=0)
+
+
+def warc_seeds():
+    """A small crawl (every kind of record), the same as per-record gzip members, and archives
+    broken the ways real ones are."""
+    page = ARTICLE.encode("utf-8")[:300]
+    html = b"<!DOCTYPE html><html><body><p>" + page + b"</p></body></html>"
+    response = ("Content-Type", "application/http; msgtype=response")
+    uri = ("WARC-Target-URI", "https://baoquocte.vn/tin-tuc/1")
+    crawl = [
+        warc_record("warcinfo", b"software: seeds\r\n", [("Content-Type", "application/warc-fields")]),
+        warc_record("request", b"GET /tin-tuc/1 HTTP/1.1\r\nHost: baoquocte.vn\r\n\r\n",
+                    [uri, ("Content-Type", "application/http; msgtype=request")]),
+        warc_record("response", http_response([("Content-Type", "text/html; charset=utf-8")], html),
+                    [uri, response]),
+        warc_record("response", http_response([("Content-Type", 'text/html; charset="windows-1258"'),
+                                               ("Transfer-Encoding", "chunked"),
+                                               ("Content-Encoding", "gzip")],
+                                              chunked(gz(windows_1258(ARTICLE[:200])), 64)),
+                    [uri, response]),
+        warc_record("resource", b"  <html>" + page[:80] + b"</html>", [("Content-Type", "text/html")]),
+        warc_record("response", http_response([("Content-Type", "image/jpeg")],
+                                              b"\xff\xd8\xff\xe0\x00\x10JFIF\x00"), [response]),
+        warc_record("metadata", b"via: https://baoquocte.vn/\r\n", [("Content-Type", "application/warc-fields")]),
+    ]
+    write("warc", "crawl.warc", b"".join(crawl))
+    write("warc", "crawl.warc.gz", b"".join(gz(r) for r in crawl))
+    lf = [
+        warc_record("resource", b"<html>lf</html>", [("Content-Type", "text/html")], eol="\n"),
+        warc_record("response", http_response([("Content-Encoding", "deflate")],
+                                              zlib.compress(html), eol="\n"), eol="\n"),
+    ]
+    broken = (crawl[0] + b"garbage between records\r\n\x00\xff\r\n" + lf[0]
+              + warc_record("resource", b"hello", length="12x") + lf[1]
+              + warc_record("resource", b"big", length="99999999999")
+              + crawl[2][:len(crawl[2]) // 2])
+    write("warc", "broken.warc", broken)
+    write("warc", "truncated.warc.gz", b"".join(gz(r) for r in crawl[:3])[:-40])
+
+
 def write(target, name, data):
     folder = os.path.join(HERE, target)
     os.makedirs(folder, exist_ok=True)
@@ -93,6 +160,8 @@ def main():
     write("normalize", "nfd_tones.txt", unicodedata.normalize("NFD", "hoà thuỷ Uỷ ban quý khoẻ").encode("utf-8"))
     write("normalize", "invisible.txt", "Việt\u200bNam\u00ad \ufeff«Tết» ‘x’ …\u2028—".encode("utf-8"))
     write("normalize", "empty_lines.txt", b"\n\n \n\x0c\x0b\xc2\x85x")
+
+    warc_seeds()
 
 
 if __name__ == "__main__":
