@@ -25,7 +25,12 @@ fuzz_target!(|data: &[u8]| {
     let lossy = String::from_utf8_lossy(bytes);
     let raw = RawDoc {
         source: "fuzz".to_string(),
-        content: if mode & 1 == 0 {
+        content: if mode & 16 != 0 {
+            Content::Markup {
+                bytes: bytes.to_vec(),
+                charset: (mode & 1 != 0).then(|| "windows-1258".to_string()),
+            }
+        } else if mode & 1 == 0 {
             Content::Bytes(bytes.to_vec())
         } else {
             Content::Text(lossy.to_string())
@@ -34,6 +39,7 @@ fuzz_target!(|data: &[u8]| {
         published: (mode & 4 != 0).then(|| "2024-05-01".to_string()),
         outlet: (mode & 8 != 0).then(|| "VnExpress".to_string()),
         url: None,
+        fetched: None,
     };
     let doc = process(&raw);
 
@@ -41,7 +47,7 @@ fuzz_target!(|data: &[u8]| {
     let input = match &raw.content {
         Content::Bytes(b) => biennien_decode::decode(b).map(|d| d.text).ok(),
         Content::Text(t) => Some(t.clone()),
-        Content::Html(_) => None,
+        Content::Html(_) | Content::Markup { .. } => None,
     };
     if let Some(input) = &input {
         for removed in &doc.removed {
@@ -53,7 +59,7 @@ fuzz_target!(|data: &[u8]| {
                 input.len()
             );
         }
-    } else {
+    } else if let Content::Html(_) = &raw.content {
         assert!(doc.removed.is_empty());
     }
 

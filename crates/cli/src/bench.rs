@@ -52,6 +52,13 @@ fn workload(args: &Args) -> Result<Vec<RawDoc>> {
             let bytes = match doc.content {
                 Content::Bytes(b) => b,
                 Content::Text(t) | Content::Html(t) => t.into_bytes(),
+                markup @ Content::Markup { .. } => {
+                    pool.push(RawDoc {
+                        content: markup,
+                        ..doc
+                    });
+                    return;
+                }
             };
             pool.push(RawDoc {
                 content: Content::Bytes(bytes),

@@ -177,7 +177,7 @@ pub fn run(args: &Args) -> Result<ExitCode> {
     read_all(&args.inputs, &mut |item| {
         if let Ok(doc) = item {
             let text = match doc.content {
-                Content::Bytes(b) => biennien_decode::decode(&b)
+                Content::Bytes(b) | Content::Markup { bytes: b, .. } => biennien_decode::decode(&b)
                     .map(|d| d.text)
                     .unwrap_or_default(),
                 Content::Text(t) | Content::Html(t) => t,

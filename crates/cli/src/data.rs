@@ -253,6 +253,10 @@ pub fn raw_of(d: &StoredDoc) -> RawDoc {
     let content = match d.hints.content.as_deref() {
         Some("text") => Content::Text(text()),
         Some("html") => Content::Html(text()),
+        Some("markup") => Content::Markup {
+            bytes: d.raw.clone(),
+            charset: d.hints.charset.clone(),
+        },
         _ => Content::Bytes(d.raw.clone()),
     };
     RawDoc {
@@ -262,6 +266,7 @@ pub fn raw_of(d: &StoredDoc) -> RawDoc {
         published: d.hints.published.clone(),
         outlet: d.hints.outlet.clone(),
         url: d.hints.url.clone(),
+        fetched: d.hints.fetched.clone(),
     }
 }
 

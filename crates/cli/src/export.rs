@@ -34,6 +34,9 @@ pub enum What {
     Events,
     /// Distinct facts.
     Facts,
+    /// The stored document records, in the order they arrived (JSON Lines only; the filters
+    /// apply to events and facts).
+    Documents,
 }
 
 /// Arguments of `export`.
@@ -69,6 +72,22 @@ pub fn run(args: &Args) -> Result<ExitCode> {
     let result = match (args.what, args.format) {
         (What::Facts, Format::Gdelt) => {
             anyhow::bail!("the gdelt format holds events only; export facts as jsonl or csv")
+        }
+        (What::Documents, Format::Jsonl) => {
+            let mut after = 0;
+            loop {
+                let page = data.store.documents_after(after, 500)?;
+                let Some(last) = page.last() else {
+                    break Ok(());
+                };
+                after = last.seq;
+                for d in &page {
+                    writeln!(out, "{}", d.record.to_json()).map_err(io_err)?;
+                }
+            }
+        }
+        (What::Documents, _) => {
+            anyhow::bail!("documents export as jsonl only")
         }
         (What::Events, format) => {
             if format == Format::Csv {

@@ -76,8 +76,14 @@ fn entry_of(item: &Item) -> Entry {
             content: match &raw.content {
                 Content::Text(_) => Some("text".into()),
                 Content::Html(_) => Some("html".into()),
+                Content::Markup { .. } => Some("markup".into()),
                 Content::Bytes(_) => None,
             },
+            charset: match &raw.content {
+                Content::Markup { charset, .. } => charset.clone(),
+                _ => None,
+            },
+            fetched: raw.fetched.clone(),
         },
         bands: sig.as_ref().map(near::band_keys).unwrap_or_default(),
         signature: sig.as_ref().map(near::to_bytes),
@@ -95,6 +101,13 @@ fn count_inputs(inputs: &[String]) -> Option<u64> {
             return None;
         }
         for path in expand(arg).into_iter().flatten() {
+            let (kind, gz) = biennien_input::file_kind(&path);
+            if kind == biennien_input::FileKind::Warc
+                || gz && kind == biennien_input::FileKind::JsonLines
+            {
+                // Records of archives and compressed dumps are known only once read.
+                return None;
+            }
             if is_jsonl(&path) {
                 let bytes = std::fs::read(&path).ok()?;
                 n += bytes

@@ -9,6 +9,13 @@
 //! - A directory is walked recursively in a stable (sorted) order; hidden files are skipped.
 //! - `.jsonl`/`.ndjson` files and standard input (`-`) are JSON Lines: one record per line,
 //!   `{"text": …, "source"|"url": …, "title"?, "published"?, "outlet"?}`.
+//! - `.html`/`.htm`/`.xhtml` files, and any file whose bytes begin like an HTML document, are
+//!   web pages: their article is found in the markup later.
+//! - `.warc` and `.warc.gz` archives give one item per record: each HTML response is a page
+//!   (its target URI and date kept), every other record an error item saying why it is not an
+//!   article, so that every record is accounted for.
+//! - `.gz` files are decompressed (up to [`MAX_DOC_BYTES`]) and read by the name inside:
+//!   `page.html.gz` is a page, `dump.jsonl.gz` JSON Lines.
 //! - Any other file is one article whose bytes are decoded later.
 
 use std::fs::File;
@@ -33,8 +40,10 @@ pub struct RawDoc {
     pub published: Option<String>,
     /// Outlet given with the record.
     pub outlet: Option<String>,
-    /// URL given with the record.
+    /// URL given with the record (a WARC record's target URI).
     pub url: Option<String>,
+    /// When the page was fetched (a WARC record's date).
+    pub fetched: Option<String>,
 }
 
 /// The content of one input.
@@ -46,13 +55,20 @@ pub enum Content {
     Text(String),
     /// HTML markup of a JSON record carrying `"html"`.
     Html(String),
+    /// The raw bytes of a web page, with the charset its transport declared.
+    Markup {
+        /// The page's bytes, encoding not yet known.
+        bytes: Vec<u8>,
+        /// The charset of the HTTP `Content-Type`, when the page came from an archive.
+        charset: Option<String>,
+    },
 }
 
 impl Content {
     /// The content as bytes: the raw bytes of a file, or the UTF-8 of a record's text or markup.
     pub fn as_bytes(&self) -> &[u8] {
         match self {
-            Content::Bytes(b) => b,
+            Content::Bytes(b) | Content::Markup { bytes: b, .. } => b,
             Content::Text(t) | Content::Html(t) => t.as_bytes(),
         }
     }
@@ -97,6 +113,22 @@ pub enum InputError {
         /// Its extension.
         kind: String,
     },
+    /// A record of a web archive that is not an article (a request, an image, a redirect).
+    #[error("{input}: skipped: {why}")]
+    NotAPage {
+        /// The archive and record.
+        input: String,
+        /// What the record is.
+        why: String,
+    },
+    /// A web archive record that could not be read.
+    #[error("{input}: {message}")]
+    Archive {
+        /// The archive and record.
+        input: String,
+        /// What is wrong.
+        message: String,
+    },
     /// The input is larger than [`MAX_DOC_BYTES`].
     #[error("{input}: larger than {limit} bytes; split it or raise the limit")]
     TooLarge {
@@ -115,6 +147,8 @@ impl InputError {
             | InputError::Json { input, .. }
             | InputError::NoText { input }
             | InputError::NotAnArticle { input, .. }
+            | InputError::NotAPage { input, .. }
+            | InputError::Archive { input, .. }
             | InputError::TooLarge { input, .. } => input,
         }
     }
@@ -164,6 +198,7 @@ pub fn parse_json_line(line: &str, origin: &str) -> Item {
         published,
         outlet: rec.outlet.filter(|o| !o.trim().is_empty()),
         url: rec.url,
+        fetched: None,
     })
 }
 
@@ -180,7 +215,7 @@ pub fn is_jsonl(path: &Path) -> bool {
 
 /// File extensions read when walking a directory (files without an extension are read too).
 pub const ARTICLE_EXTENSIONS: &[&str] = &[
-    "txt", "text", "jsonl", "ndjson", "html", "htm", "xhtml", "warc", "gz",
+    "txt", "text", "jsonl", "ndjson", "html", "htm", "xhtml", "shtml", "warc", "gz",
 ];
 
 /// Whether a file found in a directory walk is read as an article source.
@@ -277,27 +312,192 @@ pub fn read_jsonl<R: Read>(reader: R, origin: &str, sink: &mut dyn FnMut(Item)) 
     }
 }
 
-/// Reads one plain file as a single article.
-pub fn read_file(path: &Path) -> Item {
-    let source = path.display().to_string();
-    let io_err = |e: io::Error| InputError::Io {
-        input: source.clone(),
-        message: e.to_string(),
+/// What a file holds, told by its name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileKind {
+    /// JSON Lines records.
+    JsonLines,
+    /// A web archive.
+    Warc,
+    /// A web page.
+    Page,
+    /// One article of text (or a page, if its bytes say so).
+    Article,
+}
+
+/// What a file holds, and whether it is gzip-compressed (`.gz`).
+pub fn file_kind(path: &Path) -> (FileKind, bool) {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().to_ascii_lowercase())
+        .unwrap_or_default();
+    let (inner, gz) = match name.strip_suffix(".gz") {
+        Some(inner) => (inner.to_string(), true),
+        None => (name, false),
     };
-    let file = File::open(path).map_err(io_err)?;
+    let ext = Path::new(&inner)
+        .extension()
+        .map(|e| e.to_string_lossy().to_string())
+        .unwrap_or_default();
+    let kind = match ext.as_str() {
+        "jsonl" | "ndjson" => FileKind::JsonLines,
+        "warc" => FileKind::Warc,
+        "html" | "htm" | "xhtml" | "shtml" => FileKind::Page,
+        _ => FileKind::Article,
+    };
+    (kind, gz)
+}
+
+/// Whether bytes begin like an HTML document (after a byte order mark, white space and
+/// comments), so that a page saved without an `.html` name is still read as one.
+pub fn looks_like_html(bytes: &[u8]) -> bool {
+    let mut rest = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    for _ in 0..8 {
+        let start = rest
+            .iter()
+            .position(|b| !b.is_ascii_whitespace())
+            .unwrap_or(rest.len());
+        rest = &rest[start..];
+        if rest.starts_with(b"<!--") {
+            match rest.windows(3).position(|w| w == b"-->") {
+                Some(end) => rest = &rest[end + 3..],
+                None => return false,
+            }
+            continue;
+        }
+        let head: Vec<u8> = rest.iter().take(14).map(u8::to_ascii_lowercase).collect();
+        return head.starts_with(b"<!doctype html")
+            || head.starts_with(b"<html")
+            || head.starts_with(b"<head")
+            || (head.starts_with(b"<?xml") && find(&rest[..rest.len().min(512)], b"<html"));
+    }
+    false
+}
+
+fn find(hay: &[u8], needle: &[u8]) -> bool {
+    hay.windows(needle.len())
+        .any(|w| w.eq_ignore_ascii_case(needle))
+}
+
+/// Reads at most [`MAX_DOC_BYTES`] from `read`, or says the input is too large.
+fn read_capped(read: impl Read, source: &str) -> Result<Vec<u8>, InputError> {
     let mut bytes = Vec::new();
-    file.take(MAX_DOC_BYTES + 1)
+    read.take(MAX_DOC_BYTES + 1)
         .read_to_end(&mut bytes)
-        .map_err(io_err)?;
+        .map_err(|e| InputError::Io {
+            input: source.to_string(),
+            message: e.to_string(),
+        })?;
     if bytes.len() as u64 > MAX_DOC_BYTES {
         return Err(InputError::TooLarge {
-            input: source,
+            input: source.to_string(),
+            limit: MAX_DOC_BYTES,
+        });
+    }
+    Ok(bytes)
+}
+
+/// Reads one file as a single article or page (decompressing `.gz`).
+pub fn read_file(path: &Path) -> Item {
+    let source = path.display().to_string();
+    let file = File::open(path).map_err(|e| InputError::Io {
+        input: source.clone(),
+        message: e.to_string(),
+    })?;
+    let (kind, gz) = file_kind(path);
+    let bytes = if gz {
+        read_capped(
+            flate2::read::MultiGzDecoder::new(BufReader::new(file)),
+            &source,
+        )
+        .map_err(|e| match e {
+            InputError::Io { input, message } => InputError::Io {
+                input,
+                message: format!("not a readable gzip file: {message}"),
+            },
+            e => e,
+        })?
+    } else {
+        read_capped(file, &source)?
+    };
+    let content = if kind == FileKind::Page || looks_like_html(&bytes) {
+        Content::Markup {
+            bytes,
+            charset: None,
+        }
+    } else {
+        Content::Bytes(bytes)
+    };
+    Ok(RawDoc {
+        source,
+        content,
+        ..RawDoc::default()
+    })
+}
+
+/// Reads a web archive, one item per record: its HTML pages, and for every other record an
+/// error item that says what it is.
+pub fn read_warc<R: Read>(read: R, origin: &str, sink: &mut dyn FnMut(Item)) {
+    let limits = biennien_warc::Limits {
+        max_record_bytes: MAX_DOC_BYTES,
+        max_body_bytes: MAX_DOC_BYTES,
+        ..biennien_warc::Limits::default()
+    };
+    for item in biennien_warc::Reader::new(BufReader::new(read), limits) {
+        match item {
+            Err(e) => sink(Err(InputError::Archive {
+                input: format!("{origin}#{}", e.record()),
+                message: e.to_string(),
+            })),
+            Ok(rec) => sink(page_of_record(rec, origin)),
+        }
+    }
+}
+
+/// The page a WARC record holds, or why it holds none.
+fn page_of_record(rec: biennien_warc::Record, origin: &str) -> Item {
+    let input = format!("{origin}#{}", rec.index);
+    let kind = if rec.kind.is_empty() {
+        "untyped".to_string()
+    } else {
+        rec.kind.clone()
+    };
+    let skip = |why: String| {
+        Err(InputError::NotAPage {
+            input: input.clone(),
+            why,
+        })
+    };
+    if !matches!(kind.as_str(), "response" | "resource" | "conversion") {
+        return skip(format!("a {kind} record, not a page"));
+    }
+    if let Some(http) = &rec.http {
+        if !(200..300).contains(&http.status) {
+            return skip(format!("HTTP status {}", http.status));
+        }
+    }
+    if !rec.is_html() {
+        let (_, mime, _) = rec.payload();
+        return skip(format!(
+            "a {kind} record of {}, not an HTML page",
+            mime.unwrap_or("unknown type")
+        ));
+    }
+    let (payload, _, charset) = rec.payload();
+    if payload.len() as u64 > MAX_DOC_BYTES {
+        return Err(InputError::TooLarge {
+            input,
             limit: MAX_DOC_BYTES,
         });
     }
     Ok(RawDoc {
-        source,
-        content: Content::Bytes(bytes),
+        source: input,
+        content: Content::Markup {
+            bytes: payload.to_vec(),
+            charset: charset.map(str::to_string),
+        },
+        url: rec.target_uri.clone(),
+        fetched: rec.date.clone(),
         ..RawDoc::default()
     })
 }
@@ -310,16 +510,30 @@ pub fn read_all(args: &[String], sink: &mut dyn FnMut(Item)) {
             continue;
         }
         for path in expand(arg) {
-            match path {
-                Err(e) => sink(Err(e)),
-                Ok(p) if is_jsonl(&p) => match File::open(&p) {
-                    Ok(f) => read_jsonl(f, &p.display().to_string(), sink),
+            let p = match path {
+                Err(e) => {
+                    sink(Err(e));
+                    continue;
+                }
+                Ok(p) => p,
+            };
+            let name = p.display().to_string();
+            let (kind, gz) = file_kind(&p);
+            match kind {
+                FileKind::JsonLines | FileKind::Warc => match File::open(&p) {
+                    Ok(f) if kind == FileKind::Warc => read_warc(f, &name, sink),
+                    Ok(f) if gz => read_jsonl(
+                        flate2::read::MultiGzDecoder::new(BufReader::new(f)),
+                        &name,
+                        sink,
+                    ),
+                    Ok(f) => read_jsonl(f, &name, sink),
                     Err(e) => sink(Err(InputError::Io {
-                        input: p.display().to_string(),
+                        input: name,
                         message: e.to_string(),
                     })),
                 },
-                Ok(p) => sink(read_file(&p)),
+                FileKind::Page | FileKind::Article => sink(read_file(&p)),
             }
         }
     }
@@ -403,5 +617,44 @@ mod tests {
         let mut items = Vec::new();
         read_all(&["/no/such/path/x".to_string()], &mut |i| items.push(i));
         assert!(matches!(items.as_slice(), [Err(InputError::Io { .. })]));
+    }
+
+    #[test]
+    fn file_kinds_follow_the_name_inside_gzip() {
+        let k = |n: &str| file_kind(Path::new(n));
+        assert_eq!(k("a/crawl.warc.gz"), (FileKind::Warc, true));
+        assert_eq!(k("crawl.WARC"), (FileKind::Warc, false));
+        assert_eq!(k("page.html.gz"), (FileKind::Page, true));
+        assert_eq!(k("page.HTM"), (FileKind::Page, false));
+        assert_eq!(k("dump.jsonl.gz"), (FileKind::JsonLines, true));
+        assert_eq!(k("note.txt"), (FileKind::Article, false));
+        assert_eq!(k("README"), (FileKind::Article, false));
+    }
+
+    #[test]
+    fn pages_are_known_by_their_first_bytes() {
+        assert!(looks_like_html(b"\xEF\xBB\xBF  <!DOCTYPE html><html>"));
+        assert!(looks_like_html(b"<!-- saved --> \n<HTML lang=vi>"));
+        assert!(looks_like_html(
+            b"<?xml version=\"1.0\"?><html xmlns=\"x\">"
+        ));
+        assert!(!looks_like_html(b"Thu tuong <b>hoi dam</b>"));
+        assert!(!looks_like_html(b"<!-- never closed"));
+        assert!(!looks_like_html(b""));
+    }
+
+    #[test]
+    fn a_page_file_is_read_as_markup_and_a_broken_gzip_is_an_error() {
+        let dir = tempfile::tempdir().unwrap();
+        let page = dir.path().join("p.txt");
+        std::fs::write(&page, "<!doctype html><p>x</p>").unwrap();
+        assert!(matches!(
+            read_file(&page).unwrap().content,
+            Content::Markup { .. }
+        ));
+        let bad = dir.path().join("p.html.gz");
+        std::fs::write(&bad, b"\x1f\x8b not gzip").unwrap();
+        let err = read_file(&bad).unwrap_err();
+        assert!(err.to_string().contains("gzip"), "{err}");
     }
 }

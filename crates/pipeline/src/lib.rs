@@ -6,6 +6,11 @@
 //!                     └──────────────────────┴──── spans of cuts mapped back ◀─┘
 //! ```
 //!
+//! A web page (HTML markup) first goes through `biennien-html`, which finds the article in the
+//! page and reads its metadata; the article's text then takes the same path as plain text, with
+//! the page's title, date and outlet as hints. For pages, the spans of `removed` point into that
+//! article text, not into the markup.
+//!
 //! No files, no clock, no database: the caller reads inputs and writes records. Messy input is
 //! normal input: a document that cannot be processed still gives a record, with `error` set.
 
@@ -50,28 +55,85 @@ pub fn process_with(raw: &RawDoc, boilerplate: Option<&HashSet<u64>>) -> Documen
                 return doc;
             }
         },
-        Content::Html(_) => {
-            doc.error = Some(format!(
-                "{}: html records are not supported by this build",
-                raw.source
-            ));
-            return doc;
+        Content::Html(html) => {
+            let page = biennien_html::extract_str(html, &biennien_html::Limits::default());
+            return process_page(doc, page, raw, boilerplate);
+        }
+        Content::Markup { bytes, charset } => {
+            let opts = biennien_html::Options {
+                charset: charset.as_deref(),
+                ..biennien_html::Options::default()
+            };
+            let page = biennien_html::extract(bytes, &opts);
+            return process_page(doc, page, raw, boilerplate);
         }
     };
-    process_text(&mut doc, &text, raw, boilerplate);
-    doc
-}
-
-/// Cleans decoded `text` into `doc`.
-fn process_text(doc: &mut Document, text: &str, raw: &RawDoc, boilerplate: Option<&HashSet<u64>>) {
-    let norm = normalize(text);
     let hints = Hints {
         title: raw.title.as_deref(),
         published: raw.published.as_deref(),
         outlet: raw.outlet.as_deref(),
         boilerplate,
     };
-    let cleaned = clean(&norm.text, &hints);
+    process_text(&mut doc, &text, &hints);
+    doc.url = raw.url.clone();
+    doc.fetched = raw.fetched.clone();
+    doc
+}
+
+/// Cleans the article found in a web page. What came with the input wins over what the page
+/// says of itself; what the page says wins over what the cleaner reads from the text.
+fn process_page(
+    mut doc: Document,
+    page: Result<biennien_html::Page, biennien_html::HtmlError>,
+    raw: &RawDoc,
+    boilerplate: Option<&HashSet<u64>>,
+) -> Document {
+    let page = match page {
+        Ok(p) => p,
+        Err(e) => {
+            doc.error = Some(format!("{}: {e}", raw.source));
+            return doc;
+        }
+    };
+    if page.encoding != "utf-8" {
+        doc.encoding = Some(page.encoding.to_string());
+    }
+    let title = raw.title.as_deref().or(page.title.as_deref());
+    let published = raw.published.as_deref().or(page.published.as_deref());
+    let outlet = raw.outlet.as_deref().or(page.outlet.as_deref());
+    let hints = Hints {
+        title,
+        published,
+        outlet,
+        boilerplate,
+    };
+    process_text(&mut doc, &page.text, &hints);
+    if let Some(t) = title {
+        doc.title = Some(t.to_string());
+    }
+    if page.author.is_some() {
+        doc.author = page.author.clone();
+    }
+    if let Some(o) = outlet {
+        doc.outlet = Some(o.to_string());
+    }
+    if doc.published.is_none() {
+        doc.published = published.map(str::to_string);
+    }
+    doc.url = page.canonical.clone().or_else(|| raw.url.clone());
+    doc.language = page.language.clone();
+    doc.fetched = raw.fetched.clone();
+    if doc.body.trim().is_empty() {
+        doc.warnings
+            .push("the page holds no article text the cleaner kept".to_string());
+    }
+    doc
+}
+
+/// Cleans decoded `text` into `doc`.
+fn process_text(doc: &mut Document, text: &str, hints: &Hints<'_>) {
+    let norm = normalize(text);
+    let cleaned = clean(&norm.text, hints);
     doc.body = cleaned.body(&norm.text);
     doc.removed = cleaned
         .cuts
@@ -127,6 +189,7 @@ mod tests {
             published: None,
             outlet: None,
             url: None,
+            fetched: None,
         }
     }
 

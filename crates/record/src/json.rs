@@ -43,6 +43,9 @@ impl Document {
             published,
             outlet,
             author,
+            url,
+            language,
+            fetched,
             dateline,
             body,
             persons,
@@ -63,6 +66,9 @@ impl Document {
         opt_string(out, outlet.as_deref());
         out.push_str(",\"author\":");
         opt_string(out, author.as_deref());
+        optional(out, ",\"url\":", url.as_deref());
+        optional(out, ",\"language\":", language.as_deref());
+        optional(out, ",\"fetched\":", fetched.as_deref());
         optional(out, ",\"dateline\":", dateline.as_deref());
         out.push_str(",\"body\":");
         string(out, body);
@@ -430,6 +436,11 @@ mod tests {
             published: n.is_multiple_of(2).then(|| "2024-11-14".to_string()),
             outlet: n.is_multiple_of(3).then(|| s.to_string()),
             author: None,
+            url: n.is_multiple_of(5).then(|| format!("https://x.vn/{s}")),
+            language: n.is_multiple_of(4).then(|| "vi".to_string()),
+            fetched: n
+                .is_multiple_of(7)
+                .then(|| "2024-11-14T03:00:00Z".to_string()),
             dateline: (n % 2 == 1).then(|| "Lima, Peru".to_string()),
             body: format!("{s}\n\n{s}"),
             persons: vec![

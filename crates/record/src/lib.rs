@@ -197,6 +197,15 @@ pub struct Document {
     pub outlet: Option<String>,
     /// The author's byline.
     pub author: Option<String>,
+    /// The article's URL: a web page's canonical URL, else the URL given with the input.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    /// The page's language, as it declares it ("vi").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub language: Option<String>,
+    /// When the page was fetched, for pages read from a web archive (the record's date).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fetched: Option<String>,
     /// Dateline, when the article gives one ("Lima, Peru").
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub dateline: Option<String>,

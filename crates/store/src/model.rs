@@ -31,9 +31,16 @@ pub struct Hints {
     pub outlet: Option<String>,
     /// URL given with the record.
     pub url: Option<String>,
-    /// How the content came: `text` (a JSON record's text), `html`, or raw bytes (`None`).
+    /// How the content came: `text` (a JSON record's text), `html` (a JSON record's markup),
+    /// `markup` (a web page's bytes), or raw bytes (`None`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub content: Option<String>,
+    /// The charset the transport declared for a web page's bytes.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub charset: Option<String>,
+    /// When the page was fetched (a web archive record's date).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fetched: Option<String>,
 }
 
 /// One entry of an ingest batch: an article to store, or an input that was refused.
