@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use anyhow::{Context, Result};
 use biennien_input::{read_all, Item};
-use biennien_pipeline::{failed, process};
+use biennien_pipeline::{failed, process_set, Settings};
 use biennien_record::Document;
 use rayon::prelude::*;
 
@@ -25,23 +25,69 @@ pub struct Args {
     /// Indent the JSON (one record then spans several lines).
     #[arg(long)]
     pretty: bool,
+    #[command(flatten)]
+    pub limits: PageLimits,
+}
+
+/// Bounds on what one web page may cost; a page beyond them is refused with its reason.
+#[derive(Debug, Clone, Copy, clap::Args)]
+pub struct PageLimits {
+    /// Largest web page read, in bytes.
+    #[arg(long, value_name = "BYTES", default_value_t = biennien_html::Limits::default().max_bytes)]
+    pub max_page_bytes: usize,
+    /// Most elements and text runs built for one web page.
+    #[arg(long, value_name = "N", default_value_t = biennien_html::Limits::default().max_nodes)]
+    pub max_page_nodes: usize,
+    /// Deepest nesting of elements accepted in a web page.
+    #[arg(long, value_name = "N", default_value_t = biennien_html::Limits::default().max_depth)]
+    pub max_page_depth: usize,
+}
+
+impl Default for PageLimits {
+    fn default() -> Self {
+        let d = biennien_html::Limits::default();
+        PageLimits {
+            max_page_bytes: d.max_bytes,
+            max_page_nodes: d.max_nodes,
+            max_page_depth: d.max_depth,
+        }
+    }
+}
+
+impl PageLimits {
+    /// The limits as the page extractor takes them.
+    pub fn to_html(self) -> biennien_html::Limits {
+        biennien_html::Limits {
+            max_bytes: self.max_page_bytes,
+            max_nodes: self.max_page_nodes,
+            max_depth: self.max_page_depth,
+        }
+    }
 }
 
 /// Articles processed together in parallel; output stays in input order.
 const BATCH: usize = 256;
 
 /// Processes one input item; a panic in the pipeline still gives a record with an error.
-pub fn record_of(item: &Item) -> Document {
+pub fn record_of(item: &Item, limits: PageLimits) -> Document {
+    let settings = Settings {
+        page_limits: limits.to_html(),
+        ..Settings::default()
+    };
     match item {
         Err(e) => failed(e),
-        Ok(raw) => catch_unwind(AssertUnwindSafe(|| process(raw))).unwrap_or_else(|_| Document {
-            source: raw.source.clone(),
-            error: Some(format!(
-                "{}: internal error while processing; please report it",
-                raw.source
-            )),
-            ..Document::default()
-        }),
+        Ok(raw) => {
+            catch_unwind(AssertUnwindSafe(|| process_set(raw, &settings))).unwrap_or_else(|_| {
+                Document {
+                    source: raw.source.clone(),
+                    error: Some(format!(
+                        "{}: internal error while processing; please report it",
+                        raw.source
+                    )),
+                    ..Document::default()
+                }
+            })
+        }
     }
 }
 
@@ -60,7 +106,7 @@ pub fn run(args: &Args) -> Result<ExitCode> {
         let lines: Vec<(bool, String)> = batch
             .par_iter()
             .map(|item| {
-                let mut doc = record_of(item);
+                let mut doc = record_of(item, args.limits);
                 if args.no_removed {
                     doc.removed.clear();
                 }

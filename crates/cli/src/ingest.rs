@@ -12,7 +12,7 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
 
 use crate::data::{Data, DataArgs};
-use crate::extract::record_of;
+use crate::extract::{record_of, PageLimits};
 
 /// Arguments of `ingest`.
 #[derive(Debug, clap::Args)]
@@ -31,6 +31,8 @@ pub struct Args {
     /// Articles processed and stored together, in one transaction.
     #[arg(long, default_value_t = 256, hide = true)]
     batch: usize,
+    #[command(flatten)]
+    limits: PageLimits,
 }
 
 impl Args {
@@ -42,13 +44,14 @@ impl Args {
             report: None,
             quiet: false,
             batch: 256,
+            limits: PageLimits::default(),
         }
     }
 }
 
 /// The entry of one input: an article with its identifiers, or a refusal.
-fn entry_of(item: &Item) -> Entry {
-    let doc = record_of(item);
+fn entry_of(item: &Item, limits: PageLimits) -> Entry {
+    let doc = record_of(item, limits);
     let raw = match item {
         Ok(raw) => raw,
         Err(_) => {
@@ -199,7 +202,7 @@ fn ingest(args: &Args) -> Result<Timing> {
                     input: raw.source.clone(),
                     id: id.clone(),
                 },
-                _ => entry_of(item),
+                _ => entry_of(item, args.limits),
             })
             .collect();
         let names: Vec<String> = entries
@@ -334,5 +337,6 @@ pub fn ingest_quietly(inputs: &[String], dir: &std::path::Path) -> Result<Timing
         report: None,
         quiet: true,
         batch: 256,
+        limits: PageLimits::default(),
     })
 }

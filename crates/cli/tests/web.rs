@@ -334,3 +334,25 @@ fn a_page_over_the_limits_is_refused_with_its_reason() {
         "{err}"
     );
 }
+
+#[test]
+fn page_limits_are_set_on_the_command_line() {
+    let tmp = tempfile::tempdir().unwrap();
+    let path = tmp.path().join("page.html");
+    std::fs::write(&path, page("01-vnexpress-hoi-dam-nhat-ban.html")).unwrap();
+    let p = path.to_str().unwrap();
+    let small = records(&run(&["extract", p, "--max-page-bytes", "1000"]));
+    let err = small[0]["error"].as_str().unwrap_or("");
+    assert!(err.contains("over the limit of 1000"), "{err}");
+    let few = records(&run(&["extract", p, "--max-page-nodes", "50"]));
+    assert!(
+        few[0]["error"]
+            .as_str()
+            .unwrap_or("")
+            .contains("more than 50 nodes"),
+        "{}",
+        few[0]["error"]
+    );
+    let fine = records(&run(&["extract", p]));
+    assert!(fine[0]["error"].is_null());
+}

@@ -28,9 +28,31 @@ pub fn process(raw: &RawDoc) -> Document {
     process_with(raw, None)
 }
 
+/// How the pipeline is set up beyond its defaults.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Settings<'a> {
+    /// Lines the corpus learned are its outlets' templates, to remove
+    /// (keys of `biennien_corpus::boilerplate::line_key`).
+    pub boilerplate: Option<&'a HashSet<u64>>,
+    /// Bounds on what one web page may cost; a page beyond them gives a record with `error`.
+    pub page_limits: biennien_html::Limits,
+}
+
 /// As [`process`], also removing the lines the corpus learned are its outlet's template
 /// (keys of `biennien_corpus::boilerplate::line_key`).
 pub fn process_with(raw: &RawDoc, boilerplate: Option<&HashSet<u64>>) -> Document {
+    process_set(
+        raw,
+        &Settings {
+            boilerplate,
+            ..Settings::default()
+        },
+    )
+}
+
+/// As [`process`], set up by `settings`.
+pub fn process_set(raw: &RawDoc, settings: &Settings<'_>) -> Document {
+    let boilerplate = settings.boilerplate;
     let mut doc = Document {
         source: raw.source.clone(),
         ..Document::default()
@@ -56,13 +78,13 @@ pub fn process_with(raw: &RawDoc, boilerplate: Option<&HashSet<u64>>) -> Documen
             }
         },
         Content::Html(html) => {
-            let page = biennien_html::extract_str(html, &biennien_html::Limits::default());
+            let page = biennien_html::extract_str(html, &settings.page_limits);
             return process_page(doc, page, raw, boilerplate);
         }
         Content::Markup { bytes, charset } => {
             let opts = biennien_html::Options {
                 charset: charset.as_deref(),
-                ..biennien_html::Options::default()
+                limits: settings.page_limits,
             };
             let page = biennien_html::extract(bytes, &opts);
             return process_page(doc, page, raw, boilerplate);
