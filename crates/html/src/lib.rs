@@ -27,6 +27,7 @@ mod charset;
 mod content;
 mod dom;
 mod meta;
+mod nesting;
 mod words;
 
 use std::fmt::Write as _;
@@ -49,7 +50,7 @@ impl Default for Limits {
         Limits {
             max_bytes: 16 * 1024 * 1024,
             max_nodes: 1_000_000,
-            max_depth: 2_000,
+            max_depth: 512,
         }
     }
 }
@@ -106,8 +107,9 @@ pub enum HtmlError {
         /// The limit.
         limit: usize,
     },
-    /// The page nests elements deeper than [`Limits::max_depth`].
-    #[error("page nests elements {depth} deep, over the limit of {limit}")]
+    /// The page nests elements deeper than [`Limits::max_depth`] (found by a scan of its tags
+    /// before parsing, or in the tree).
+    #[error("page nests elements at least {depth} deep, over the limit of {limit}")]
     TooDeep {
         /// The depth found.
         depth: usize,
@@ -160,6 +162,12 @@ pub fn extract_str(html: &str, limits: &Limits) -> Result<Page, HtmlError> {
         return Err(HtmlError::TooLarge {
             size: html.len(),
             limit: limits.max_bytes,
+        });
+    }
+    if let Some(depth) = nesting::exceeds(html.as_bytes(), limits.max_depth) {
+        return Err(HtmlError::TooDeep {
+            depth,
+            limit: limits.max_depth,
         });
     }
     let dom = dom::Dom::parse(html, limits.max_nodes);
