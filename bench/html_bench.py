@@ -159,9 +159,13 @@ def main():
     ap.add_argument("--no-trafilatura", action="store_true")
     ap.add_argument("--rounds", type=int, default=3, help="timing rounds of our extractor")
     ap.add_argument("--dump", help="write per-page outputs and scores here")
+    ap.add_argument("--min", action="append", default=[], metavar="SET=F1",
+                    help="fail (exit 1) when our F1 on SET falls below F1")
     args = ap.parse_args()
 
     sets = ["scrapinghub", "trafilatura"] if args.set == "both" else [args.set]
+    floors = dict((k, float(v)) for k, v in (m.split("=", 1) for m in args.min))
+    failed = []
     print("%-12s %-22s %7s %7s %7s %10s" % ("set", "system", "P", "R", "F1", "pages/s"))
     for name in sets:
         pages, gold = (load_scrapinghub if name == "scrapinghub" else load_trafilatura)(args.bench)
@@ -176,6 +180,8 @@ def main():
         for system, out, speed in rows:
             P, R, F = score(out, gold)
             print("%-12s %-22s %7.4f %7.4f %7.4f %10.1f" % (name, system, P, R, F, speed))
+            if system == "biennien-html" and name in floors and F < floors[name]:
+                failed.append("%s: F1 %.4f below the floor %.4f" % (name, F, floors[name]))
         if len(rows) == 2:
             print("%-12s %-22s %7s %7s %7s %9.1fx" % (name, "speed ratio", "", "", "", rows[0][2] / rows[1][2]))
         if args.dump and name == "scrapinghub":
@@ -185,6 +191,10 @@ def main():
                     p, r = shingle_pr(body, ours.get(key, {}).get("text", ""))
                     f.write(json.dumps({"id": key, "p": p, "r": r, "f1": f1(p, r)}) + "\n")
         sys.stdout.flush()
+    for f in failed:
+        print("FAIL " + f, file=sys.stderr)
+    if failed:
+        sys.exit(1)
 
 
 if __name__ == "__main__":
