@@ -346,7 +346,9 @@ impl TreeSink for Sink {
     }
 
     fn same_node(&self, x: &Handle, y: &Handle) -> bool {
-        x.id == y.id
+        // Identity of the handle, not of the index: past the node limit every new element
+        // shares the void index, and the tree builder must still tell them apart.
+        Rc::ptr_eq(x, y)
     }
 
     fn set_quirks_mode(&self, _mode: QuirksMode) {}
