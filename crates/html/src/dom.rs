@@ -22,6 +22,9 @@ pub(crate) const ROOT: usize = 0;
 /// Where elements go once the node limit is reached: never linked into the tree.
 const VOID: usize = 1;
 
+/// Bytes of markup handed to the parser at a time.
+const CHUNK: usize = 64 * 1024;
+
 /// What a node is.
 #[derive(Debug)]
 pub(crate) enum Data {
@@ -99,7 +102,25 @@ impl Dom {
             truncated: Cell::new(false),
             names: RefCell::new(Vec::new()),
         };
-        html5ever::parse_document(sink, Default::default()).one(StrTendril::from_slice(html))
+        let mut parser = html5ever::parse_document(sink, Default::default());
+        // Fed in pieces, so that a page past the node limit stops being parsed at once.
+        let mut rest = html;
+        while !rest.is_empty() {
+            let mut cut = rest.len().min(CHUNK);
+            while !rest.is_char_boundary(cut) {
+                cut += 1;
+            }
+            let (piece, tail) = rest.split_at(cut);
+            parser.process(StrTendril::from_slice(piece));
+            rest = tail;
+            if parser.tokenizer.sink.sink.truncated.get() {
+                return Dom {
+                    nodes: Vec::new(),
+                    truncated: true,
+                };
+            }
+        }
+        parser.finish()
     }
 
     /// The children of `id`, in order.
@@ -439,6 +460,21 @@ mod tests {
             })
             .collect();
         assert_eq!(text, "123");
+    }
+
+    #[test]
+    fn pieces_cut_inside_characters_and_tags_parse_as_one() {
+        let html = format!("<p>{}</p><p>Việt Nam</p>", "Hà Nội ".repeat(20_000));
+        let dom = Dom::parse(&html, 1_000_000);
+        let text: String = dom
+            .nodes
+            .iter()
+            .filter_map(|n| match &n.data {
+                Data::Text(t) => Some(t.to_string()),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(text, format!("{}Việt Nam", "Hà Nội ".repeat(20_000)));
     }
 
     #[test]
