@@ -4,17 +4,16 @@
 // Test code: a failed expectation is the report.
 #![allow(clippy::expect_used, clippy::unwrap_used, clippy::panic)]
 
+mod common;
+
+use common::run;
+
 use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 use flate2::write::GzEncoder;
 use flate2::Compression;
 use serde_json::Value;
-
-fn bin() -> &'static str {
-    env!("CARGO_BIN_EXE_biennien")
-}
 
 fn pages() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../html/tests/pages")
@@ -27,19 +26,6 @@ fn page(name: &str) -> Vec<u8> {
 fn expected(name: &str) -> Value {
     let text = std::fs::read_to_string(pages().join(name)).expect("expected record");
     serde_json::from_str(&text).expect("json")
-}
-
-fn run(args: &[&str]) -> String {
-    let out = Command::new(bin())
-        .args(args)
-        .output()
-        .expect("run biennien");
-    assert!(
-        out.status.success(),
-        "biennien {args:?} failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).expect("utf-8 output")
 }
 
 fn records(jsonl: &str) -> Vec<Value> {
