@@ -30,10 +30,13 @@ mod binary;
 mod legacy;
 mod mojibake;
 mod nfc;
+mod sniff;
 mod utf16;
 mod utf8;
 
 use std::fmt;
+
+pub use sniff::looks_like_html;
 
 /// The encoding the bytes were found to be in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -138,7 +138,7 @@ pub fn extract(bytes: &[u8], opts: &Options<'_>) -> Result<Page, HtmlError> {
     let decoded = match biennien_decode::decode_with_hint(bytes, hint.as_deref()) {
         Ok(d) => d,
         // Markup with stray NUL bytes (a broken template, a padded file) is still a page.
-        Err(e) if looks_like_markup(bytes) => {
+        Err(e) if biennien_decode::looks_like_html(bytes) => {
             let cleaned: Vec<u8> = bytes
                 .iter()
                 .map(|&b| if b == 0 { b' ' } else { b })
@@ -269,22 +269,6 @@ fn byline_line(dom: &dom::Dom, b: &blocks::Block) -> bool {
                 .contains("text-align:right")
         });
     right
-}
-
-/// Whether bytes start like an HTML document (after a byte order mark and white space).
-fn looks_like_markup(bytes: &[u8]) -> bool {
-    let start = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let start: Vec<u8> = start
-        .iter()
-        .skip_while(|b| b.is_ascii_whitespace())
-        .take(256)
-        .map(u8::to_ascii_lowercase)
-        .collect();
-    start.starts_with(b"<!doctype html")
-        || start.starts_with(b"<html")
-        || start.starts_with(b"<!--")
-        || start.starts_with(b"<?xml") && memchr::memmem::find(&start, b"<html").is_some()
-        || start.starts_with(b"<head")
 }
 
 /// Lowercased text without spaces and punctuation, to compare headings with the title.

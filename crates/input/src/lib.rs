@@ -22,6 +22,7 @@ use std::fs::File;
 use std::io::{self, BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
 
+pub use biennien_decode::looks_like_html;
 use serde::Deserialize;
 
 /// Largest single input file or JSON line read, in bytes.
@@ -346,37 +347,6 @@ pub fn file_kind(path: &Path) -> (FileKind, bool) {
         _ => FileKind::Article,
     };
     (kind, gz)
-}
-
-/// Whether bytes begin like an HTML document (after a byte order mark, white space and
-/// comments), so that a page saved without an `.html` name is still read as one.
-pub fn looks_like_html(bytes: &[u8]) -> bool {
-    let mut rest = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    for _ in 0..8 {
-        let start = rest
-            .iter()
-            .position(|b| !b.is_ascii_whitespace())
-            .unwrap_or(rest.len());
-        rest = &rest[start..];
-        if rest.starts_with(b"<!--") {
-            match rest.windows(3).position(|w| w == b"-->") {
-                Some(end) => rest = &rest[end + 3..],
-                None => return false,
-            }
-            continue;
-        }
-        let head: Vec<u8> = rest.iter().take(14).map(u8::to_ascii_lowercase).collect();
-        return head.starts_with(b"<!doctype html")
-            || head.starts_with(b"<html")
-            || head.starts_with(b"<head")
-            || (head.starts_with(b"<?xml") && find(&rest[..rest.len().min(512)], b"<html"));
-    }
-    false
-}
-
-fn find(hay: &[u8], needle: &[u8]) -> bool {
-    hay.windows(needle.len())
-        .any(|w| w.eq_ignore_ascii_case(needle))
 }
 
 /// Reads at most [`MAX_DOC_BYTES`] from `read`, or says the input is too large.
