@@ -100,7 +100,10 @@ impl Dom {
             nodes: RefCell::new(vec![Node::new(Data::Document), Node::new(Data::Document)]),
             max_nodes: max_nodes.max(2),
             truncated: Cell::new(false),
-            names: RefCell::new(Vec::new()),
+            document: Rc::new(Held {
+                id: ROOT,
+                name: no_name(),
+            }),
         };
         let mut parser = html5ever::parse_document(sink, Default::default());
         // Fed in pieces, so that a page past the node limit stops being parsed at once.
@@ -178,8 +181,8 @@ struct Sink {
     nodes: RefCell<Vec<Node>>,
     max_nodes: usize,
     truncated: Cell<bool>,
-    /// Handles of the document and void nodes, made once.
-    names: RefCell<Vec<Handle>>,
+    /// The document's handle, made once.
+    document: Handle,
 }
 
 fn no_name() -> QualName {
@@ -187,10 +190,6 @@ fn no_name() -> QualName {
 }
 
 impl Sink {
-    fn handle(&self, id: usize, name: QualName) -> Handle {
-        Rc::new(Held { id, name })
-    }
-
     /// Adds a node, or gives the void node once the limit is reached.
     fn push(&self, data: Data) -> usize {
         let mut nodes = self.nodes.borrow_mut();
@@ -264,8 +263,18 @@ impl Sink {
         nodes[child].next = sibling;
     }
 
-    fn text_node(&self, text: StrTendril) -> usize {
-        self.push(Data::Text(text))
+    /// Adds text where the tree builder puts it: onto `neighbour` when that is a run of text
+    /// (adjacent text is one node), else as a new node, whose index is returned to be linked.
+    fn add_text(&self, neighbour: usize, text: &StrTendril) -> Option<usize> {
+        if let Some(Node {
+            data: Data::Text(existing),
+            ..
+        }) = self.nodes.borrow_mut().get_mut(neighbour)
+        {
+            existing.push_tendril(text);
+            return None;
+        }
+        Some(self.push(Data::Text(text.clone())))
     }
 }
 
@@ -284,11 +293,7 @@ impl TreeSink for Sink {
     fn parse_error(&self, _msg: Cow<'static, str>) {}
 
     fn get_document(&self) -> Handle {
-        let mut names = self.names.borrow_mut();
-        if names.is_empty() {
-            names.push(self.handle(ROOT, no_name()));
-        }
-        names[0].clone()
+        self.document.clone()
     }
 
     fn elem_name<'a>(&'a self, target: &'a Handle) -> &'a QualName {
@@ -300,17 +305,23 @@ impl TreeSink for Sink {
             name: name.local.clone(),
             attrs: attrs.into_iter().map(|a| (a.name.local, a.value)).collect(),
         });
-        self.handle(id, name)
+        Rc::new(Held { id, name })
     }
 
     fn create_comment(&self, _text: StrTendril) -> Handle {
         let id = self.push(Data::Other);
-        self.handle(id, no_name())
+        Rc::new(Held {
+            id,
+            name: no_name(),
+        })
     }
 
     fn create_pi(&self, _target: StrTendril, _data: StrTendril) -> Handle {
         let id = self.push(Data::Other);
-        self.handle(id, no_name())
+        Rc::new(Held {
+            id,
+            name: no_name(),
+        })
     }
 
     fn append(&self, parent: &Handle, child: NodeOrText<Handle>) {
@@ -322,20 +333,14 @@ impl TreeSink for Sink {
                 if parent.id == VOID {
                     return;
                 }
-                {
-                    let mut nodes = self.nodes.borrow_mut();
-                    let last = nodes.get(parent.id).map_or(NONE, |p| p.last_child);
-                    if let Some(Node {
-                        data: Data::Text(existing),
-                        ..
-                    }) = nodes.get_mut(last)
-                    {
-                        existing.push_tendril(&t);
-                        return;
-                    }
+                let last = self
+                    .nodes
+                    .borrow()
+                    .get(parent.id)
+                    .map_or(NONE, |p| p.last_child);
+                if let Some(id) = self.add_text(last, &t) {
+                    Self::link_last(&mut self.nodes.borrow_mut(), parent.id, id);
                 }
-                let id = self.text_node(t);
-                Self::link_last(&mut self.nodes.borrow_mut(), parent.id, id);
             }
         }
     }
@@ -380,20 +385,10 @@ impl TreeSink for Sink {
                 Self::link_before(&mut self.nodes.borrow_mut(), sibling.id, c.id);
             }
             NodeOrText::AppendText(t) => {
-                {
-                    let mut nodes = self.nodes.borrow_mut();
-                    let prev = nodes.get(sibling.id).map_or(NONE, |s| s.prev);
-                    if let Some(Node {
-                        data: Data::Text(existing),
-                        ..
-                    }) = nodes.get_mut(prev)
-                    {
-                        existing.push_tendril(&t);
-                        return;
-                    }
+                let prev = self.nodes.borrow().get(sibling.id).map_or(NONE, |s| s.prev);
+                if let Some(id) = self.add_text(prev, &t) {
+                    Self::link_before(&mut self.nodes.borrow_mut(), sibling.id, id);
                 }
-                let id = self.text_node(t);
-                Self::link_before(&mut self.nodes.borrow_mut(), sibling.id, id);
             }
         }
     }

@@ -206,13 +206,13 @@ pub fn extract_str(html: &str, limits: &Limits) -> Result<Page, HtmlError> {
         }
     }
 
-    let title_key = meta.title.as_deref().map(fold);
+    let title_key = meta.title.as_deref().map(meta::fold);
     let mut text = String::new();
     for &i in &chosen {
         let b = &walk.blocks[i];
         let is_title = match b.kind {
             blocks::Kind::Heading(1) => true,
-            blocks::Kind::Heading(_) => title_key.as_deref() == Some(&fold(&b.text)),
+            blocks::Kind::Heading(_) => title_key.as_deref() == Some(&meta::fold(&b.text)),
             _ => false,
         };
         if is_title {
@@ -269,14 +269,6 @@ fn byline_line(dom: &dom::Dom, b: &blocks::Block) -> bool {
                 .contains("text-align:right")
         });
     right
-}
-
-/// Lowercased text without spaces and punctuation, to compare headings with the title.
-fn fold(s: &str) -> String {
-    s.chars()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
-        .collect()
 }
 
 /// The date line readers see: the nearest day-first date above the article, else in its first

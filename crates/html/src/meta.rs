@@ -460,7 +460,8 @@ fn shown_part(dom: &Dom, title: &str) -> String {
     strip_site_suffix(title)
 }
 
-fn fold(s: &str) -> String {
+/// Lowercased text without spaces and punctuation, to compare titles with what the page shows.
+pub(crate) fn fold(s: &str) -> String {
     s.chars()
         .filter(|c| c.is_alphanumeric())
         .flat_map(char::to_lowercase)

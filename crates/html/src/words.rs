@@ -174,11 +174,7 @@ pub(crate) fn furniture(class: &str, ident: &str, inline: bool) -> bool {
         return true;
     }
     // Screen-reader-only and hidden helpers written with separators.
-    let joined: String = class
-        .chars()
-        .filter(char::is_ascii_alphanumeric)
-        .flat_map(|c| c.to_lowercase())
-        .collect();
+    let joined = joined(class);
     joined.contains("screenreader")
         || joined.contains("visuallyhidden")
         || joined.contains("sronly")
