@@ -298,7 +298,12 @@ pub(crate) fn find_body(dom: &Dom) -> usize {
     ROOT
 }
 
-/// Visible characters outside links under each element (spaces not counted), from `start`.
+/// Marks, in the figures of [`prose`], an element that is never text: a script, a control,
+/// a hidden element. The walk leaves it out without asking again.
+const SKIPPED: u32 = u32::MAX;
+
+/// Visible characters outside links under each element (spaces not counted), from `start`;
+/// [`SKIPPED`] for elements that hold no visible text.
 fn prose(dom: &Dom, start: usize) -> Vec<u32> {
     let mut out = vec![0u32; dom.nodes.len()];
     let mut stack = vec![(start, false, false)];
@@ -317,7 +322,9 @@ fn prose(dom: &Dom, start: usize) -> Vec<u32> {
                     if let Some(p) = out.get_mut(node.parent) {
                         *p += own;
                     }
-                } else if !is_void_of_text(name) && !is_hidden(dom, id) {
+                } else if is_void_of_text(name) || is_hidden(dom, id) {
+                    out[id] = SKIPPED;
+                } else {
                     stack.push((id, true, in_link));
                     let link = in_link || *name == local_name!("a");
                     stack.extend(dom.children(id).map(|c| (c, false, link)));
@@ -368,8 +375,7 @@ impl Walker<'_> {
         match &dom.nodes[id].data {
             Data::Text(t) => self.push_text(t),
             Data::Element { name, .. } => {
-                if is_void_of_text(name)
-                    || is_hidden(dom, id)
+                if self.prose[id] == SKIPPED
                     || is_furniture(dom, id, name, &self.prose, self.page_prose)
                 {
                     if is_block(name) {

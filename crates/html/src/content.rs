@@ -8,6 +8,8 @@
 //! several boxes) and joined by siblings that score near it or are plainly prose. Inside, blocks
 //! that are mostly links (related stories, tag lists) are left out.
 
+use std::collections::HashSet;
+
 use html5ever::local_name;
 
 use crate::blocks::{Block, Kind, Walk};
@@ -134,6 +136,13 @@ pub(crate) fn select(dom: &Dom, walk: &Walk) -> Vec<usize> {
     }
     let parent = dom.nodes[top].parent;
     if parent != NONE {
+        // Elements whose own text ends a sentence, read once for all siblings.
+        let ends_sentence: HashSet<usize> = walk
+            .blocks
+            .iter()
+            .filter(|b| b.text.ends_with(['.', '!', '?', '…', '"', '”']))
+            .map(|b| b.owner)
+            .collect();
         for s in dom.children(parent) {
             if s == top || walk.extents[s].order == 0 {
                 continue;
@@ -151,7 +160,8 @@ pub(crate) fn select(dom: &Dom, walk: &Walk) -> Vec<usize> {
             let keep = if seen[s] && score[s] + bonus >= threshold {
                 true
             } else if dom.nodes[s].name() == Some(&local_name!("p")) {
-                (e.text > 80 && ld < 0.25) || (e.text > 0 && ld == 0.0 && sentence_end(walk, s))
+                (e.text > 80 && ld < 0.25)
+                    || (e.text > 0 && ld == 0.0 && ends_sentence.contains(&s))
             } else {
                 false
             };
@@ -317,14 +327,6 @@ fn range(walk: &Walk, id: usize) -> (u32, u32) {
 fn contains(walk: &Walk, outer: usize, inner: usize) -> bool {
     let (o, i) = (walk.extents[outer], walk.extents[inner]);
     o.order != 0 && i.order >= o.order && i.order <= o.last
-}
-
-/// Whether the text of element `id` ends a sentence.
-fn sentence_end(walk: &Walk, id: usize) -> bool {
-    walk.blocks
-        .iter()
-        .filter(|b| b.owner == id)
-        .any(|b| b.text.ends_with(['.', '!', '?', '…', '"', '”']))
 }
 
 /// Whether a block inside the container is the article's own text.
