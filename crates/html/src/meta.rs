@@ -18,10 +18,6 @@ pub(crate) struct Meta {
     pub language: Option<String>,
     pub canonical: Option<String>,
     pub description: Option<String>,
-    /// The `<title>` element, as written.
-    pub title_tag: Option<String>,
-    /// The first `<h1>`.
-    pub h1: Option<String>,
 }
 
 /// Sources in the order they are trusted; lower wins.
@@ -99,9 +95,8 @@ pub(crate) fn read(dom: &Dom) -> Meta {
     let (byline, seen_date) = visible(dom, ld.author.is_none() && tags.author.is_none(), need_date);
     let title = ld
         .title
-        .clone()
-        .or(tags.title.clone())
-        .or_else(|| h1.clone())
+        .or(tags.title)
+        .or(h1)
         .or_else(|| title_tag.as_deref().map(|t| shown_part(dom, t)));
     Meta {
         title: title.map(|t| collapse(&t)),
@@ -117,8 +112,6 @@ pub(crate) fn read(dom: &Dom) -> Meta {
         language: language.or(tags.language),
         canonical: canonical.or(tags.canonical),
         description: ld.description.or(tags.description),
-        title_tag,
-        h1,
     }
 }
 
