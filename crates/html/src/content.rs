@@ -235,22 +235,19 @@ pub(crate) fn select(dom: &Dom, walk: &Walk) -> Vec<usize> {
     }
     // Short lines after the article's last paragraph are its furniture: share prompts, "was
     // this useful?", contact labels, dates.
-    {
-        if let Some(last_long) = out.iter().rposition(|&i| walk.blocks[i].len >= 80) {
-            let mut k = last_long + 1;
-            while k < out.len() {
-                let b = &walk.blocks[out[k]];
-                let sentence = b.text.ends_with(['.', '!', '?', '…']);
-                if b.len < 30
-                    && !sentence
-                    && !matches!(b.kind, Kind::ListItem | Kind::Cell | Kind::Pre)
-                {
-                    out.remove(k);
-                } else {
-                    k += 1;
-                }
-            }
-        }
+    if let Some(last_long) = out.iter().rposition(|&i| walk.blocks[i].len >= 80) {
+        let (article, tail) = out.split_at(last_long + 1);
+        let kept: Vec<usize> = tail
+            .iter()
+            .copied()
+            .filter(|&i| {
+                let b = &walk.blocks[i];
+                b.len >= 30
+                    || b.text.ends_with(['.', '!', '?', '…'])
+                    || matches!(b.kind, Kind::ListItem | Kind::Cell | Kind::Pre)
+            })
+            .collect();
+        out = [article, &kept[..]].concat();
     }
     out
 }

@@ -30,8 +30,6 @@ mod meta;
 mod nesting;
 mod words;
 
-use std::fmt::Write as _;
-
 pub use meta::normalize_date;
 
 /// Bounds on what one page may cost.
@@ -221,7 +219,7 @@ pub fn extract_str(html: &str, limits: &Limits) -> Result<Page, HtmlError> {
         if !text.is_empty() {
             text.push_str("\n\n");
         }
-        let _ = write!(text, "{}", b.text);
+        text.push_str(&b.text);
     }
 
     let published = meta
