@@ -1,8 +1,8 @@
 //! `ingest` and the commands over its data directory, run as a user runs them.
 //!
-//! The kill test interrupts ingest with SIGKILL at scattered moments, again and again, then lets
-//! a last run finish, and checks that the data directory answers exactly as one built by a
-//! single uninterrupted run.
+//! The kill test feeds ingest through a pipe and interrupts it with SIGKILL at scattered
+//! moments, again and again, then lets a last run finish, and checks that the data directory
+//! answers exactly as one built by a single uninterrupted run.
 
 // Test code: a failed expectation is the report.
 #![allow(clippy::expect_used, clippy::unwrap_used, clippy::panic)]
@@ -189,31 +189,58 @@ fn stored(data: &Path) -> u64 {
         .unwrap_or(0)
 }
 
+/// Starts `ingest -` over `data` with its standard input piped, so the test decides how much
+/// of the feed the run can see.
+fn ingest_from_pipe(data: &str) -> std::process::Child {
+    Command::new(bin())
+        .args(["ingest", "-", "--data", data, "--quiet", "--batch", "4"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("spawn ingest")
+}
+
+/// Writes `lines` to the run's standard input; a run already gone is no error here.
+fn give(child: &mut std::process::Child, lines: &[String]) {
+    if let Some(input) = child.stdin.as_mut() {
+        for line in lines {
+            if writeln!(input, "{line}").is_err() {
+                return;
+            }
+        }
+        let _ = input.flush();
+    }
+}
+
+/// The whole feed through standard input, run to the end.
+fn ingest_all_from_pipe(data: &str, lines: &[String]) {
+    let mut child = ingest_from_pipe(data);
+    give(&mut child, lines);
+    drop(child.stdin.take());
+    assert!(child.wait().expect("wait").success(), "ingest failed");
+}
+
 #[test]
 fn ingest_killed_at_random_moments_ends_as_an_uninterrupted_run() {
     let tmp = tempfile::tempdir().expect("tempdir");
     let feed = corpus(tmp.path(), 4);
-    let feed = feed.to_str().expect("path");
+    let lines: Vec<String> = std::fs::read_to_string(&feed)
+        .expect("feed")
+        .lines()
+        .map(str::to_string)
+        .collect();
     let reference = tmp.path().join("reference");
-    run(&[
-        "ingest",
-        feed,
-        "--data",
-        reference.to_str().expect("path"),
-        "--quiet",
-        "--batch",
-        "4",
-    ]);
+    ingest_all_from_pipe(reference.to_str().expect("path"), &lines);
     let expected = snapshot(&reference);
     let total = stored(&reference);
     assert!(total > 60, "the feed must need many batches: {total}");
 
     let data = tmp.path().join("killed");
     let d = data.to_str().expect("path");
-    // Varied kill points, the same on every run of the test: a small linear congruential
-    // sequence picks, for each run, either a moment during start-up or a number of further
-    // documents to wait for before the kill, so the kills land in start-up, in the middle of
-    // batches, between batches and in the final indexing.
+    // The feed goes through a pipe, so where a kill lands depends on how much of the feed the
+    // run was given, not on how fast this machine is. Kill moments are varied but the same on
+    // every run of the test: a small linear congruential sequence picks them.
     let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
     let mut next = move |n: u64| {
         seed = seed
@@ -221,43 +248,60 @@ fn ingest_killed_at_random_moments_ends_as_an_uninterrupted_run() {
             .wrapping_add(1442695040888963407);
         (seed >> 33) % n.max(1)
     };
+    // Runs given the end of the feed may finish before their kill; the wait before those kills
+    // shrinks below the time a finished run took, so a fast machine still has them killed in
+    // the final indexing.
+    let mut end_bound_ms: u64 = 400;
+    let mut given = 0usize;
     let mut killed = 0;
-    for attempt in 0..60 {
-        if killed >= 24 {
+    let mut unfinished = 0;
+    let mut ends = 0;
+    for attempt in 0..200 {
+        if killed >= 24 && given == lines.len() && ends >= 4 {
             break;
         }
-        let before = stored(&data);
-        let mut child = Command::new(bin())
-            .args(["ingest", feed, "--data", d, "--quiet", "--batch", "4"])
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("spawn ingest");
-        if attempt % 5 == 0 || before >= total {
-            std::thread::sleep(Duration::from_millis(next(400)));
+        let started = Instant::now();
+        let mut child = ingest_from_pipe(d);
+        if attempt % 6 == 0 {
+            // During start-up: opening the store, repairing what the last kill left.
+            std::thread::sleep(Duration::from_millis(next(40)));
+        } else if attempt % 6 == 5 || given == lines.len() {
+            // The feed so far and its end: in the last batch or the final indexing.
+            ends += 1;
+            give(&mut child, &lines[..given]);
+            drop(child.stdin.take());
+            std::thread::sleep(Duration::from_millis(next(end_bound_ms)));
         } else {
-            let target = (before + 1 + next(10)).min(total);
-            let deadline = Instant::now() + Duration::from_secs(120);
-            while stored(&data) < target && Instant::now() < deadline {
-                if child.try_wait().expect("poll").is_some() {
-                    break;
-                }
-                std::thread::sleep(Duration::from_millis(5));
-            }
-            std::thread::sleep(Duration::from_millis(next(30)));
+            // A few more articles than before, killed while working on them or waiting for
+            // the rest of a batch.
+            given = (given + 1 + next(12) as usize).min(lines.len());
+            give(&mut child, &lines[..given]);
+            std::thread::sleep(Duration::from_millis(next(40)));
         }
-        if child.try_wait().expect("poll").is_none() {
+        let running = child.try_wait().expect("poll").is_none();
+        if running {
             child.kill().expect("kill -9");
-            killed += 1;
         }
         child.wait().expect("reap");
+        if running {
+            killed += 1;
+            if stored(&data) < total {
+                unfinished += 1;
+            }
+        } else {
+            let took = u64::try_from(started.elapsed().as_millis()).unwrap_or(u64::MAX);
+            end_bound_ms = end_bound_ms.min(took * 3 / 4).max(1);
+        }
     }
     assert!(
         killed >= 20,
         "only {killed} runs were killed before they finished"
     );
-    assert!(stored(&data) < total || killed >= 20);
-    run(&["ingest", feed, "--data", d, "--quiet"]);
+    assert!(
+        unfinished >= 8,
+        "only {unfinished} kills left documents unstored"
+    );
+    ingest_all_from_pipe(d, &lines);
     let got = snapshot(&data);
     assert!(
         got == expected,
