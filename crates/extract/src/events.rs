@@ -806,12 +806,42 @@ fn place_after_word(
 }
 
 /// The first date a sentence gives, resolved, with whether it is a day.
-fn date_in(ctx: &Context<'_>, start: usize, end: usize) -> Option<PartialDate> {
+fn date_in(ctx: &Context<'_>, start: usize, end: usize) -> Option<(PartialDate, usize)> {
     starting_in(ctx.dates, start, end, |m| m.start)
         .iter()
         .filter(|m| m.end <= end)
         .filter(|m| !(m.range && matches!(m.said, Said::Date(d) if d.day.is_none())))
-        .find_map(|m| dates::resolve(m.said, ctx.anchor))
+        .find_map(|m| dates::resolve(m.said, ctx.anchor).map(|d| (d, m.start)))
+}
+
+/// Whether the date expression at `at` names a part of the day ("Chiều 17/12", "tối 3-4"):
+/// the way an account dates what happened, never the way a history dates a founding.
+fn part_of_day(text: &str, at: usize) -> bool {
+    let lead = text.get(at..).unwrap_or("");
+    let word: String = lead
+        .chars()
+        .take_while(|c| c.is_alphabetic())
+        .flat_map(char::to_lowercase)
+        .collect();
+    matches!(
+        word.as_str(),
+        "sáng" | "trưa" | "chiều" | "tối" | "đêm" | "khuya"
+    )
+}
+
+/// Words that make a sentence one about the relation's history.
+const HISTORY: [&str; 2] = ["thiết lập quan hệ", "kỷ niệm"];
+
+/// Whether a sentence about the relation's history told its history before the text offset
+/// `at`: `lower` is the sentence lower-cased and `map` the offsets of its bytes in the text.
+/// A date told ahead of the history ("Chiều 17/12, … nhân dịp … kỷ niệm 50 năm quan hệ …")
+/// is the date of what the sentence reports; one told after it is the anniversary's.
+fn history_before(lower: &str, map: &[usize], at: usize) -> bool {
+    HISTORY.iter().any(|phrase| {
+        find_str(lower, phrase)
+            .and_then(|i| map.get(i))
+            .is_some_and(|&t| t < at)
+    })
 }
 
 /// A date with at least its month told within a short reach of the trigger at `at..end`.
@@ -1143,12 +1173,16 @@ pub fn find(ctx: &Context<'_>) -> Vec<Found> {
         // A sentence about the relation's history; only asked of a sentence with a date or a
         // trigger, the only ones it changes anything for.
         let mut historic_once: Option<bool> = None;
-        let mut historic_of = || {
-            *historic_once
-                .get_or_insert_with(|| has(lower, "thiết lập quan hệ") || has(lower, "kỷ niệm"))
-        };
-        let said = date_in(ctx, s_start, s_end);
-        let mut own_date = said.filter(|_| !historic_of());
+        let mut historic_of =
+            || *historic_once.get_or_insert_with(|| HISTORY.iter().any(|p| has(lower, p)));
+        let said_at = date_in(ctx, s_start, s_end);
+        let said = said_at.map(|(d, _)| d);
+        // A date of the story's time told as an account tells one, in a sentence that also
+        // names an anniversary or a founding.
+        let told_now = said_at.is_some_and(|(d, at)| {
+            current(d, ctx.anchor) && (part_of_day(ctx.text, at) || !history_before(lower, map, at))
+        });
+        let mut own_date = said.filter(|_| told_now || !historic_of());
         // "Cùng ngày", "chiều cùng ngày": the day last told, over a coarser date of its own.
         if last_date.is_some_and(|d| d.day.is_some())
             && own_date.is_none_or(|d| d.day.is_none())
@@ -1161,7 +1195,7 @@ pub fn find(ctx: &Context<'_>) -> Vec<Found> {
         } else {
             triggers(lower, map, &matches_within(body, &found, lo, hi))
         };
-        let historic = (own_date.is_some() || !trig.is_empty()) && historic_of();
+        let historic = (own_date.is_some() || !trig.is_empty()) && !told_now && historic_of();
         // A visit's start told after its encounters ("đến Hà Nội chiều 7/4, bắt đầu chuyến
         // thăm") does not date what follows.
         let visit_only = !trig.is_empty() && trig.iter().all(|t| t.kind == Kind::Visit);

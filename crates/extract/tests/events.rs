@@ -718,3 +718,18 @@ fn a_visit_begins_on_the_day_its_visitor_arrived() {
         "{found:?}"
     );
 }
+
+#[test]
+fn a_day_told_before_an_anniversary_dates_the_encounter() {
+    // The summit is named for an anniversary; the talks' own day comes first, with its part of
+    // the day, and is no anniversary's day.
+    let body = "Chiều 18/6 tại Tokyo, nhân dịp tham dự Hội nghị Cấp cao kỷ niệm 50 năm quan hệ \
+                ASEAN - Nhật Bản, Thủ tướng Phạm Minh Chính đã hội đàm với Thủ tướng Nhật Bản \
+                Kishida Fumio.";
+    let found = events(body);
+    assert_eq!(
+        dated(&found, "TALKS", "Kishida Fumio").as_deref(),
+        Some("2024-06-18"),
+        "{found:?}"
+    );
+}
