@@ -128,6 +128,9 @@ const TRIGGERS: &[(&str, Kind)] = &[
     ("trình quốc thư", Kind::Receive),
     // Delivering a leader's invitation at a meeting is the invitation made.
     ("chuyển lời mời", Kind::Invite),
+    // Answering an invitation with a visit still to come reports the invitation made ("Đáp lại
+    // lời mời thăm Việt Nam của Chủ tịch nước, ông … khẳng định sẽ sớm thăm").
+    ("đáp lại lời mời", Kind::Invite),
     ("mời", Kind::Invite),
 ];
 
@@ -320,6 +323,12 @@ fn real_trigger(lower: &str, phrase: &str, s: usize, e: usize) -> bool {
         "chuyển lời mời" => {
             let after = &lower[e..];
             has(after, " thăm") || has(after, "sang ") || has(after, "dự ")
+        }
+        "đáp lại lời mời" => {
+            let after = &lower[e..];
+            (has(after, " thăm") || has(after, "sang ") || has(after, "dự "))
+                && (has(after, " sẽ ") || has(after, " sớm "))
+                && !has(after, " đã ")
         }
         "mời" => {
             let after = &lower[e..];

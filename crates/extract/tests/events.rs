@@ -733,3 +733,20 @@ fn a_day_told_before_an_anniversary_dates_the_encounter() {
         "{found:?}"
     );
 }
+
+#[test]
+fn answering_an_invitation_with_a_visit_to_come_reports_the_invitation() {
+    let body = "Chiều 19/6, Thủ tướng Phạm Minh Chính hội đàm với Thủ tướng Thái Lan Srettha \
+                Thavisin. Đáp lại lời mời thăm Việt Nam của Thủ tướng Phạm Minh Chính, Thủ tướng \
+                Srettha Thavisin khẳng định sẽ sớm thăm Việt Nam.";
+    let found = events(body);
+    assert_eq!(
+        dated(&found, "INVITE", "Srettha Thavisin").as_deref(),
+        Some("2024-06-19"),
+        "{found:?}"
+    );
+    // An invitation answered by a visit already made is the visit's background.
+    let body = "Đáp lại lời mời của Thủ tướng Phạm Minh Chính, chiều 19/6, Thủ tướng Thái Lan \
+                Srettha Thavisin đã sang thăm chính thức Việt Nam.";
+    assert_eq!(kinds(body), vec!["VISIT"]);
+}
