@@ -522,6 +522,23 @@ fn has_words(text: &str, phrase: &str) -> bool {
     })
 }
 
+/// Whether a visit named as the occasion of what the sentence reports ("nhân chuyến thăm …",
+/// "nhân dịp chuyến thăm …") is one still to come: the clause after the occasion tells what
+/// "sẽ" happen on it ("nhân chuyến thăm Việt Nam của Tổng thống …, hai hãng sẽ tổ chức …").
+fn occasion_to_come(lower_before: &str, lower_after: &str) -> bool {
+    let phrase = lower_before.trim_end();
+    let occasion = ["nhân", "nhân dịp"].iter().any(|w| {
+        phrase
+            .strip_suffix(w)
+            .is_some_and(|b| !b.chars().next_back().is_some_and(is_alphanumeric))
+    });
+    occasion
+        && lower_after.split_once(',').is_some_and(|(_, main)| {
+            let main = main.split(['.', ';']).next().unwrap_or("");
+            has_words(main, "sẽ")
+        })
+}
+
 /// Whether the trigger names what an anniversary is of ("kỷ niệm 40 năm ký Hiệp định Paris",
 /// "kỷ niệm 5 năm chuyến thăm"): the text just before it, within its phrase, is "kỷ niệm …".
 fn anniversary(lower_before: &str) -> bool {
@@ -1327,7 +1344,9 @@ pub fn find(ctx: &Context<'_>) -> Vec<Found> {
             } else {
                 before
             };
-            let plan = planned(before, common) || coming(&lower[t.rel..]);
+            let plan = planned(before, common)
+                || coming(&lower[t.rel..])
+                || t.kind == Kind::Visit && occasion_to_come(&lower[..t.rel], &lower[t.rel_end..]);
             if plan && t.kind != Kind::Visit
                 || anniversary(&lower[..t.rel])
                 || recalled_undated

@@ -750,3 +750,15 @@ fn answering_an_invitation_with_a_visit_to_come_reports_the_invitation() {
                 Srettha Thavisin đã sang thăm chính thức Việt Nam.";
     assert_eq!(kinds(body), vec!["VISIT"]);
 }
+
+#[test]
+fn a_visit_named_as_the_occasion_of_what_will_happen_is_still_to_come() {
+    let body = "Sáng 19/6, Chủ tịch nước Tô Lâm tiếp Đại sứ Cuba Orlando Hernández Guillén. Đại \
+                sứ cho biết, nhân chuyến thăm Việt Nam của Chủ tịch Cuba Miguel Díaz-Canel, hai \
+                hãng thông tấn sẽ tổ chức triển lãm ảnh chung.";
+    assert_eq!(kinds(body), vec!["RECEIVE"]);
+    // On an occasion that has come, what was done on it is reported.
+    let body = "Nhân chuyến thăm Việt Nam của Chủ tịch Cuba Miguel Díaz-Canel, sáng 19/6, hai \
+                hãng thông tấn đã khai mạc triển lãm ảnh chung.";
+    assert_eq!(kinds(body), vec!["VISIT"]);
+}
