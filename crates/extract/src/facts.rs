@@ -865,6 +865,10 @@ fn rank(
     // "X là đối tác … lớn thứ 4 của Y và Y là đối tác … lớn nhất của X": each statement runs
     // from the end of the previous one to the start of the next.
     for (k, &(i, len)) in hits.iter().enumerate() {
+        let to = hits.get(k + 1).map_or(e, |&(n, _)| map_offset(n));
+        if ranked_list(ctx, (s, e), (folded, &map_offset), (i + len, to), out) {
+            continue;
+        }
         let before = &folded[..i];
         if before.trim_end().ends_with("nhung")
             || before.ends_with("mot trong nhung doi tac thuong mai lon")
@@ -889,7 +893,6 @@ fn rank(
         } else {
             map_offset(hits[k - 1].0 + hits[k - 1].1)
         };
-        let to = hits.get(k + 1).map_or(e, |&(n, _)| map_offset(n));
         let split = map_offset(i);
         let subject = countries_in(ctx, from, split)
             .last()
@@ -907,6 +910,75 @@ fn rank(
         f.rank = Some(rank);
         out.push(f);
     }
+}
+
+/// "Các đối tác thương mại lớn nhất của Việt Nam … lần lượt là: Trung Quốc, Hàn Quốc, Hoa Kỳ
+/// và Nhật Bản": the partners listed after "lần lượt là" ("respectively") hold the ranks in the
+/// order given. `at` is where the rank phrase ends in `folded` (the sentence `s..e` folded), `to`
+/// where its statement ends in the body. Whether the statement was such a list (and its ranks
+/// taken).
+fn ranked_list(
+    ctx: &Context<'_>,
+    sentence: (usize, usize),
+    (folded, map_offset): (&str, &dyn Fn(usize) -> usize),
+    (at, to): (usize, usize),
+    out: &mut Vec<Found>,
+) -> bool {
+    const REACH: usize = 80;
+    let after = folded.get(at..).unwrap_or("");
+    if !after.trim_start().starts_with("nhat") {
+        return false;
+    }
+    let Some(j) = find_str(after, "lan luot la").filter(|&j| j <= REACH) else {
+        return false;
+    };
+    let list_from = map_offset(at + j + "lan luot la".len());
+    if list_from >= to {
+        return false;
+    }
+    let object = countries_in(ctx, map_offset(at), list_from)
+        .first()
+        .map_or_else(|| "VN".to_string(), |(_, c)| c.clone());
+    let listed = listed_countries(ctx, list_from, to);
+    if listed.len() < 2 {
+        return false;
+    }
+    for (n, subject) in listed.into_iter().filter(|c| *c != object).enumerate() {
+        let mut f = Found::new(
+            "trade_rank",
+            vec![subject.clone(), object.clone()],
+            sentence,
+        );
+        f.subject = Some(subject);
+        f.rank = u32::try_from(n + 1).ok();
+        out.push(f);
+    }
+    true
+}
+
+/// The countries named one after another from `from` ("Trung Quốc, Hàn Quốc, Hoa Kỳ và Nhật
+/// Bản"), up to the first thing between two names that is no separator.
+fn listed_countries(ctx: &Context<'_>, from: usize, to: usize) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut last_end = from;
+    for t in starting_in(ctx.tags, from, to, |t| t.start)
+        .iter()
+        .filter(|t| t.end <= to)
+    {
+        let TagKind::Country { code, .. } = &t.kind else {
+            continue;
+        };
+        let gap = ctx.text.get(last_end..t.start).unwrap_or("");
+        let separators_only = gap
+            .split(|c: char| c == ',' || c == ':' || c.is_whitespace())
+            .all(|w| w.is_empty() || w == "và");
+        if !separators_only {
+            break;
+        }
+        out.push(code.clone());
+        last_end = t.end;
+    }
+    out
 }
 
 const AID_WORDS: &[&str] = &[

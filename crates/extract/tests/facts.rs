@@ -191,3 +191,28 @@ fn the_recipient_is_the_country_of_the_passage() {
         "{found:?}"
     );
 }
+
+#[test]
+fn partners_listed_respectively_take_the_ranks_in_order() {
+    let found = lines(
+        "Theo số liệu hải quan, các đối tác thương mại lớn nhất của Việt Nam hiện lần lượt là: \
+         Trung Quốc, Hoa Kỳ, Hàn Quốc và Nhật Bản - bốn nền kinh tế chiếm hơn nửa kim ngạch.",
+    );
+    for want in [
+        "trade_rank CN-VN CN 1",
+        "trade_rank US-VN US 2",
+        "trade_rank KR-VN KR 3",
+        "trade_rank JP-VN JP 4",
+    ] {
+        assert!(found.iter().any(|f| f == want), "{want}: {found:?}");
+    }
+    // A list of partners without "lần lượt" gives no order.
+    let found = lines(
+        "Các đối tác thương mại lớn nhất của Việt Nam gồm Trung Quốc, Hoa Kỳ, Hàn Quốc và \
+         Nhật Bản.",
+    );
+    assert!(
+        !found.iter().any(|f| f.ends_with(" 2") || f.ends_with(" 3")),
+        "{found:?}"
+    );
+}
