@@ -245,6 +245,15 @@ const LEVELS: &[(&str, &str)] = &[
 /// What a trade rank is said with.
 const RANK_PHRASES: &[&str] = &["doi tac thuong mai lon", "ban hang lon"];
 
+/// What follows "đứng thứ N" when N is a rank among a country's trading partners ("đứng thứ 8
+/// trong số các đối tác thương mại của Trung Quốc"); each also marks a sentence to read ranks in.
+const STANDING_AMONG: &[&str] = &[
+    "trong so cac doi tac thuong mai cua",
+    "trong cac doi tac thuong mai cua",
+    "trong so nhung doi tac thuong mai cua",
+    "trong so cac ban hang cua",
+];
+
 const RANK_WORDS: &[(&str, u32)] = &[
     ("nhat", 1),
     ("hai", 2),
@@ -271,6 +280,7 @@ fn fact_words() -> &'static Phrases {
                 .chain(levels)
                 .chain(TRADE_WORDS.iter().copied())
                 .chain(RANK_PHRASES.iter().copied())
+                .chain(STANDING_AMONG.iter().copied())
                 .map(str::to_string)
                 .chain(aid),
         )
@@ -286,7 +296,7 @@ enum Group {
     Level,
     /// [`TRADE_WORDS`], for `trade`.
     Trade,
-    /// [`RANK_PHRASES`], for `rank`.
+    /// [`RANK_PHRASES`] and [`STANDING_AMONG`], for `rank`.
     Rank,
     /// [`AID_WORDS`] with a space on each side, for `aid`.
     Aid,
@@ -298,7 +308,7 @@ fn group_of(k: usize) -> (Group, usize) {
         (Group::Established, ESTABLISHED.len()),
         (Group::Level, LEVELS.len()),
         (Group::Trade, TRADE_WORDS.len()),
-        (Group::Rank, RANK_PHRASES.len()),
+        (Group::Rank, RANK_PHRASES.len() + STANDING_AMONG.len()),
     ];
     let mut k = k;
     for (g, n) in sizes {
@@ -862,6 +872,7 @@ fn rank(
         .flat_map(|p| folded.match_indices(p).map(|(i, m)| (i, m.len())))
         .collect();
     hits.sort_unstable();
+    standing(ctx, (s, e), (folded, &map_offset), out);
     // "X là đối tác … lớn thứ 4 của Y và Y là đối tác … lớn nhất của X": each statement runs
     // from the end of the previous one to the start of the next.
     for (k, &(i, len)) in hits.iter().enumerate() {
@@ -907,6 +918,57 @@ fn rank(
         }
         let mut f = Found::new("trade_rank", vec![subject.clone(), object], (s, e));
         f.subject = Some(subject);
+        f.rank = Some(rank);
+        out.push(f);
+    }
+}
+
+/// "Việt Nam … đứng thứ 8 trong số các đối tác thương mại của Trung Quốc": the rank of the
+/// country standing (the last named before "đứng", or the sentence's first other than the
+/// partner when "đứng" continues its predicate after "và") among the partner's.
+fn standing(
+    ctx: &Context<'_>,
+    (s, e): (usize, usize),
+    (folded, map_offset): (&str, &dyn Fn(usize) -> usize),
+    out: &mut Vec<Found>,
+) {
+    const LEAD: &str = "dung thu ";
+    for (i, _) in folded.match_indices(LEAD) {
+        let rest = &folded[i + LEAD.len()..];
+        let len = rest
+            .find(|c: char| !is_alphanumeric(c))
+            .unwrap_or(rest.len());
+        let word = &rest[..len];
+        let rank = word
+            .parse::<u32>()
+            .ok()
+            .or_else(|| RANK_WORDS.iter().find(|(k, _)| *k == word).map(|(_, n)| *n));
+        let Some(rank) = rank.filter(|&r| r > 0) else {
+            continue;
+        };
+        let tail = rest[len..].trim_start();
+        let Some(among) = STANDING_AMONG.iter().find(|p| tail.starts_with(**p)) else {
+            continue;
+        };
+        let object_from = folded.len() - tail.len() + among.len();
+        let Some(object) = countries_in(ctx, map_offset(object_from), e)
+            .first()
+            .map(|(_, c)| c.clone())
+        else {
+            continue;
+        };
+        let before = countries_in(ctx, s, map_offset(i));
+        let continued = folded[..i].trim_end().ends_with(" va");
+        let subject = if continued {
+            before.iter().find(|(_, c)| *c != object)
+        } else {
+            before.last().filter(|(_, c)| *c != object)
+        };
+        let Some((_, subject)) = subject else {
+            continue;
+        };
+        let mut f = Found::new("trade_rank", vec![subject.clone(), object], (s, e));
+        f.subject = Some(subject.clone());
         f.rank = Some(rank);
         out.push(f);
     }

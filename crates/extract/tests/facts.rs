@@ -216,3 +216,29 @@ fn partners_listed_respectively_take_the_ranks_in_order() {
         "{found:?}"
     );
 }
+
+#[test]
+fn standing_among_a_partners_trading_partners_is_a_rank() {
+    let found = lines(
+        "Năm 2017, Việt Nam trở thành đối tác thương mại lớn nhất của Trung Quốc trong ASEAN và \
+         đứng thứ 8 trong số các đối tác thương mại của Trung Quốc trên toàn thế giới.",
+    );
+    assert!(
+        found.iter().any(|f| f == "trade_rank CN-VN VN 8"),
+        "{found:?}"
+    );
+    let found = lines(
+        "Theo số liệu của Cục Thống kê Australia, Hàn Quốc đứng thứ chín trong số các đối tác \
+         thương mại của Australia.",
+    );
+    assert!(
+        found.iter().any(|f| f == "trade_rank AU-KR KR 9"),
+        "{found:?}"
+    );
+    // A rank among investors is no trade rank.
+    let found = lines("Nhật Bản đứng thứ hai trong số các nhà đầu tư vào Việt Nam.");
+    assert!(
+        !found.iter().any(|f| f.starts_with("trade_rank")),
+        "{found:?}"
+    );
+}
