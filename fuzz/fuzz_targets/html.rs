@@ -33,7 +33,7 @@ fuzz_target!(|data: &[u8]| {
             for block in page.text.split("\n\n") {
                 assert!(!block.trim().is_empty() || page.text.is_empty());
             }
-            if let Some(date) = &page.published {
+            if let Some(date) = &page.meta.published {
                 assert!(date.len() == 10 || date.len() == 16, "{date}");
                 assert!(date.as_bytes()[4] == b'-' && date.as_bytes()[7] == b'-', "{date}");
             }

@@ -39,9 +39,9 @@ fn main() -> io::Result<()> {
     for ((path, _), r) in pages.iter().zip(results) {
         let v = match r {
             Ok(p) => serde_json::json!({
-                "path": path, "text": p.text, "title": p.title, "published": p.published,
-                "author": p.author, "outlet": p.outlet, "language": p.language,
-                "canonical": p.canonical, "encoding": p.encoding,
+                "path": path, "text": p.text, "title": p.meta.title, "published": p.meta.published,
+                "author": p.meta.author, "outlet": p.meta.outlet, "language": p.meta.language,
+                "canonical": p.meta.canonical, "encoding": p.encoding,
             }),
             Err(e) => serde_json::json!({"path": path, "text": "", "error": e.to_string()}),
         };

@@ -231,14 +231,7 @@ impl Sink {
         }
         Self::detach(nodes, child);
         let last = nodes[parent].last_child;
-        if let Some(l) = nodes.get_mut(last) {
-            l.next = child;
-        } else {
-            nodes[parent].first_child = child;
-        }
-        nodes[parent].last_child = child;
-        nodes[child].parent = parent;
-        nodes[child].prev = last;
+        Self::link_between(nodes, parent, last, NONE, child);
     }
 
     /// Links `child` just before `sibling`.
@@ -252,15 +245,24 @@ impl Sink {
         }
         Self::detach(nodes, child);
         let prev = nodes[sibling].prev;
-        if let Some(p) = nodes.get_mut(prev) {
-            p.next = child;
-        } else {
-            nodes[parent].first_child = child;
+        Self::link_between(nodes, parent, prev, sibling, child);
+    }
+
+    /// Links the detached `child` under `parent` between its children `prev` and `next`
+    /// (`NONE` for the start or the end of the list).
+    fn link_between(nodes: &mut [Node], parent: usize, prev: usize, next: usize, child: usize) {
+        match nodes.get_mut(prev) {
+            Some(p) => p.next = child,
+            None => nodes[parent].first_child = child,
         }
-        nodes[sibling].prev = child;
-        nodes[child].parent = parent;
-        nodes[child].prev = prev;
-        nodes[child].next = sibling;
+        match nodes.get_mut(next) {
+            Some(n) => n.prev = child,
+            None => nodes[parent].last_child = child,
+        }
+        let c = &mut nodes[child];
+        c.parent = parent;
+        c.prev = prev;
+        c.next = next;
     }
 
     /// Adds text where the tree builder puts it: onto `neighbour` when that is a run of text

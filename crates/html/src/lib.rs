@@ -30,7 +30,7 @@ mod meta;
 mod nesting;
 mod words;
 
-pub use meta::normalize_date;
+pub use meta::{normalize_date, Meta};
 
 /// Bounds on what one page may cost.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -65,22 +65,8 @@ pub struct Options<'a> {
 /// The article found in a page, and what the page says about it.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Page {
-    /// Headline, without the site name.
-    pub title: Option<String>,
-    /// Publication date or date-time, ISO 8601 at minute precision, local time as written.
-    pub published: Option<String>,
-    /// Last modification, as `published`.
-    pub modified: Option<String>,
-    /// Byline.
-    pub author: Option<String>,
-    /// The outlet, as the page names itself.
-    pub outlet: Option<String>,
-    /// Primary language subtag ("vi").
-    pub language: Option<String>,
-    /// Canonical URL.
-    pub canonical: Option<String>,
-    /// The page's own summary.
-    pub description: Option<String>,
+    /// Title, date, byline and the rest the page gives.
+    pub meta: Meta,
     /// The article's text: one block per line, blocks separated by a blank line.
     pub text: String,
     /// The encoding the bytes were read as (`"utf-8"`, `"windows-1258"`, …).
@@ -181,20 +167,19 @@ pub fn extract_str(html: &str, limits: &Limits) -> Result<Page, HtmlError> {
             limit: limits.max_depth,
         });
     }
-    let meta = meta::read(&dom);
+    let mut meta = meta::read(&dom);
     let walk = blocks::walk(&dom);
     if walk.blocks.is_empty() {
         return Err(HtmlError::Empty);
     }
     let mut chosen = content::select(&dom, &walk);
-    let mut author = meta.author.clone();
     if let Some(&last) = chosen.last() {
         // The byline closes the article, chosen as its last block or just after it.
         for at in last..walk.blocks.len().min(last + 3) {
             let b = &walk.blocks[at];
             if byline_line(&dom, b) {
-                if author.is_none() {
-                    author = Some(b.text.clone());
+                if meta.author.is_none() {
+                    meta.author = Some(b.text.clone());
                 }
                 if at == last {
                     chosen.pop();
@@ -222,19 +207,11 @@ pub fn extract_str(html: &str, limits: &Limits) -> Result<Page, HtmlError> {
         text.push_str(&b.text);
     }
 
-    let published = meta
-        .published
-        .clone()
-        .or_else(|| visible_date(&walk, chosen.first().copied()));
+    if meta.published.is_none() {
+        meta.published = visible_date(&walk, chosen.first().copied());
+    }
     Ok(Page {
-        title: meta.title,
-        published,
-        modified: meta.modified,
-        author,
-        outlet: meta.outlet,
-        language: meta.language,
-        canonical: meta.canonical,
-        description: meta.description,
+        meta,
         text,
         encoding: "utf-8",
     })

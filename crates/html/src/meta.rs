@@ -7,16 +7,24 @@ use serde_json::Value;
 
 use crate::dom::{Data, Dom};
 
-/// The metadata of one page, each field from the best source that gave it.
+/// What a page says about its article, each field from the best source that gave it.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
-pub(crate) struct Meta {
+pub struct Meta {
+    /// Headline, without the site name.
     pub title: Option<String>,
+    /// Publication date or date-time, ISO 8601 at minute precision, local time as written.
     pub published: Option<String>,
+    /// Last modification, as `published`.
     pub modified: Option<String>,
+    /// Byline.
     pub author: Option<String>,
+    /// The outlet, as the page names itself.
     pub outlet: Option<String>,
+    /// Primary language subtag ("vi").
     pub language: Option<String>,
+    /// Canonical URL.
     pub canonical: Option<String>,
+    /// The page's own summary.
     pub description: Option<String>,
 }
 

@@ -71,12 +71,12 @@ fn vietnamese_pages_give_their_expected_records() {
             }
         };
         let fields = [
-            ("title", got.title.clone()),
-            ("published", got.published.clone()),
-            ("author", got.author.clone()),
-            ("outlet", got.outlet.clone()),
-            ("language", got.language.clone()),
-            ("canonical", got.canonical.clone()),
+            ("title", got.meta.title.clone()),
+            ("published", got.meta.published.clone()),
+            ("author", got.meta.author.clone()),
+            ("outlet", got.meta.outlet.clone()),
+            ("language", got.meta.language.clone()),
+            ("canonical", got.meta.canonical.clone()),
         ];
         for (key, value) in fields {
             let w = want[key].as_str().map(str::to_string);

@@ -120,9 +120,9 @@ fn process_page(
     if page.encoding != "utf-8" {
         doc.encoding = Some(page.encoding.to_string());
     }
-    let title = raw.title.as_deref().or(page.title.as_deref());
-    let published = raw.published.as_deref().or(page.published.as_deref());
-    let outlet = raw.outlet.as_deref().or(page.outlet.as_deref());
+    let title = raw.title.as_deref().or(page.meta.title.as_deref());
+    let published = raw.published.as_deref().or(page.meta.published.as_deref());
+    let outlet = raw.outlet.as_deref().or(page.meta.outlet.as_deref());
     let hints = Hints {
         title,
         published,
@@ -133,8 +133,8 @@ fn process_page(
     if let Some(t) = title {
         doc.title = Some(t.to_string());
     }
-    if page.author.is_some() {
-        doc.author = page.author.clone();
+    if page.meta.author.is_some() {
+        doc.author = page.meta.author.clone();
     }
     if let Some(o) = outlet {
         doc.outlet = Some(o.to_string());
@@ -142,8 +142,8 @@ fn process_page(
     if doc.published.is_none() {
         doc.published = published.map(str::to_string);
     }
-    doc.url = page.canonical.clone().or_else(|| raw.url.clone());
-    doc.language = page.language.clone();
+    doc.url = page.meta.canonical.clone().or_else(|| raw.url.clone());
+    doc.language = page.meta.language.clone();
     doc.fetched = raw.fetched.clone();
     if doc.body.trim().is_empty() {
         doc.warnings
