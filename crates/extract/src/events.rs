@@ -840,18 +840,17 @@ fn date_in(ctx: &Context<'_>, start: usize, end: usize) -> Option<(PartialDate, 
         .find_map(|m| dates::resolve(m.said, ctx.anchor).map(|d| (d, m.start)))
 }
 
-/// Whether the date expression at `at` names a part of the day ("Chiều 17/12", "tối 3-4"):
-/// the way an account dates what happened, never the way a history dates a founding.
-fn part_of_day(text: &str, at: usize) -> bool {
-    let lead = text.get(at..).unwrap_or("");
-    let word: String = lead
-        .chars()
-        .take_while(|c| c.is_alphabetic())
-        .flat_map(char::to_lowercase)
-        .collect();
+/// Whether the date expression at the text offset `at` names a part of the day ("Chiều
+/// 17/12", "tối 3-4"): the way an account dates what happened, never the way a history dates a
+/// founding. `lower` is its sentence lower-cased and `map` the offsets of its bytes in the text.
+fn part_of_day(lower: &str, map: &[usize], at: usize) -> bool {
+    let from = map.partition_point(|&o| o < at);
+    let word = lower
+        .get(from..)
+        .and_then(|l| l.split(|c: char| !c.is_alphabetic()).next());
     matches!(
-        word.as_str(),
-        "sáng" | "trưa" | "chiều" | "tối" | "đêm" | "khuya"
+        word,
+        Some("sáng" | "trưa" | "chiều" | "tối" | "đêm" | "khuya")
     )
 }
 
@@ -1203,12 +1202,15 @@ pub fn find(ctx: &Context<'_>) -> Vec<Found> {
             || *historic_once.get_or_insert_with(|| HISTORY.iter().any(|p| has(lower, p)));
         let said_at = date_in(ctx, s_start, s_end);
         let said = said_at.map(|(d, _)| d);
-        // A date of the story's time told as an account tells one, in a sentence that also
-        // names an anniversary or a founding.
-        let told_now = said_at.is_some_and(|(d, at)| {
-            current(d, ctx.anchor) && (part_of_day(ctx.text, at) || !history_before(lower, map, at))
-        });
-        let mut own_date = said.filter(|_| told_now || !historic_of());
+        // In a sentence that names an anniversary or a founding, a date of the story's time
+        // told as an account tells one is still the sentence's own.
+        let told_now = || {
+            said_at.is_some_and(|(d, at)| {
+                current(d, ctx.anchor)
+                    && (part_of_day(lower, map, at) || !history_before(lower, map, at))
+            })
+        };
+        let mut own_date = said.filter(|_| !historic_of() || told_now());
         // "Cùng ngày", "chiều cùng ngày": the day last told, over a coarser date of its own.
         if last_date.is_some_and(|d| d.day.is_some())
             && own_date.is_none_or(|d| d.day.is_none())
@@ -1221,7 +1223,7 @@ pub fn find(ctx: &Context<'_>) -> Vec<Found> {
         } else {
             triggers(lower, map, &matches_within(body, &found, lo, hi))
         };
-        let historic = (own_date.is_some() || !trig.is_empty()) && !told_now && historic_of();
+        let historic = (own_date.is_some() || !trig.is_empty()) && historic_of() && !told_now();
         // A visit's start told after its encounters ("đến Hà Nội chiều 7/4, bắt đầu chuyến
         // thăm") does not date what follows.
         let visit_only = !trig.is_empty() && trig.iter().all(|t| t.kind == Kind::Visit);

@@ -267,6 +267,13 @@ const RANK_WORDS: &[(&str, u32)] = &[
     ("muoi", 10),
 ];
 
+/// The rank a folded word after "thứ" gives: a numeral ("8") or a number word ("tam").
+fn rank_number(word: &str) -> Option<u32> {
+    word.parse::<u32>()
+        .ok()
+        .or_else(|| RANK_WORDS.iter().find(|(k, _)| *k == word).map(|(_, n)| *n))
+}
+
 /// The words one of which every fact's sentence has (see `relations`, `partnership`,
 /// `trade`, `rank` and `aid`), in the order of [`Group`].
 fn fact_words() -> &'static Phrases {
@@ -890,12 +897,9 @@ fn rank(
         let words: Vec<&str> = after.split_whitespace().collect();
         let rank = match words.first().copied() {
             Some("nhat") => Some(1),
-            Some("thu") => words.get(1).and_then(|w| {
-                let w = w.trim_matches(|c: char| !is_alphanumeric(c));
-                w.parse::<u32>()
-                    .ok()
-                    .or_else(|| RANK_WORDS.iter().find(|(k, _)| *k == w).map(|(_, n)| *n))
-            }),
+            Some("thu") => words
+                .get(1)
+                .and_then(|w| rank_number(w.trim_matches(|c: char| !is_alphanumeric(c)))),
             _ => None,
         };
         let Some(rank) = rank else { continue };
@@ -938,12 +942,7 @@ fn standing(
         let len = rest
             .find(|c: char| !is_alphanumeric(c))
             .unwrap_or(rest.len());
-        let word = &rest[..len];
-        let rank = word
-            .parse::<u32>()
-            .ok()
-            .or_else(|| RANK_WORDS.iter().find(|(k, _)| *k == word).map(|(_, n)| *n));
-        let Some(rank) = rank.filter(|&r| r > 0) else {
+        let Some(rank) = rank_number(&rest[..len]).filter(|&r| r > 0) else {
             continue;
         };
         let tail = rest[len..].trim_start();
