@@ -445,17 +445,21 @@ mod tests {
         assert!(!dom.truncated);
     }
 
-    #[test]
-    fn misnested_formatting_is_repaired_without_losing_text() {
-        let dom = Dom::parse("<b>1<p>2</b>3</p>", 1000);
-        let text: String = dom
-            .nodes
+    /// Every text node of the tree, in order, joined.
+    fn all_text(dom: &Dom) -> String {
+        dom.nodes
             .iter()
             .filter_map(|n| match &n.data {
                 Data::Text(t) => Some(t.to_string()),
                 _ => None,
             })
-            .collect();
+            .collect()
+    }
+
+    #[test]
+    fn misnested_formatting_is_repaired_without_losing_text() {
+        let dom = Dom::parse("<b>1<p>2</b>3</p>", 1000);
+        let text = all_text(&dom);
         assert_eq!(text, "123");
     }
 
@@ -463,14 +467,7 @@ mod tests {
     fn pieces_cut_inside_characters_and_tags_parse_as_one() {
         let html = format!("<p>{}</p><p>Việt Nam</p>", "Hà Nội ".repeat(20_000));
         let dom = Dom::parse(&html, 1_000_000);
-        let text: String = dom
-            .nodes
-            .iter()
-            .filter_map(|n| match &n.data {
-                Data::Text(t) => Some(t.to_string()),
-                _ => None,
-            })
-            .collect();
+        let text = all_text(&dom);
         assert_eq!(text, format!("{}Việt Nam", "Hà Nội ".repeat(20_000)));
     }
 
